@@ -1,0 +1,33 @@
+// `jianbao inspect FILE [--json]`: reads a bulletin and prints the canonical JSON or a short summary.
+import type { Issue } from '../../shared/model/issue.ts';
+import { formatChineseDate, issueNumberOf } from '../../shared/format/chinese.ts';
+import { readBulletinFile } from '../services/read-bulletin-file.ts';
+import { CliError } from './cli-error.ts';
+
+export function summarize(issue: Issue, warnings: readonly string[]): string {
+  const articles = issue.blocks.filter((block) => block.type === 'article');
+  const sections = issue.blocks.filter((block) => block.type === 'news');
+  const lines = [
+    `刊物：${issue.series.name}`,
+    `期号：${issueNumberOf(issue)}`,
+    `编印：${issue.series.issuer || '（未写）'}`,
+    `日期：${formatChineseDate(issue.date)}`,
+  ];
+  if (issue.docNumber) lines.push(`文号：${issue.docNumber}`);
+  lines.push(`文章：${articles.length}篇`);
+  articles.forEach((article, index) => lines.push(`  ${index + 1}. ${article.title}${article.subtitle ? `——${article.subtitle}` : ''}（${article.paragraphs.length}段）`));
+  lines.push(`栏目：${sections.length}个`);
+  for (const section of sections) lines.push(`  【${section.heading}】${section.items.length}条`);
+  const { report, send, issue: issueTo } = issue.distribution;
+  lines.push(`报：${report.length}个单位　送：${send.length}个单位${issueTo.length ? `　发：${issueTo.length}个单位` : ''}`);
+  if (issue.printed) lines.push(`印发：${issue.printed.by} ${formatChineseDate(issue.printed.date)}`);
+  for (const warning of warnings) lines.push(`提示：${warning}`);
+  return lines.join('\n');
+}
+
+export async function inspectCommand(args: { file: string | undefined; json: boolean }, out: (text: string) => void): Promise<number> {
+  if (!args.file) throw new CliError('请指定要读取的简报文件，例如：jianbao inspect 简报.txt');
+  const { issue, warnings } = await readBulletinFile(args.file);
+  out(args.json ? JSON.stringify(issue, null, 2) : summarize(issue, warnings));
+  return 0;
+}

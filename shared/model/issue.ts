@@ -1,0 +1,149 @@
+// The canonical bulletin issue (DESIGN.md, "jianbao/issue@1"): types and the runtime schema that
+// the archive, the editor mapping, export and import all share.
+import { z } from 'zod';
+import { ISSUE_LIMITS } from './limits.ts';
+
+export const ISSUE_FORMAT = 'jianbao/issue@1';
+
+const text = (max: number) => z.string().max(max);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD' })
+  .refine((value) => isRealDate(value), { message: '不是存在的日期' });
+
+export function isRealDate(iso: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const runSchema = z.strictObject({
+  text: text(ISSUE_LIMITS.paragraphChars),
+  bold: z.boolean().optional(),
+});
+
+/** 一、 = 1, （一） = 2, 1. = 3, （1） = 4; absent for an ordinary body paragraph. */
+export const headingLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
+export const paragraphSchema = z.strictObject({
+  runs: z.array(runSchema).max(ISSUE_LIMITS.runsPerParagraph),
+  heading: headingLevelSchema.optional(),
+});
+
+export const leadBlockSchema = z.strictObject({
+  type: z.literal('lead'),
+  items: z.array(text(ISSUE_LIMITS.titleChars * 2)).max(ISSUE_LIMITS.blocks),
+});
+
+export const articleBlockSchema = z.strictObject({
+  type: z.literal('article'),
+  title: text(ISSUE_LIMITS.titleChars),
+  subtitle: text(ISSUE_LIMITS.titleChars).optional(),
+  paragraphs: z.array(paragraphSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
+});
+
+/** How an item's head prints: `▲安化县：text`, `▲**headline** text`, or a headline line with paragraphs under it. */
+export const newsHeadFormSchema = z.enum(['colon', 'runIn', 'ownLine']);
+
+export const newsItemSchema = z.strictObject({
+  head: text(ISSUE_LIMITS.titleChars),
+  form: newsHeadFormSchema.optional(),
+  paragraphs: z.array(paragraphSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
+});
+
+export const newsBlockSchema = z.strictObject({
+  type: z.literal('news'),
+  heading: text(ISSUE_LIMITS.titleChars),
+  /** false where the series prints its items without ▲ */
+  marker: z.boolean().optional(),
+  items: z.array(newsItemSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
+});
+
+export const blockSchema = z.discriminatedUnion('type', [leadBlockSchema, articleBlockSchema, newsBlockSchema]);
+
+export const numberingSchema = z.enum(['sequential', 'yearly-with-total']);
+
+export const issueSeriesSchema = z.strictObject({
+  name: text(ISSUE_LIMITS.titleChars),
+  issuer: text(ISSUE_LIMITS.titleChars),
+  numbering: numberingSchema,
+});
+
+const recipientList = z.array(text(ISSUE_LIMITS.recipientChars)).max(ISSUE_LIMITS.recipients);
+
+export const distributionSchema = z.strictObject({
+  report: recipientList,
+  send: recipientList,
+  issue: recipientList,
+});
+
+export const issueStatusSchema = z.enum(['draft', 'reviewed', 'issued']);
+
+export const issueSchema = z
+  .strictObject({
+    format: z.literal(ISSUE_FORMAT),
+    series: issueSeriesSchema,
+    number: z.number().int().min(1).max(100000),
+    year: z.number().int().min(1949).max(2200),
+    totalNumber: z.number().int().min(1).max(1000000).nullable(),
+    date: isoDate,
+    docNumber: text(100).nullable(),
+    status: issueStatusSchema,
+    blocks: z.array(blockSchema).max(ISSUE_LIMITS.blocks),
+    distribution: distributionSchema,
+    printed: z.strictObject({ by: text(ISSUE_LIMITS.titleChars), date: isoDate }).nullable(),
+    copies: z.number().int().min(1).max(1000000).nullable(),
+  })
+  .superRefine((issue, ctx) => {
+    if (issue.series.numbering === 'yearly-with-total' && issue.totalNumber === null) {
+      ctx.addIssue({ code: 'custom', path: ['totalNumber'], message: '按年编号的刊物需要填写总期号' });
+    }
+  });
+
+export type Run = z.infer<typeof runSchema>;
+export type HeadingLevel = z.infer<typeof headingLevelSchema>;
+export type Paragraph = z.infer<typeof paragraphSchema>;
+export type LeadBlock = z.infer<typeof leadBlockSchema>;
+export type ArticleBlock = z.infer<typeof articleBlockSchema>;
+export type NewsHeadForm = z.infer<typeof newsHeadFormSchema>;
+export type NewsItem = z.infer<typeof newsItemSchema>;
+export type NewsBlock = z.infer<typeof newsBlockSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type Numbering = z.infer<typeof numberingSchema>;
+export type IssueSeries = z.infer<typeof issueSeriesSchema>;
+export type Distribution = z.infer<typeof distributionSchema>;
+export type IssueStatus = z.infer<typeof issueStatusSchema>;
+export type Issue = z.infer<typeof issueSchema>;
+
+export const STATUS_LABELS: Record<IssueStatus, string> = {
+  draft: '草稿',
+  reviewed: '已审核',
+  issued: '已印发',
+};
+
+export function plainParagraph(text: string): Paragraph {
+  return { runs: [{ text }] };
+}
+
+export function paragraphText(paragraph: Paragraph): string {
+  return paragraph.runs.map((run) => run.text).join('');
+}
+
+export function emptyIssue(series: IssueSeries, number: number, date: string): Issue {
+  return {
+    format: ISSUE_FORMAT,
+    series,
+    number,
+    year: Number(date.slice(0, 4)),
+    totalNumber: series.numbering === 'yearly-with-total' ? number : null,
+    date,
+    docNumber: null,
+    status: 'draft',
+    blocks: [{ type: 'lead', items: [] }],
+    distribution: { report: [], send: [], issue: [] },
+    printed: null,
+    copies: null,
+  };
+}

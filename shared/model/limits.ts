@@ -1,0 +1,13 @@
+// Upper bounds that every API payload and imported file is held to, so that hostile input is refused
+// at the boundary instead of exhausting memory further in. Each is far above what a real bulletin needs.
+export const ISSUE_LIMITS = {
+  titleChars: 4000,
+  paragraphChars: 100_000,
+  runsPerParagraph: 2000,
+  paragraphsPerBlock: 20_000,
+  blocks: 5000,
+  recipientChars: 500,
+  recipients: 2000,
+  /** bytes of a text file that import will read */
+  textFileBytes: 20 * 1024 * 1024,
+} as const;

@@ -1,0 +1,83 @@
+// Runs a zod schema and turns its complaints into Chinese sentences that name the field the way a
+// clerk would ("第2篇文章的标题"), for the command line, the API boundary and import reports.
+import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+
+export interface FieldError {
+  /** machine path, e.g. "blocks.2.title" */
+  path: string;
+  /** one Chinese sentence naming the field and the problem */
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+const chineseErrors = zhCN().localeError;
+
+const FIELD_NAMES: Record<string, string> = {
+  format: '格式标识',
+  series: '刊物',
+  name: '名称',
+  issuer: '编印单位',
+  numbering: '编号方式',
+  number: '期号',
+  year: '年份',
+  totalNumber: '总期号',
+  date: '日期',
+  docNumber: '文号',
+  status: '状态',
+  blocks: '正文',
+  type: '类型',
+  items: '条目',
+  title: '标题',
+  subtitle: '副标题',
+  paragraphs: '段落',
+  runs: '文字',
+  text: '文字',
+  bold: '加粗',
+  heading: '标题级别',
+  head: '标题',
+  form: '标题样式',
+  marker: '▲标记',
+  distribution: '报送范围',
+  report: '报',
+  send: '送',
+  issue: '发',
+  printed: '印发',
+  by: '印发单位',
+  copies: '印数',
+  sections: '栏目模板',
+  layoutProfile: '版式方案',
+  fontProfile: '字体方案',
+  docNumberPrefix: '文号前缀',
+  id: '编号',
+  query: '检索词',
+};
+
+export function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '文档';
+  const parts: string[] = [];
+  for (const key of path) {
+    if (typeof key === 'number') parts.push(`第${key + 1}项`);
+    else parts.push(FIELD_NAMES[String(key)] ?? String(key));
+  }
+  return parts.join('的');
+}
+
+export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+  const result = schema.safeParse(input, { error: chineseErrors });
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: `${describePath(issue.path)}：${issue.message}`,
+    })),
+  };
+}
+
+export function formatErrors(errors: readonly FieldError[], max = 5): string {
+  const shown = errors.slice(0, max).map((error) => error.message);
+  if (errors.length > max) shown.push(`另有${errors.length - max}处错误`);
+  return shown.join('；');
+}
