@@ -1,46 +1,47 @@
-// Entry of the `jianbao` command line: parses the arguments, runs one command, maps errors to exit codes.
+// Entry of the `jianbao` command line: finds the sub-command, parses its arguments, maps errors to
+// exit codes (2 for anything the user can fix, with one Chinese line and no stack trace).
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
-import { inspectCommand } from './inspect.ts';
+import type { CliIo } from './command.ts';
+import { commands } from './commands/index.ts';
 import { UnreadableFileError } from '../services/read-bulletin-file.ts';
 
-const USAGE = `用法：
-  jianbao inspect 文件 [--json]    读取简报（.txt 或 .json），显示摘要或输出标准 JSON`;
+export function usage(): string {
+  return ['用法：', ...commands.map((command) => `  ${command.usage}`), '所有命令出错时以退出码 2 结束，并在标准错误输出一行中文说明。'].join('\n');
+}
 
-export type Output = (text: string) => void;
+/** Errors that are the user's to fix: anything with a Chinese message meant for them. */
+function isUserError(error: unknown): error is Error {
+  return error instanceof CliError || error instanceof UnreadableFileError || (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
+}
 
-export async function main(argv: string[], out: Output = (text) => process.stdout.write(`${text}\n`), err: Output = (text) => process.stderr.write(`${text}\n`)): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], io: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
   try {
-    switch (command) {
-      case 'inspect': {
-        const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
-        return await inspectCommand({ file: positionals[0], json: values.json ?? false }, out);
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        out(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new CliError(`未知命令：${command}，运行 jianbao help 查看用法`);
+    if (!command) throw new CliError(`未知命令：${name}，运行 jianbao help 查看用法`);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    } catch (error) {
+      const option = /'([^']+)'/.exec((error as Error).message)?.[1];
+      throw new CliError(`参数不正确${option ? `（${option}）` : ''}，运行 jianbao help 查看用法`);
     }
+    return await command.run({ values: parsed.values, positionals: parsed.positionals }, io);
   } catch (error) {
     if (error instanceof CliError) {
-      err(`错误：${error.message}`);
+      io.err(`错误：${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof UnreadableFileError) {
-      err(`错误：${error.message}`);
+    if (isUserError(error)) {
+      io.err(`错误：${error.message}`);
       return 2;
     }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      const option = /'([^']+)'/.exec(error.message)?.[1];
-      err(`错误：参数不正确${option ? `（不认识的选项 ${option}）` : ''}，运行 jianbao help 查看用法`);
-      return 2;
-    }
-    err(`错误：发生意外问题：${error instanceof Error ? error.message : String(error)}`);
+    io.err(`错误：发生意外问题：${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

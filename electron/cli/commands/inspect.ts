@@ -1,8 +1,9 @@
 // `jianbao inspect FILE [--json]`: reads a bulletin and prints the canonical JSON or a short summary.
-import type { Issue } from '../../shared/model/issue.ts';
-import { formatChineseDate, issueNumberOf } from '../../shared/format/chinese.ts';
-import { readBulletinFile } from '../services/read-bulletin-file.ts';
-import { CliError } from './cli-error.ts';
+import type { Issue } from '../../../shared/model/issue.ts';
+import { formatChineseDate, issueNumberOf } from '../../../shared/format/chinese.ts';
+import { readBulletinFile } from '../../services/read-bulletin-file.ts';
+import { CliError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
 
 export function summarize(issue: Issue, warnings: readonly string[]): string {
   const articles = issue.blocks.filter((block) => block.type === 'article');
@@ -25,9 +26,15 @@ export function summarize(issue: Issue, warnings: readonly string[]): string {
   return lines.join('\n');
 }
 
-export async function inspectCommand(args: { file: string | undefined; json: boolean }, out: (text: string) => void): Promise<number> {
-  if (!args.file) throw new CliError('请指定要读取的简报文件，例如：jianbao inspect 简报.txt');
-  const { issue, warnings } = await readBulletinFile(args.file);
-  out(args.json ? JSON.stringify(issue, null, 2) : summarize(issue, warnings));
-  return 0;
-}
+export const inspectCommand: Command = {
+  name: 'inspect',
+  usage: 'jianbao inspect 文件 [--json]        读取简报（.txt 或 .json），显示摘要或输出标准 JSON',
+  options: { json: { type: 'boolean', default: false } },
+  async run({ values, positionals }, io) {
+    const file = positionals[0];
+    if (!file) throw new CliError('请指定要读取的简报文件，例如：jianbao inspect 简报.txt');
+    const { issue, warnings } = await readBulletinFile(file);
+    io.out(values.json ? JSON.stringify(issue, null, 2) : summarize(issue, warnings));
+    return 0;
+  },
+};
