@@ -1,0 +1,132 @@
+// The one API between the renderer and the services: each method's input schema (checked at the
+// boundary, in Electron's main process and in browser mode's server alike) and its output type.
+import { z } from 'zod';
+import { issueSchema, issueStatusSchema, type Issue } from '../model/issue.ts';
+import { seriesSettingsSchema } from '../model/series.ts';
+import type {
+  AppInfo,
+  BackupInfo,
+  BundleReport,
+  ExportedFile,
+  ImportOutcome,
+  IssueRecord,
+  IssueSummary,
+  NumberingGap,
+  RevisionSummary,
+  SearchHit,
+  SeriesRecord,
+} from './records.ts';
+
+/** Largest file the renderer may hand over for import, as base64 (about 30 MB of file). */
+export const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD' });
+const year = z.number().int().min(1949).max(2200);
+const empty = z.strictObject({});
+
+declare const outputType: unique symbol;
+interface Method<Input extends z.ZodType, Output> {
+  input: Input;
+  [outputType]?: Output;
+}
+function method<Output>() {
+  return <Input extends z.ZodType>(input: Input): Method<Input, Output> => ({ input });
+}
+
+export const apiContract = {
+  'app.info': method<AppInfo>()(empty),
+
+  'series.list': method<SeriesRecord[]>()(z.strictObject({ includeArchived: z.boolean().optional() })),
+  'series.create': method<SeriesRecord>()(z.strictObject({ settings: seriesSettingsSchema })),
+  'series.update': method<SeriesRecord>()(z.strictObject({ id, settings: seriesSettingsSchema })),
+  'series.setArchived': method<SeriesRecord>()(z.strictObject({ id, archived: z.boolean() })),
+
+  'issues.list': method<IssueSummary[]>()(z.strictObject({ seriesId: id, year: year.optional(), status: issueStatusSchema.optional() })),
+  'issues.gaps': method<NumberingGap[]>()(z.strictObject({ seriesId: id })),
+  /** creates the next issue of the series as a draft: number by the series' scheme, today's date */
+  'issues.next': method<IssueRecord>()(z.strictObject({ seriesId: id, date: isoDate.optional() })),
+  'issues.get': method<IssueRecord>()(z.strictObject({ id })),
+  /** refused when baseRevision is not the latest (edited elsewhere) or the issue is issued */
+  'issues.save': method<{ record: IssueRecord; changed: boolean }>()(z.strictObject({ id, baseRevision: z.number().int().min(0), issue: issueSchema })),
+  'issues.setStatus': method<IssueRecord>()(
+    z.strictObject({ id, status: issueStatusSchema, reason: z.string().trim().min(1).max(1000).optional() }),
+  ),
+  /** starts the next issue of the same series from this one's content */
+  'issues.duplicate': method<IssueRecord>()(z.strictObject({ id })),
+  'issues.delete': method<void>()(z.strictObject({ id })),
+  'issues.restore': method<IssueRecord>()(z.strictObject({ id })),
+  'issues.recycleBin': method<IssueSummary[]>()(empty),
+
+  'revisions.list': method<RevisionSummary[]>()(z.strictObject({ issueId: id })),
+  'revisions.get': method<Issue>()(z.strictObject({ issueId: id, revision: z.number().int().positive() })),
+  'revisions.restore': method<IssueRecord>()(z.strictObject({ issueId: id, revision: z.number().int().positive() })),
+
+  search: method<SearchHit[]>()(
+    z.strictObject({
+      query: z.string().max(200),
+      seriesId: id.optional(),
+      year: year.optional(),
+      status: issueStatusSchema.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+  ),
+
+  /** one file per call, so the renderer can show progress over a folder */
+  'import.file': method<ImportOutcome>()(
+    z.strictObject({ name: z.string().min(1).max(260), base64: z.string().max(MAX_UPLOAD_BASE64), seriesId: id.optional() }),
+  ),
+
+  'export.docx': method<ExportedFile>()(z.strictObject({ issueId: id })),
+  'export.pdf': method<ExportedFile>()(z.strictObject({ issueId: id })),
+  'export.json': method<ExportedFile>()(z.strictObject({ issueId: id })),
+
+  'backup.create': method<BackupInfo>()(empty),
+  'backup.list': method<BackupInfo[]>()(empty),
+  'backup.restore': method<void>()(z.strictObject({ name: z.string().min(1).max(200).regex(/^[\w.-]+$/, { message: '备份文件名不正确' }) })),
+
+  'bundle.export': method<ExportedFile>()(z.strictObject({ seriesId: id.optional() })),
+  'bundle.import': method<BundleReport>()(z.strictObject({ base64: z.string().max(MAX_UPLOAD_BASE64) })),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = ApiContract[M] extends Method<z.ZodType, infer Output> ? Output : never;
+
+/** What the renderer holds: one async function per method, whatever carries the call. */
+export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
+
+/** What the services provide: one handler per method, given the input already validated. */
+export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
+
+export const apiMethods = Object.keys(apiContract) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(apiContract, name);
+}
+
+/** The error every transport carries back: a code for the program, a Chinese message for the clerk. */
+export interface ApiErrorPayload {
+  code: 'invalid-input' | 'not-found' | 'conflict' | 'read-only' | 'unreadable' | 'unknown-method' | 'forbidden' | 'internal';
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorPayload['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toPayload(): ApiErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };

@@ -1,0 +1,109 @@
+// What the API hands back: the archive's records as the renderer sees them (plain JSON, no classes).
+import type { Issue, IssueStatus } from '../model/issue.ts';
+import type { SeriesSettings } from '../model/series.ts';
+
+export interface SeriesRecord {
+  id: number;
+  settings: SeriesSettings;
+  archived: boolean;
+  issueCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IssueSummary {
+  id: number;
+  seriesId: number;
+  seriesName: string;
+  number: number;
+  year: number;
+  totalNumber: number | null;
+  /** as it prints: 第13期, 2024年第3期 总第3期 */
+  numberText: string;
+  date: string;
+  status: IssueStatus;
+  /** title of the first article, '' when there is none */
+  firstTitle: string;
+  updatedAt: string;
+  /** set while the issue is in the recycle bin */
+  deletedAt: string | null;
+}
+
+export interface Reopening {
+  at: string;
+  reason: string;
+}
+
+export interface IssueRecord {
+  id: number;
+  seriesId: number;
+  /** the revision this content is; saving sends it back as baseRevision */
+  revision: number;
+  issue: Issue;
+  updatedAt: string;
+  deletedAt: string | null;
+  reopenings: Reopening[];
+}
+
+export interface RevisionSummary {
+  revision: number;
+  savedAt: string;
+  status: IssueStatus;
+  /** characters of body text, to tell revisions apart at a glance */
+  chars: number;
+  /** what made it: 保存, 恢复自第N版, 导入 … */
+  note: string;
+}
+
+export interface NumberingGap {
+  /** the year for yearly numbering, null for sequential */
+  year: number | null;
+  missing: number[];
+}
+
+export interface SearchHit {
+  issueId: number;
+  seriesId: number;
+  seriesName: string;
+  numberText: string;
+  date: string;
+  status: IssueStatus;
+  title: string;
+  /** a passage around the match; matched text between SNIPPET_MARK.open and SNIPPET_MARK.close */
+  snippet: string;
+}
+
+export const SNIPPET_MARK = { open: '\u0002', close: '\u0003' } as const;
+
+export type ImportOutcome =
+  | { file: string; status: 'imported'; issueId: number; seriesName: string; numberText: string; warnings: string[] }
+  | { file: string; status: 'skipped'; reason: string }
+  | { file: string; status: 'failed'; reason: string };
+
+export interface BundleReport {
+  imported: number;
+  unchanged: number;
+  /** issues changed on both sides: left as they were here, listed for the user */
+  conflicts: { seriesName: string; numberText: string; reason: string }[];
+  seriesCreated: number;
+}
+
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  bytes: number;
+  reason: 'manual' | 'daily' | 'migration' | 'restore';
+}
+
+export interface ExportedFile {
+  fileName: string;
+  /** base64 of the file's bytes */
+  base64: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  /** a damaged archive opens read-only; the renderer shows why and offers the newest good backup */
+  readOnlyReason: string | null;
+}
