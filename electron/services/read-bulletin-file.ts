@@ -1,4 +1,4 @@
-// Reads a bulletin file from disk (.txt in any common Chinese encoding, or canonical .json) into the
+// Reads a bulletin file from disk (.txt in any common Chinese encoding, .docx, or canonical .json) into the
 // canonical issue, with reasons in Chinese for anything that cannot be read.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -57,12 +57,27 @@ export function bulletinFromJson(bytes: Uint8Array, path: string): ReadBulletin 
   return { issue: result.value, warnings: [] };
 }
 
-export async function readBulletinFile(path: string): Promise<ReadBulletin> {
-  const bytes = await readFileBytes(path);
-  const extension = extname(path).toLowerCase();
-  if (extension === '.json') return bulletinFromJson(bytes, path);
-  if (['.docx', '.doc', '.pdf', '.wps'].includes(extension)) {
-    throw new UnreadableFileError(`暂不支持读取 ${extension} 文件，请导入 .txt 或 .json：${path}`);
+/** Reads a bulletin already in memory (an upload), by the extension of its `name`. */
+export async function readBulletinBytes(bytes: Uint8Array, name: string): Promise<ReadBulletin> {
+  const extension = extname(name).toLowerCase();
+  if (extension === '.docx') {
+    // mammoth is loaded only when a Word file is met
+    const { bulletinFromDocx, DOCX_FILE_BYTES } = await import('./import/docx.ts');
+    if (bytes.length > DOCX_FILE_BYTES) throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${DOCX_FILE_BYTES / 1048576} MB 的上限：${name}`);
+    return bulletinFromDocx(bytes, name);
   }
-  return bulletinFromText(bytes, path);
+  if (['.doc', '.pdf', '.wps'].includes(extension)) {
+    throw new UnreadableFileError(`暂不支持读取 ${extension} 文件，请另存为 .docx 或 .txt 后再导入：${name}`);
+  }
+  if (bytes.length > ISSUE_LIMITS.textFileBytes) {
+    throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${ISSUE_LIMITS.textFileBytes / 1048576} MB 的上限：${name}`);
+  }
+  if (extension === '.json') return bulletinFromJson(bytes, name);
+  return bulletinFromText(bytes, name);
+}
+
+export async function readBulletinFile(path: string): Promise<ReadBulletin> {
+  const extension = extname(path).toLowerCase();
+  const maxBytes = extension === '.docx' ? (await import('./import/docx.ts')).DOCX_FILE_BYTES : ISSUE_LIMITS.textFileBytes;
+  return readBulletinBytes(await readFileBytes(path, maxBytes), path);
 }

@@ -20,7 +20,7 @@ export interface ParseOptions {
 
 type LineKind = 'text' | 'item' | 'heading' | 'lead' | 'leadHeading' | 'colophon' | 'printed' | 'copies' | 'docNumber';
 
-interface Unit {
+export interface Unit {
   kind: LineKind;
   text: string;
   /** the physical lines joined into `text` */
@@ -83,7 +83,7 @@ function paragraphOf(text: string): Paragraph {
 }
 
 /** Joins physical lines into units: a paragraph wrapped over lines (even over a page) becomes one unit. */
-function buildUnits(lines: readonly string[], wrapWidth: number | null): Unit[] {
+export function buildUnits(lines: readonly string[], wrapWidth: number | null): Unit[] {
   const units: Unit[] = [];
   const isFull = (line: string) => wrapWidth !== null && visibleLength(line) >= wrapWidth - 1;
   for (const line of lines) {
@@ -361,7 +361,7 @@ class BodyBuilder {
   }
 }
 
-function itemFromLine(text: string): { head: string; form: NewsItem['form']; rest: string } {
+export function itemFromLine(text: string): { head: string; form: NewsItem['form']; rest: string } {
   const body = text.replace(ITEM_MARK, '').trim();
   const bold = BOLD_HEAD.exec(body);
   if (bold) return { head: bold[1]!.trim(), form: 'runIn', rest: bold[2]!.trim() };

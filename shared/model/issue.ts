@@ -95,6 +95,8 @@ export const issueSchema = z
     distribution: distributionSchema,
     printed: z.strictObject({ by: text(ISSUE_LIMITS.titleChars), date: isoDate }).nullable(),
     copies: z.number().int().min(1).max(1000000).nullable(),
+    /** keys of proofreading findings the reviewers chose to ignore in this issue */
+    ignoredFindings: z.array(z.string().max(2000)).max(5000).optional(),
   })
   .superRefine((issue, ctx) => {
     if (issue.series.numbering === 'yearly-with-total' && issue.totalNumber === null) {

@@ -1,0 +1,72 @@
+// `jianbao archive import PATH... [--series NAME]` files bulletins (.txt, .docx, .json, folders) into the
+// archive with a line per file; `jianbao archive list [--json]` lists series and their issues.
+import type { ImportOutcome } from '../../../shared/api/records.ts';
+import { STATUS_LABELS } from '../../../shared/model/issue.ts';
+import { formatChineseDate } from '../../../shared/format/chinese.ts';
+import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
+import { listSeries } from '../../services/archive/series.ts';
+import { listIssues } from '../../services/archive/issues.ts';
+import { importPaths } from '../../services/import/import-files.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliIo, Command, ParsedCommandArgs } from '../command.ts';
+
+function outcomeLine(outcome: ImportOutcome, done: number, total: number): string {
+  const at = `[${done}/${total}]`;
+  if (outcome.status === 'imported') {
+    return [`${at} 已导入 ${outcome.file} → ${outcome.seriesName} ${outcome.numberText}`, ...outcome.warnings.map((warning) => `    提示：${warning}`)].join('\n');
+  }
+  return `${at} ${outcome.status === 'skipped' ? '已跳过' : '未导入'} ${outcome.file}：${outcome.reason}`;
+}
+
+async function importCommand({ values, positionals }: ParsedCommandArgs, io: CliIo): Promise<number> {
+  if (positionals.length === 0) throw new CliError('请指定要导入的文件或文件夹，例如：jianbao archive import 简报文件夹');
+  const outcomes = await withArchive(resolveDataDir({ flag: values.data as string | undefined }), (archive) =>
+    importPaths(archive, positionals, {
+      seriesName: values.series as string | undefined,
+      onProgress: values.json ? undefined : (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),
+    }),
+  );
+  if (outcomes.length === 0) throw new CliError('没有找到可导入的文件（支持 .txt、.docx、.json）');
+  const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const failed = count('failed');
+  io.out(values.json ? JSON.stringify(outcomes, null, 2) : `共 ${outcomes.length} 个文件：导入 ${count('imported')} 期，跳过 ${count('skipped')} 个，未导入 ${failed} 个`);
+  if (failed > 0) throw new CliError(`有 ${failed} 个文件未能导入，原因见各文件的说明；其余文件已导入`);
+  return 0;
+}
+
+async function listCommand({ values }: ParsedCommandArgs, io: CliIo): Promise<number> {
+  const listing = await withArchive(resolveDataDir({ flag: values.data as string | undefined }), async (archive) =>
+    listSeries(archive, true).map((series) => ({ ...series, issues: listIssues(archive, { seriesId: series.id }) })),
+  );
+  if (values.json) {
+    io.out(JSON.stringify(listing, null, 2));
+    return 0;
+  }
+  if (listing.length === 0) {
+    io.out('档案库是空的。用 jianbao archive import 导入已有的简报。');
+    return 0;
+  }
+  for (const series of listing) {
+    io.out(`${series.settings.name}（${series.issueCount}期）${series.archived ? '［已归档］' : ''}`);
+    for (const issue of series.issues) {
+      io.out(`  ${issue.numberText}　${formatChineseDate(issue.date)}　${STATUS_LABELS[issue.status]}　${issue.firstTitle || '（无标题）'}`);
+    }
+  }
+  return 0;
+}
+
+export const archiveCommand: Command = {
+  name: 'archive',
+  usage: [
+    'jianbao archive import 文件或文件夹... [--series 刊物名] [--json]   导入简报（.txt、.docx、.json）到档案库',
+    'jianbao archive list [--json]                                  列出档案库中的刊物和各期',
+  ].join('\n  '),
+  options: { series: { type: 'string' }, json: { type: 'boolean', default: false }, data: { type: 'string' } },
+  async run(args, io) {
+    const [action, ...rest] = args.positionals;
+    const sub = { ...args, positionals: rest };
+    if (action === 'import') return importCommand(sub, io);
+    if (action === 'list') return listCommand(sub, io);
+    throw new CliError('请写明要做什么：jianbao archive import 文件… 或 jianbao archive list');
+  },
+};

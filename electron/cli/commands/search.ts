@@ -1,0 +1,51 @@
+// `jianbao search QUERY [--series S] [--year Y] [--json]`: full-text search of the archive; several
+// terms separated by spaces must all match.
+import { SNIPPET_MARK } from '../../../shared/api/records.ts';
+import { formatChineseDate } from '../../../shared/format/chinese.ts';
+import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
+import { findSeriesByName } from '../../services/archive/series.ts';
+import { searchIssues } from '../../services/archive/search-index.ts';
+import { CliError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+
+function yearOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 1949 || year > 2200) throw new CliError(`年份不正确：${value}`);
+  return year;
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  usage: 'jianbao search 检索词... [--series 刊物名] [--year 年份] [--json]   在档案库中全文检索（多个词须同时出现）',
+  options: { series: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean', default: false }, data: { type: 'string' } },
+  async run({ values, positionals }, io) {
+    const query = positionals.join(' ').trim();
+    if (!query) throw new CliError('请写出要检索的词，例如：jianbao search 督察 南县');
+    if (query.length > 200) throw new CliError('检索词太长（最多 200 个字）');
+    const year = yearOf(values.year as string | undefined);
+    const hits = await withArchive(resolveDataDir({ flag: values.data as string | undefined }), async (archive) => {
+      let seriesId: number | undefined;
+      if (values.series !== undefined) {
+        const series = findSeriesByName(archive, values.series as string);
+        if (!series) throw new CliError(`档案库中没有名为“${values.series as string}”的刊物`);
+        seriesId = series.id;
+      }
+      return archive.read(() => searchIssues(archive.db, { query, seriesId, year, limit: 100 }));
+    });
+    if (values.json) {
+      io.out(JSON.stringify(hits, null, 2));
+      return 0;
+    }
+    if (hits.length === 0) {
+      io.out(`没有找到包含“${query}”的简报`);
+      return 0;
+    }
+    io.out(`找到 ${hits.length} 期：`);
+    for (const hit of hits) {
+      io.out(`${hit.seriesName} ${hit.numberText}（${formatChineseDate(hit.date)}）${hit.title}`);
+      io.out(`    ${hit.snippet.replaceAll(SNIPPET_MARK.open, '「').replaceAll(SNIPPET_MARK.close, '」')}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,42 @@
+// PDF export in the desktop app: the print document (the same HTML the print preview shows) is served
+// for a moment at app://print/<random>.html, loaded in a hidden window with JavaScript off, and
+// printed by Chromium's printToPDF with the page size and margins of its CSS @page rules.
+import { randomUUID } from 'node:crypto';
+import { BrowserWindow, type PrintToPDFOptions } from 'electron';
+import { APP_SCHEME, PRINT_HOST } from '../security/app-protocol.ts';
+import { secureWebPreferences } from '../security/web-preferences.ts';
+
+export const PDF_OPTIONS = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  generateDocumentOutline: false,
+} satisfies PrintToPDFOptions;
+
+/** The print documents being printed right now, by the path of their app://print URL. */
+export class PrintDocuments {
+  private readonly documents = new Map<string, string>();
+
+  add(html: string): string {
+    const path = `/${randomUUID()}.html`;
+    this.documents.set(path, html);
+    return `${APP_SCHEME}://${PRINT_HOST}${path}`;
+  }
+
+  get = (pathname: string): string | undefined => this.documents.get(pathname);
+
+  delete(url: string): void {
+    this.documents.delete(new URL(url).pathname);
+  }
+}
+
+export async function printHtmlToPdf(html: string, documents: PrintDocuments): Promise<Buffer> {
+  const url = documents.add(html);
+  const window = new BrowserWindow({ show: false, webPreferences: { ...secureWebPreferences({ devTools: false }), javascript: false } });
+  try {
+    await window.loadURL(url);
+    return await window.webContents.printToPDF(PDF_OPTIONS);
+  } finally {
+    documents.delete(url);
+    window.destroy();
+  }
+}

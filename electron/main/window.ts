@@ -1,0 +1,40 @@
+// The main window: secure webPreferences, the app:// entry page, shown once painted, and its size and
+// position remembered in userData between runs.
+import { BrowserWindow, screen } from 'electron';
+import { APP_ENTRY_URL } from '../security/app-protocol.ts';
+import { secureWebPreferences } from '../security/web-preferences.ts';
+import { DEFAULT_WINDOW_SIZE, loadWindowState, MIN_WINDOW_SIZE, saveWindowState } from './window-state.ts';
+
+export interface MainWindowOptions {
+  preload: string;
+  /** userData/window-state.json */
+  stateFile: string;
+  devTools: boolean;
+}
+
+export function createMainWindow({ preload, stateFile, devTools }: MainWindowOptions): BrowserWindow {
+  const saved = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow({
+    title: '简报',
+    ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_WINDOW_SIZE),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences({ preload, devTools }),
+  });
+  if (saved?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    try {
+      saveWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      console.error('无法保存窗口位置', error);
+    }
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}

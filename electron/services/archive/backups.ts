@@ -1,0 +1,157 @@
+// Backups of the archive with SQLite's online backup API: on demand, once a day the app is used, before
+// a migration and before a restore; the last N kept (a setting); restore only from a file that passes
+// integrity_check, after backing up the current file.
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { BackupInfo } from '../../../shared/api/records.ts';
+import type { Archive } from './archive.ts';
+import { ArchiveError, storageError } from './errors.ts';
+import { backupKeep } from './settings.ts';
+import { APPLICATION_ID, SCHEMA_VERSION } from './schema.ts';
+
+type BackupReason = BackupInfo['reason'];
+
+const BACKUP_NAME = /^jianbao-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-(manual|daily|migration|restore)\.sqlite$/;
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** jianbao-20240501-093005-123-daily.sqlite: local time, so names sort by age and read naturally. */
+export function backupName(at: Date, reason: BackupReason): string {
+  const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
+  const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}-${pad(at.getMilliseconds(), 3)}`;
+  return `jianbao-${day}-${time}-${reason}.sqlite`;
+}
+
+function backupInfo(dir: string, name: string): BackupInfo | null {
+  const match = BACKUP_NAME.exec(name);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second, ms] = match.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
+  let bytes: number;
+  try {
+    bytes = statSync(join(dir, name)).size;
+  } catch {
+    return null;
+  }
+  return { name, createdAt: new Date(year, month - 1, day, hour, minute, second, ms).toISOString(), bytes, reason: match[8] as BackupReason };
+}
+
+/** The backups in a folder, newest first. */
+export function listBackups(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => backupInfo(dir, name))
+    .filter((info): info is BackupInfo => info !== null)
+    .sort((a, b) => b.name.localeCompare(a.name));
+}
+
+function freshName(dir: string, reason: BackupReason): string {
+  const at = new Date();
+  for (;;) {
+    const name = backupName(at, reason);
+    if (!existsSync(join(dir, name))) return name;
+    at.setMilliseconds(at.getMilliseconds() + 1);
+  }
+}
+
+/** Copies a live connection's database into `dir`; the file appears under its final name only when complete. */
+export async function backupConnection(db: Database.Database, dir: string, reason: BackupReason): Promise<BackupInfo> {
+  mkdirSync(dir, { recursive: true });
+  const name = freshName(dir, reason);
+  const partial = join(dir, `${name}.part`);
+  try {
+    await db.backup(partial);
+    // a backup is one self-contained file: no write-ahead log beside it
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    renameSync(partial, join(dir, name));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const mapped = storageError(error);
+    if (mapped instanceof ArchiveError) throw mapped;
+    throw new ArchiveError('internal', `备份失败：${(error as Error).message}`);
+  }
+  return backupInfo(dir, name)!;
+}
+
+/** Removes the oldest backups beyond `keep`, and pieces of backups that never finished. */
+export function pruneBackups(dir: string, keep: number): void {
+  for (const stale of readdirSync(dir).filter((name) => name.endsWith('.sqlite.part'))) rmSync(join(dir, stale), { force: true });
+  for (const old of listBackups(dir).slice(keep)) {
+    rmSync(join(dir, old.name), { force: true });
+    rmSync(join(dir, `${old.name}-wal`), { force: true });
+  }
+}
+
+/** A manual or daily backup into the archive's backups folder (then pruned to the kept number), or into `toDir`. */
+export async function createBackup(archive: Archive, reason: 'manual' | 'daily', toDir?: string): Promise<BackupInfo> {
+  if (archive.readOnlyReason) throw new ArchiveError('read-only', `档案库文件已损坏，不再为它做备份，以免替换掉完好的备份；${archive.readOnlyReason}`);
+  const info = await backupConnection(archive.db, toDir ?? archive.backupsDir, reason);
+  if (toDir === undefined) pruneBackups(archive.backupsDir, backupKeep(archive.db));
+  return info;
+}
+
+/** The daily backup, taken when the app starts and none has been taken today; null when none was due. */
+export async function backupIfDue(archive: Archive, now = new Date()): Promise<BackupInfo | null> {
+  if (archive.readOnlyReason) return null;
+  const today = backupName(now, 'daily').slice(0, 'jianbao-YYYYMMDD'.length);
+  if (listBackups(archive.backupsDir).some((backup) => backup.reason === 'daily' && backup.name.startsWith(today))) return null;
+  return createBackup(archive, 'daily');
+}
+
+/** Opens a backup read-only and runs `check` on it; null when it is sound, else what is wrong, in Chinese. */
+function problemWith(path: string, check: 'quick_check' | 'integrity_check'): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const results = (db.pragma(check) as Record<string, string>[]).map((row) => Object.values(row)[0]);
+    if (results.length !== 1 || results[0] !== 'ok') return `完整性检查发现 ${results.length} 处问题`;
+    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) return '不是简报的档案库文件';
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) return `来自更新版本的简报（数据版本 ${version}）`;
+    return null;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'SQLITE_NOTADB' ? '不是可识别的数据库文件' : `无法读取（${code ?? (error as Error).message}）`;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The newest backup in `dir` that passes quick_check: what a damaged archive offers to restore. */
+export function newestGoodBackup(dir: string): BackupInfo | null {
+  return listBackups(dir).find((backup) => problemWith(join(dir, backup.name), 'quick_check') === null) ?? null;
+}
+
+/** A backup named by its file name in the backups folder, or any path to a backup file. */
+export function resolveBackupPath(archive: Archive, nameOrPath: string): string {
+  const inFolder = join(archive.backupsDir, basename(nameOrPath));
+  if (basename(nameOrPath) === nameOrPath && existsSync(inFolder)) return inFolder;
+  if (existsSync(nameOrPath)) return nameOrPath;
+  throw new ArchiveError('not-found', `找不到备份文件：${nameOrPath}`);
+}
+
+/**
+ * Replaces the archive with the backup at `source` after integrity_check passes on it. The current file
+ * is backed up first (copied as it is when damaged); returns that safety backup.
+ */
+export async function restoreBackup(archive: Archive, source: string): Promise<BackupInfo> {
+  const problem = problemWith(source, 'integrity_check');
+  if (problem) throw new ArchiveError('unreadable', `备份文件 ${basename(source)} 不能用于恢复（${problem}），档案库未作改动`);
+  let safety: BackupInfo;
+  if (archive.readOnlyReason) {
+    // the online backup API may stop at a damaged page: keep the file (and its log) byte for byte instead
+    mkdirSync(archive.backupsDir, { recursive: true });
+    const name = freshName(archive.backupsDir, 'restore');
+    copyFileSync(archive.file, join(archive.backupsDir, name));
+    if (existsSync(`${archive.file}-wal`)) copyFileSync(`${archive.file}-wal`, join(archive.backupsDir, `${name}-wal`));
+    safety = backupInfo(archive.backupsDir, name)!;
+  } else {
+    safety = await backupConnection(archive.db, archive.backupsDir, 'restore');
+  }
+  await archive.replaceFileWith(source);
+  return safety;
+}

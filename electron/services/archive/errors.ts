@@ -1,0 +1,27 @@
+// The archive's errors: an ApiError (a code for the program, a Chinese message for the clerk) that the
+// command line also prints as its one line, and the mapping of SQLite's own failures into them.
+import { ApiError, type ApiErrorPayload } from '../../../shared/api/contract.ts';
+
+export class ArchiveError extends ApiError {
+  /** electron/cli/main.ts prints the message of a user-facing error as one line, exit code 2 */
+  readonly userFacing = true;
+
+  constructor(code: ApiErrorPayload['code'], message: string) {
+    super(code, message);
+    this.name = 'ArchiveError';
+  }
+}
+
+const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
+
+/** Turns a failure of the database file itself (damage, full disk, locked) into a Chinese message; other errors pass through. */
+export function storageError(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  if (DAMAGE_CODES.has(code)) return new ArchiveError('unreadable', '档案库文件已损坏，无法读取这部分内容；请从备份恢复');
+  if (code === 'SQLITE_FULL') return new ArchiveError('internal', '磁盘空间已满，本次修改未保存；请清理磁盘后重试');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new ArchiveError('conflict', '档案库正被另一个程序使用，请稍后重试');
+  if (code.startsWith('SQLITE_READONLY')) return new ArchiveError('read-only', '档案库文件不可写（只读或无权限），本次修改未保存');
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return new ArchiveError('internal', `读写档案库文件时出错（${code}），本次修改未保存`);
+  return error;
+}

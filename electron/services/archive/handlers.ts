@@ -1,0 +1,75 @@
+// The archive's side of the API contract: one handler per method (input already validated at the
+// boundary), errors as ApiError with Chinese messages. Electron's IPC and browser mode's server both use it.
+import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract.ts';
+import type { Archive } from './archive.ts';
+import { createSeries, listSeries, setSeriesArchived, updateSeries } from './series.ts';
+import { deleteIssue, duplicateIssue, getIssue, listIssues, nextIssue, recycleBin, restoreIssue, saveIssue, setIssueStatus } from './issues.ts';
+import { getRevision, listRevisions, restoreRevision } from './revisions.ts';
+import { numberingGaps } from './numbering.ts';
+import { getSeries } from './series.ts';
+import { searchIssues } from './search-index.ts';
+import { createBackup, listBackups, resolveBackupPath, restoreBackup } from './backups.ts';
+import { exportBundle, importBundle } from './bundle.ts';
+import { importUpload } from '../import/import-files.ts';
+import { storageError } from './errors.ts';
+
+export type ArchiveMethod = Exclude<ApiMethod, `export.${string}` | 'app.info'>;
+export type ArchiveHandlers = Pick<ApiHandlers, ArchiveMethod>;
+
+const fromBase64 = (base64: string) => Buffer.from(base64, 'base64');
+
+export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
+  const handlers: ArchiveHandlers = {
+    'series.list': ({ includeArchived }) => listSeries(archive, includeArchived),
+    'series.create': ({ settings }) => createSeries(archive, settings),
+    'series.update': ({ id, settings }) => updateSeries(archive, id, settings),
+    'series.setArchived': ({ id, archived }) => setSeriesArchived(archive, id, archived),
+
+    'issues.list': (filter) => listIssues(archive, filter),
+    'issues.gaps': ({ seriesId }) => {
+      getSeries(archive, seriesId);
+      return archive.read(() => numberingGaps(archive.db, seriesId));
+    },
+    'issues.next': ({ seriesId, date }) => nextIssue(archive, seriesId, date),
+    'issues.get': ({ id }) => getIssue(archive, id),
+    'issues.save': ({ id, baseRevision, issue }) => saveIssue(archive, id, baseRevision, issue),
+    'issues.setStatus': ({ id, status, reason }) => setIssueStatus(archive, id, status, reason),
+    'issues.duplicate': ({ id }) => duplicateIssue(archive, id),
+    'issues.delete': ({ id }) => deleteIssue(archive, id),
+    'issues.restore': ({ id }) => restoreIssue(archive, id),
+    'issues.recycleBin': () => recycleBin(archive),
+
+    'revisions.list': ({ issueId }) => listRevisions(archive, issueId),
+    'revisions.get': ({ issueId, revision }) => getRevision(archive, issueId, revision),
+    'revisions.restore': ({ issueId, revision }) => restoreRevision(archive, issueId, revision),
+
+    search: (input) => archive.read(() => searchIssues(archive.db, input)),
+
+    'import.file': ({ name, base64, seriesId }) => importUpload(archive, name, fromBase64(base64), { seriesId }),
+
+    'backup.create': () => createBackup(archive, 'manual'),
+    'backup.list': () => listBackups(archive.backupsDir),
+    'backup.restore': async ({ name }) => {
+      await restoreBackup(archive, resolveBackupPath(archive, name));
+    },
+
+    'bundle.export': ({ seriesId }) => exportBundle(archive, seriesId),
+    'bundle.import': ({ base64 }) => importBundle(archive, fromBase64(base64)),
+  };
+  return withStorageErrors(handlers);
+}
+
+/** Failures of the database file itself reach the renderer as Chinese ApiErrors too. */
+function withStorageErrors(handlers: ArchiveHandlers): ArchiveHandlers {
+  const wrapped: Record<string, (input: never) => unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
+    wrapped[method] = async (input: never) => {
+      try {
+        return await handler(input);
+      } catch (error) {
+        throw storageError(error);
+      }
+    };
+  }
+  return wrapped as ArchiveHandlers;
+}

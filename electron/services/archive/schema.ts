@@ -1,0 +1,109 @@
+// The archive's tables and their migrations: schema version N is PRAGMA user_version = N; each step
+// runs in one transaction, so a file is always at exactly one version.
+import type Database from 'better-sqlite3';
+import { issueSchema } from '../../../shared/model/issue.ts';
+import { indexIssue } from './search-index.ts';
+
+/** "JBAO": marks the file as a Jianbao archive, so that no other SQLite file is ever migrated. */
+export const APPLICATION_ID = 0x4a42414f;
+
+function createCoreTables(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+    CREATE TABLE series (
+      id INTEGER PRIMARY KEY,
+      uid TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL UNIQUE,
+      settings TEXT NOT NULL,
+      archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE issues (
+      id INTEGER PRIMARY KEY,
+      uid TEXT NOT NULL UNIQUE,
+      series_id INTEGER NOT NULL REFERENCES series (id),
+      numbering TEXT NOT NULL CHECK (numbering IN ('sequential', 'yearly-with-total')),
+      number INTEGER NOT NULL,
+      year INTEGER NOT NULL,
+      total_number INTEGER,
+      -- where a number must be unique: the whole series (sequential numbering) or the year (yearly numbering)
+      number_scope INTEGER NOT NULL GENERATED ALWAYS AS (CASE numbering WHEN 'sequential' THEN 0 ELSE year END) VIRTUAL,
+      date TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('draft', 'reviewed', 'issued')),
+      first_title TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      content_hash TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX issues_number ON issues (series_id, number_scope, number);
+    CREATE UNIQUE INDEX issues_total_number ON issues (series_id, total_number) WHERE total_number IS NOT NULL;
+    CREATE INDEX issues_series_date ON issues (series_id, date);
+
+    CREATE TABLE revisions (
+      issue_id INTEGER NOT NULL REFERENCES issues (id),
+      revision INTEGER NOT NULL,
+      saved_at TEXT NOT NULL,
+      status TEXT NOT NULL,
+      chars INTEGER NOT NULL,
+      note TEXT NOT NULL,
+      content TEXT NOT NULL,
+      content_hash TEXT NOT NULL,
+      PRIMARY KEY (issue_id, revision)
+    ) STRICT;
+
+    CREATE TABLE reopenings (
+      id INTEGER PRIMARY KEY,
+      issue_id INTEGER NOT NULL REFERENCES issues (id),
+      at TEXT NOT NULL,
+      reason TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX reopenings_issue ON reopenings (issue_id);
+
+    -- every content an issue has had, here or on another PC (learned from bundles): what bundle merging compares with
+    CREATE TABLE known_versions (
+      issue_id INTEGER NOT NULL REFERENCES issues (id),
+      hash TEXT NOT NULL,
+      PRIMARY KEY (issue_id, hash)
+    ) STRICT, WITHOUT ROWID;
+  `);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+}
+
+/** Trigram index for terms of three characters or more; a contentless index of character pairs for shorter ones. */
+function createSearchIndex(db: Database.Database): void {
+  db.exec(`
+    CREATE VIRTUAL TABLE search_text USING fts5 (titles, body, tokenize = 'trigram');
+    CREATE VIRTUAL TABLE search_pairs USING fts5 (titles, body, tokenize = 'ascii', content = '', contentless_delete = 1);
+  `);
+  // in pages: a statement cannot write while another one is still reading rows
+  const page = db.prepare<[number], { id: number; content: string }>(
+    `SELECT i.id, r.content FROM issues i JOIN revisions r ON r.issue_id = i.id AND r.revision = i.revision
+     WHERE i.deleted_at IS NULL AND i.id > ? ORDER BY i.id LIMIT 500`,
+  );
+  for (let rows = page.all(0); rows.length > 0; rows = page.all(rows[rows.length - 1]!.id)) {
+    for (const row of rows) indexIssue(db, row.id, issueSchema.parse(JSON.parse(row.content)));
+  }
+}
+
+const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [createCoreTables, createSearchIndex];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the file up to `target` (the latest unless a test asks for an older one), one version per transaction. */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
+  for (let version = schemaVersion(db); version < target; version++) {
+    db.transaction(() => {
+      MIGRATIONS[version]!(db);
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,336 @@
+// Writes a bulletin as a Word document (.docx, with the docx package) from the typeset issue: named
+// styles and runs with explicit fonts, exact 22-line spacing, the red masthead and rule, odd/even page
+// numbers `— N —`, and the colophon as a table anchored to the foot of the last page.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  OverlapType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  SectionType,
+  Tab,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type IParagraphStyleOptions,
+  type ISectionOptions,
+} from 'docx';
+import type { Issue } from '../../../shared/model/issue.ts';
+import { familyForClass, familyOf, segmentByFont } from '../../../shared/layout/fonts.ts';
+import {
+  BLACK,
+  ELEMENTS,
+  FONT_PROFILES_SPEC,
+  LATIN_FONT,
+  PARAGRAPH_STYLES,
+  characterSpacingTwipsFor,
+  pageNumberPlacement,
+  redRulePlacement,
+  type FontRole,
+  type PageGeometry,
+  type ParagraphStyleName,
+} from '../../../shared/layout/profiles.ts';
+import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun } from '../../../shared/layout/typeset.ts';
+import { mmToPt, mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips } from '../../../shared/layout/units.ts';
+import type { FontProfileName } from '../../../shared/model/series.ts';
+
+export type ExportOptions = PrintOptions;
+
+type RunFonts = { ascii: string; hAnsi: string; eastAsia: string; cs: string; hint: 'eastAsia' };
+
+/** Fonts of a style: Western text in the Latin font, everything else in the role's Chinese family. */
+function styleFonts(role: FontRole, profile: FontProfileName): RunFonts {
+  return { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: familyOf(role, profile), hint: 'eastAsia' };
+}
+
+/** Fonts of a run of one font class: all four slots named, so no renderer picks a theme or fallback font. */
+function runFonts(fontClass: ReturnType<typeof segmentByFont>[number]['fontClass'], role: FontRole, profile: FontProfileName): RunFonts {
+  const chinese = familyForClass(fontClass === 'latin' ? 'chinese' : fontClass, role, profile);
+  const western = fontClass === 'latin' ? LATIN_FONT : chinese;
+  return { ascii: western, hAnsi: western, cs: western, eastAsia: chinese, hint: 'eastAsia' };
+}
+
+const styleId = (name: ParagraphStyleName) => `Jb${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+const ALIGNMENTS = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.BOTH,
+} as const;
+
+/** Paragraph settings every paragraph carries: no widow control (it breaks the grid), no hanging or compressed punctuation, no automatic spacing between Chinese and Western text. */
+const GRID_PARAGRAPH: Partial<IParagraphOptions> = {
+  widowControl: false,
+  overflowPunctuation: false,
+  autoSpaceEastAsianText: false,
+};
+
+class DocxWriter {
+  readonly profile: FontProfileName;
+
+  constructor(
+    readonly page: PageGeometry,
+    options: ExportOptions,
+  ) {
+    this.profile = options.fontProfile;
+  }
+
+  private lineTwips(style: ParagraphStyleName): number {
+    const gridLines = PARAGRAPH_STYLES[style].gridLines;
+    if (gridLines !== null) return gridLines * this.page.linePitchTwips;
+    return ptToTwips(style === 'colophon' ? ELEMENTS.colophon.linePitchPt : ELEMENTS.pageNumber.sizePt);
+  }
+
+  paragraphStyles(): IParagraphStyleOptions[] {
+    const normal: IParagraphStyleOptions = {
+      id: 'Normal',
+      name: 'Normal',
+      quickFormat: true,
+      run: { font: styleFonts('fangsong', this.profile), size: ptToHalfPoints(ELEMENTS.body.sizePt), color: BLACK },
+      paragraph: { spacing: { line: this.page.linePitchTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+    };
+    const named = (Object.keys(PARAGRAPH_STYLES) as ParagraphStyleName[]).map((name): IParagraphStyleOptions => {
+      const spec = PARAGRAPH_STYLES[name];
+      const charTwips = ptToTwips(spec.sizePt);
+      return {
+        id: styleId(name),
+        name: spec.label,
+        basedOn: 'Normal',
+        next: name === 'title' || name === 'subtitle' ? styleId('body') : styleId(name),
+        quickFormat: true,
+        run: {
+          font: styleFonts(spec.font, this.profile),
+          size: ptToHalfPoints(spec.sizePt),
+          bold: spec.bold,
+          color: spec.color,
+          characterSpacing: characterSpacingTwipsFor(spec.sizePt),
+        },
+        paragraph: {
+          alignment: ALIGNMENTS[spec.align],
+          spacing: { line: this.lineTwips(name), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          keepNext: spec.keepWithNext,
+          indent: spec.firstLineIndentChars
+            ? { firstLineChars: spec.firstLineIndentChars * 100, firstLine: spec.firstLineIndentChars * charTwips }
+            : undefined,
+        },
+      };
+    });
+    return [normal, ...named];
+  }
+
+  runs(runs: readonly PrintRun[], style: ParagraphStyleName, sizePt: number, scalePercent = 100): TextRun[] {
+    const spec = PARAGRAPH_STYLES[style];
+    return runs.flatMap((run) =>
+      segmentByFont(run.text, spec.font, this.profile).map(
+        (segment) =>
+          new TextRun({
+            text: segment.text,
+            font: runFonts(segment.fontClass, spec.font, this.profile),
+            size: ptToHalfPoints(sizePt),
+            characterSpacing: characterSpacingTwipsFor(sizePt),
+            bold: spec.bold || run.bold,
+            color: spec.color,
+            scale: scalePercent === 100 ? undefined : scalePercent,
+            snapToGrid: style === 'title' ? false : undefined,
+          }),
+      ),
+    );
+  }
+
+  block(block: PrintBlock): Paragraph {
+    if (block.kind === 'issuerLine') return this.issuerLine(block);
+    const children = block.lines.flatMap((line, index) => {
+      const runs = this.runs(line, block.style, block.sizePt, block.scalePercent);
+      return index === 0 ? runs : [new TextRun({ break: 1 }), ...runs];
+    });
+    return new Paragraph({ ...GRID_PARAGRAPH, style: styleId(block.style), children });
+  }
+
+  /** Issuer flush left, date at a right tab stop, and the red rule as the paragraph's bottom border. */
+  private issuerLine(block: Extract<PrintBlock, { kind: 'issuerLine' }>): Paragraph {
+    const { widthPt, color } = ELEMENTS.redRule;
+    const { spacePt, afterPt } = redRulePlacement(this.page, block.sizePt);
+    return new Paragraph({
+      ...GRID_PARAGRAPH,
+      style: styleId('issuerLine'),
+      tabStops: [{ type: TabStopType.RIGHT, position: mmToTwips(this.page.typeAreaWidthMm) }],
+      border: { bottom: { style: BorderStyle.SINGLE, size: ptToEighths(widthPt), color, space: spacePt } },
+      spacing: { after: ptToTwips(afterPt) },
+      children: [
+        ...this.runs([{ text: block.left, bold: false }], 'issuerLine', block.sizePt),
+        new TextRun({ children: [new Tab()], font: styleFonts('fangsong', this.profile), size: ptToHalfPoints(block.sizePt) }),
+        ...this.runs([{ text: block.right, bold: false }], 'issuerLine', block.sizePt),
+      ],
+    });
+  }
+
+  /** `— N —` in 4号 宋体, right on odd pages and left on even pages, one character in from the side. */
+  pageNumberFooter(side: 'odd' | 'even'): Footer {
+    const sizePt = ELEMENTS.pageNumber.sizePt;
+    const family = familyOf('songti', this.profile);
+    const indent = ptToTwips(ELEMENTS.pageNumber.sideIndentChars * this.page.bodyCharPt);
+    return new Footer({
+      children: [
+        new Paragraph({
+          ...GRID_PARAGRAPH,
+          style: styleId('pageNumber'),
+          alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          indent: side === 'odd' ? { right: indent } : { left: indent },
+          children: [
+            new TextRun({
+              children: ['— ', PageNumber.CURRENT, ' —'],
+              font: { ascii: family, hAnsi: family, eastAsia: family, cs: family, hint: 'eastAsia' },
+              size: ptToHalfPoints(sizePt),
+            }),
+          ],
+        }),
+      ],
+    });
+  }
+
+  emptyFooter(): Footer {
+    return new Footer({ children: [new Paragraph({ ...GRID_PARAGRAPH, style: styleId('pageNumber') })] });
+  }
+
+  /** The colophon: a one-column table between rules as wide as the type area, floating at the foot of the page. */
+  colophonTable(colophon: ColophonPlan): Table {
+    const { sizePt, sideIndentChars, outerRuleMm, innerRuleMm } = ELEMENTS.colophon;
+    const side = ptToTwips(sideIndentChars * sizePt);
+    const width = mmToTwips(this.page.typeAreaWidthMm);
+    const rule = (mm: number) => ({ style: BorderStyle.SINGLE, size: ptToEighths(mmToPt(mm)), color: BLACK });
+    const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+    const cellParagraph = (options: IParagraphOptions) => new Paragraph({ ...GRID_PARAGRAPH, style: styleId('colophon'), ...options });
+    const rows = colophon.rows.map((row) => {
+      let paragraph: Paragraph;
+      if (row.kind === 'recipients') {
+        const label = `${row.label}：`;
+        const labelTwips = ptToTwips(label.length * sizePt);
+        paragraph = cellParagraph({
+          indent: { left: side + labelTwips, hanging: labelTwips, right: side },
+          children: this.runs([{ text: label + row.text, bold: false }], 'colophon', sizePt),
+        });
+      } else if (row.kind === 'printed') {
+        paragraph = cellParagraph({
+          indent: { left: side, right: side },
+          tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * side }],
+          children: [
+            ...this.runs([{ text: row.left, bold: false }], 'colophon', sizePt),
+            new TextRun({ children: [new Tab()], font: styleFonts('fangsong', this.profile), size: ptToHalfPoints(sizePt) }),
+            ...this.runs([{ text: row.right, bold: false }], 'colophon', sizePt),
+          ],
+        });
+      } else {
+        paragraph = cellParagraph({ alignment: AlignmentType.RIGHT, indent: { right: side }, children: this.runs([{ text: row.text, bold: false }], 'colophon', sizePt) });
+      }
+      return new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: [paragraph] })] });
+    });
+    return new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [width],
+      layout: TableLayoutType.FIXED,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      borders: { top: rule(outerRuleMm), bottom: rule(outerRuleMm), insideHorizontal: rule(innerRuleMm), left: none, right: none, insideVertical: none },
+      float: {
+        horizontalAnchor: TableAnchorType.MARGIN,
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeHorizontalPosition: RelativeHorizontalPosition.LEFT,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+        overlap: OverlapType.NEVER,
+      },
+      rows,
+    });
+  }
+
+  /** The paragraph a floating table needs after it: as short as Word allows, so it never takes a line of its own. */
+  anchorParagraph(): Paragraph {
+    const pt = ELEMENTS.colophon.anchorParagraphPt;
+    return new Paragraph({
+      ...GRID_PARAGRAPH,
+      style: styleId('colophon'),
+      spacing: { line: ptToTwips(pt), lineRule: LineRuleType.EXACT },
+      run: { size: ptToHalfPoints(pt) },
+    });
+  }
+}
+
+export async function exportDocx(issue: Issue, options: ExportOptions): Promise<Uint8Array> {
+  const typeset = typesetIssue(issue, options);
+  const { page, pages, colophon } = typeset;
+  const writer = new DocxWriter(page, options);
+  const fontSpec = FONT_PROFILES_SPEC[options.fontProfile].families;
+
+  const pageProperties = {
+    page: {
+      size: { width: mmToTwips(page.paperWidthMm), height: mmToTwips(page.paperHeightMm) },
+      margin: {
+        top: mmToTwips(page.marginTopMm),
+        bottom: mmToTwips(page.marginBottomMm),
+        left: mmToTwips(page.marginLeftMm),
+        right: mmToTwips(page.marginRightMm),
+        header: mmToTwips(ELEMENTS.header.distanceMm),
+        footer: mmToTwips(pageNumberPlacement(page).footerDistanceMm),
+        gutter: 0,
+      },
+    },
+    grid: { type: DocumentGridType.LINES, linePitch: page.linePitchTwips },
+  };
+
+  const body = typeset.blocks.map((block) => writer.block(block));
+  const sections: ISectionOptions[] = [];
+  const numbered = { default: writer.pageNumberFooter('odd'), even: writer.pageNumberFooter('even') };
+  if (colophon && pages.colophon === 'same-page') {
+    sections.push({ properties: pageProperties, footers: numbered, children: [...body, writer.colophonTable(colophon), writer.anchorParagraph()] });
+  } else {
+    sections.push({ properties: pageProperties, footers: numbered, children: body });
+  }
+  if (colophon && pages.colophon === 'own-page') {
+    const blanks = Array.from({ length: pages.blankPagesBeforeColophon }, () => new Paragraph({ ...GRID_PARAGRAPH, children: [new PageBreak()] }));
+    sections.push({
+      properties: { ...pageProperties, type: SectionType.NEXT_PAGE },
+      // a blank page and a colophon page of its own carry no page number (GB/T 9704)
+      footers: { default: writer.emptyFooter(), even: writer.emptyFooter() },
+      children: [...blanks, writer.colophonTable(colophon), writer.anchorParagraph()],
+    });
+  }
+
+  const document = new Document({
+    title: typeset.documentTitle,
+    creator: issue.series.issuer || issue.series.name,
+    evenAndOddHeaderAndFooters: true,
+    externalStyles: EMPTY_STYLES,
+    theme: {
+      fonts: {
+        headings: { latin: LATIN_FONT, eastAsia: fontSpec.heiti, scripts: { Hans: fontSpec.heiti, Hant: fontSpec.heiti } },
+        body: { latin: LATIN_FONT, eastAsia: fontSpec.fangsong, scripts: { Hans: fontSpec.fangsong, Hant: fontSpec.fangsong } },
+      },
+    },
+    styles: {
+      default: {
+        document: {
+          run: { font: styleFonts('fangsong', options.fontProfile), size: ptToHalfPoints(ELEMENTS.body.sizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        },
+      },
+      paragraphStyles: writer.paragraphStyles(),
+    },
+    sections,
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Replaces docx's built-in styles (headings, captions, TOC … that name no fonts) with ours alone. */
+const EMPTY_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:styles>';

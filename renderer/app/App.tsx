@@ -1,0 +1,35 @@
+// The application frame: title bar with the data folder, and the screen the route names.
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/api/records.ts';
+import { api, errorMessage } from '../api/client.ts';
+import { useRoute } from './route.ts';
+import { ArchiveScreen } from '../archive/ArchiveScreen.tsx';
+import { SeriesSettingsScreen } from '../series/SeriesSettingsScreen.tsx';
+import { IssueEditorScreen } from '../editor/IssueEditorScreen.tsx';
+import { NoticeProvider } from '../ui/notice.tsx';
+
+export function App() {
+  const route = useRoute();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    api['app.info']({}).then(setInfo, (error: unknown) => setFailure(errorMessage(error)));
+  }, []);
+
+  return (
+    <NoticeProvider>
+      <div className="app">
+        {failure && <div className="banner banner-error">{failure}</div>}
+        {info?.readOnlyReason && <div className="banner banner-error" role="alert">{info.readOnlyReason}</div>}
+        {route.screen === 'archive' && <ArchiveScreen seriesId={route.seriesId} />}
+        {route.screen === 'series' && <SeriesSettingsScreen seriesId={route.seriesId} />}
+        {route.screen === 'issue' && <IssueEditorScreen key={route.issueId} issueId={route.issueId} />}
+        <footer className="status-bar">
+          <span>简报 {info ? `v${info.version}` : ''}</span>
+          <span title="数据文件夹">{info?.dataDir}</span>
+        </footer>
+      </div>
+    </NoticeProvider>
+  );
+}

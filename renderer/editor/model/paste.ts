@@ -1,0 +1,256 @@
+// Pasting into the bulletin body: plain text cleaned exactly like import (page numbers, spaces in
+// dates, hard wraps; inside a news section ▲ lines become items) and Slate fragments copied in the
+// editor (bold kept), both placed at the cursor without breaking the structure.
+import { Editor, Element, Node, Path, Range, Text, Transforms, type Descendant } from 'slate';
+import type { HeadingLevel, NewsHeadForm } from '../../../shared/model/issue.ts';
+import { buildUnits, itemFromLine, runsOf, type Unit } from '../../../shared/import/parse-bulletin.ts';
+import { headingLevelOf } from '../../../shared/import/heading-level.ts';
+import { cleanLines, detectWrapWidth } from '../../../shared/text/lines.ts';
+import { aboveOfType, articleNode, emptyText, isBlank, isOfType, isTextBlock, newsItemNode, paragraphNode, textBlockAt } from './nodes.ts';
+import type { BulletinText, NewsSectionElement, ParagraphElement } from './types.ts';
+
+interface ParagraphPiece {
+  kind: 'paragraph';
+  leaves: BulletinText[];
+  heading?: HeadingLevel;
+}
+
+interface ItemPiece {
+  kind: 'item';
+  form: NewsHeadForm;
+  head: string;
+  paragraphs: ParagraphPiece[];
+}
+
+interface ArticlePiece {
+  kind: 'article';
+  title: string;
+  subtitle?: string;
+  paragraphs: ParagraphPiece[];
+}
+
+type ContainerPiece = ItemPiece | ArticlePiece;
+type PastePiece = ParagraphPiece | ContainerPiece;
+
+function paragraphPiece(leaves: BulletinText[], heading?: HeadingLevel): ParagraphPiece {
+  return heading === undefined ? { kind: 'paragraph', leaves } : { kind: 'paragraph', leaves, heading };
+}
+
+const withoutBoldMarks = (text: string) => runsOf(text).map((run) => run.text).join('');
+
+/** A pasted line as a paragraph: `**` marks dropped (plain text carries no bold), sub-heading level as import reads it. */
+function textParagraph(text: string): ParagraphPiece {
+  const plain = withoutBoldMarks(text);
+  return paragraphPiece([{ text: plain }], headingLevelOf(plain) ?? undefined);
+}
+
+function itemPiece(line: string): ItemPiece {
+  const { head, form, rest } = itemFromLine(line);
+  return { kind: 'item', head: withoutBoldMarks(head), form: form ?? 'colon', paragraphs: rest ? [textParagraph(rest)] : [] };
+}
+
+function toParagraphNode(piece: ParagraphPiece): ParagraphElement {
+  const leaves = piece.leaves.filter((leaf) => leaf.text !== '');
+  return paragraphNode(leaves.length > 0 ? leaves : [emptyText()], piece.heading);
+}
+
+/** An item pasted outside a news section: its bold head leads its first paragraph as it prints. */
+function itemAsParagraphs(item: ItemPiece): ParagraphPiece[] {
+  const head: BulletinText = { text: item.head, bold: true };
+  const [first, ...rest] = item.paragraphs;
+  if (item.form === 'ownLine' || !first) return [paragraphPiece([head]), ...item.paragraphs];
+  const separator = item.form === 'colon' ? [{ text: '：' }] : [];
+  return [paragraphPiece([head, ...separator, ...first.leaves]), ...rest];
+}
+
+/** Paragraphs that follow an article or item belong to it. */
+function attachParagraphs(pieces: PastePiece[]): PastePiece[] {
+  const out: PastePiece[] = [];
+  for (const piece of pieces) {
+    const last = out.at(-1);
+    if (piece.kind === 'paragraph' && last && last.kind !== 'paragraph') last.paragraphs.push(piece);
+    else out.push(piece);
+  }
+  return out;
+}
+
+// ---- placing pieces at the cursor ----
+
+function insertLeaves(editor: Editor, leaves: readonly BulletinText[]): void {
+  const nonEmpty = leaves.filter((leaf) => leaf.text !== '');
+  if (nonEmpty.length > 0) Transforms.insertNodes(editor, nonEmpty.map((leaf) => ({ ...leaf })), { select: true });
+}
+
+/** Paragraphs at the start of an article's or item's body; a blank body paragraph gives way to them. */
+function insertBodyParagraphs(editor: Editor, containerPath: Path, pieces: ParagraphPiece[]): void {
+  const container = Node.get(editor, containerPath) as Element;
+  const start = container.children.findIndex((child) => isOfType(child, 'paragraph'));
+  const at = containerPath.concat(start < 0 ? container.children.length : start);
+  const onlyBlank = start >= 0 && container.children.length === start + 1 && isBlank(container.children[start]!);
+  Transforms.insertNodes(editor, pieces.map(toParagraphNode), { at });
+  if (onlyBlank) Transforms.removeNodes(editor, { at: containerPath.concat(start + pieces.length) });
+  Transforms.select(editor, Editor.end(editor, containerPath.concat(at.at(-1)! + pieces.length - 1)));
+}
+
+/**
+ * Paragraph pieces at the cursor, as Word pastes: the first joins the text before the cursor, the
+ * last the text after it, the others stand between. In a title, subtitle or head the first line
+ * joins it and the rest open the body below.
+ */
+function insertParagraphPieces(editor: Editor, pieces: ParagraphPiece[]): void {
+  const entry = textBlockAt(editor);
+  const [first, ...others] = pieces;
+  if (!entry || !first) return;
+  const [block, blockPath] = entry;
+  if (block.type !== 'paragraph') {
+    insertLeaves(editor, first.leaves);
+    if (others.length > 0) insertBodyParagraphs(editor, Path.parent(blockPath), others);
+    return;
+  }
+  if (isBlank(block) && first.heading !== undefined) Transforms.setNodes(editor, { heading: first.heading }, { at: blockPath });
+  insertLeaves(editor, first.leaves);
+  const last = others.pop();
+  if (!last) return;
+  Transforms.splitNodes(editor, { always: true });
+  const tailPath = Path.next(blockPath);
+  if (last.heading === undefined) Transforms.unsetNodes(editor, 'heading', { at: tailPath });
+  else Transforms.setNodes(editor, { heading: last.heading }, { at: tailPath });
+  if (others.length > 0) Transforms.insertNodes(editor, others.map(toParagraphNode), { at: tailPath });
+  insertLeaves(editor, last.leaves);
+}
+
+function itemNodeOf(piece: ItemPiece) {
+  return newsItemNode(piece.form, piece.head, piece.paragraphs.length > 0 ? piece.paragraphs.map(toParagraphNode) : undefined);
+}
+
+function articleNodeOf(piece: ArticlePiece) {
+  return articleNode(piece.title, piece.subtitle, piece.paragraphs.length > 0 ? piece.paragraphs.map(toParagraphNode) : undefined);
+}
+
+/** Inserts `node` after the block at `after`, or in its place when that block is still blank; returns where it went. */
+function insertAfterOrReplace(editor: Editor, after: Path, node: Element): Path {
+  if (isBlank(Node.get(editor, after))) {
+    Transforms.removeNodes(editor, { at: after });
+    Transforms.insertNodes(editor, node, { at: after });
+    return after;
+  }
+  const at = Path.next(after);
+  Transforms.insertNodes(editor, node, { at });
+  return at;
+}
+
+/** Items after the cursor's item (in a section), articles after the cursor's article (else after the last article). */
+function insertContainerPieces(editor: Editor, pieces: ContainerPiece[]): void {
+  const anchor = editor.selection!.anchor.path;
+  const item = aboveOfType(editor, 'news-item');
+  let itemAfter = item ? Editor.pathRef(editor, item[1]) : null;
+  const articleIndex = isOfType(editor.children[anchor[0]!], 'article') ? anchor[0]! : editor.children.findLastIndex((child) => isOfType(child, 'article'));
+  let articleAfter = Editor.pathRef(editor, [articleIndex]);
+  let last: Path | null = null;
+  for (const piece of pieces) {
+    if (piece.kind === 'item' && itemAfter?.current) {
+      last = insertAfterOrReplace(editor, itemAfter.current, itemNodeOf(piece));
+      itemAfter.unref();
+      itemAfter = Editor.pathRef(editor, last);
+    } else if (piece.kind === 'article' && articleAfter.current) {
+      last = insertAfterOrReplace(editor, articleAfter.current, articleNodeOf(piece));
+      articleAfter.unref();
+      articleAfter = Editor.pathRef(editor, last);
+    }
+  }
+  itemAfter?.unref();
+  articleAfter.unref();
+  if (last) Transforms.select(editor, Editor.end(editor, last));
+}
+
+/** Places pasted pieces at the cursor; items are only made inside a news section, elsewhere they print as paragraphs. */
+function insertPieces(editor: Editor, pieces: PastePiece[]): void {
+  if (!editor.selection || pieces.length === 0) return;
+  Editor.withoutNormalizing(editor, () => {
+    if (Range.isExpanded(editor.selection!)) Transforms.delete(editor);
+    const inSection = aboveOfType(editor, 'news-section') !== undefined;
+    const placed = attachParagraphs(inSection ? pieces : pieces.flatMap((piece) => (piece.kind === 'item' ? itemAsParagraphs(piece) : [piece])));
+    const firstContainer = placed.findIndex((piece) => piece.kind !== 'paragraph');
+    const leading = (firstContainer < 0 ? placed : placed.slice(0, firstContainer)) as ParagraphPiece[];
+    insertParagraphPieces(editor, leading);
+    if (firstContainer >= 0) insertContainerPieces(editor, placed.slice(firstContainer) as ContainerPiece[]);
+  });
+}
+
+// ---- plain text ----
+
+const squeeze = (text: string) => text.replace(/[\s【】［］[\]]/g, '');
+
+/** Whether a pasted line starts a news item here, by the importer's rules (▲, or `单位：` where the section prints no ▲). */
+function startsItem(unit: Unit, section: NewsSectionElement, intoBlankItem: boolean): boolean {
+  if (unit.kind === 'item') return true;
+  return (intoBlankItem || !section.marker) && itemFromLine(unit.text).form !== 'ownLine';
+}
+
+/**
+ * Pastes plain text (from the clipboard, or HTML already reduced to text) at the cursor, cleaned as
+ * import cleans it. Returns false when there was nothing to paste or no cursor.
+ */
+export function insertPastedText(editor: Editor, text: string): boolean {
+  const lines = cleanLines(text);
+  if (lines.length === 0 || !editor.selection) return false;
+  const units = buildUnits(lines, detectWrapWidth(lines));
+  const section = aboveOfType(editor, 'news-section');
+  const item = aboveOfType(editor, 'news-item');
+  const intoBlankItem = item !== undefined && isBlank(item[0]) && isOfType(textBlockAt(editor)?.[0], 'item-head');
+  const pieces: PastePiece[] = [];
+  units.forEach((unit, index) => {
+    if (!section) pieces.push(textParagraph(unit.text));
+    else if (unit.kind === 'heading' && squeeze(unit.text) === squeeze(section[0].heading)) return;
+    else if (startsItem(unit, section[0], intoBlankItem && index === 0)) pieces.push(itemPiece(unit.text));
+    else pieces.push(textParagraph(unit.text));
+  });
+  insertPieces(editor, pieces);
+  return true;
+}
+
+// ---- Slate fragments ----
+
+function leavesOf(node: Element): BulletinText[] {
+  return node.children.filter(Text.isText).map((leaf) => (leaf.bold ? { text: leaf.text, bold: true } : { text: leaf.text }));
+}
+
+function paragraphsOfChildren(children: readonly Descendant[]): ParagraphPiece[] {
+  return piecesOf(children).flatMap((piece) => (piece.kind === 'paragraph' ? [piece] : piece.kind === 'item' ? itemAsParagraphs(piece) : []));
+}
+
+/** Pieces of a fragment: whole articles and items stay whole; a part of one gives its paragraphs. */
+function piecesOf(nodes: readonly Node[]): PastePiece[] {
+  const pieces: PastePiece[] = [];
+  for (const node of nodes) {
+    if (Text.isText(node)) {
+      pieces.push(paragraphPiece([{ ...node }]));
+    } else if (isOfType(node, 'article') && isOfType(node.children[0], 'article-title')) {
+      const subtitle = node.children.find((child) => child.type === 'article-subtitle');
+      const body = node.children.filter((child) => child.type === 'paragraph');
+      pieces.push({ kind: 'article', title: Node.string(node.children[0]), subtitle: subtitle && Node.string(subtitle), paragraphs: paragraphsOfChildren(body) });
+    } else if (isOfType(node, 'news-item') && isOfType(node.children[0], 'item-head')) {
+      pieces.push({ kind: 'item', form: node.form, head: Node.string(node.children[0]), paragraphs: paragraphsOfChildren(node.children.slice(1)) });
+    } else if (isOfType(node, 'paragraph')) {
+      pieces.push(paragraphPiece(leavesOf(node), node.heading));
+    } else if (isTextBlock(node) || !node.children.some((child) => Element.isElement(child))) {
+      pieces.push(paragraphPiece([{ text: Node.string(node) }]));
+    } else {
+      pieces.push(...piecesOf(node.children));
+    }
+  }
+  return pieces;
+}
+
+/** The one text block a fragment holds, when it holds just one: such a fragment pastes as text. */
+function singleTextBlock(fragment: readonly Node[]): Element | null {
+  const blocks = [...Node.nodes({ children: fragment } as Node)].filter(([node]) => Element.isElement(node) && node.children.every(Text.isText));
+  return blocks.length === 1 ? (blocks[0]![0] as Element) : null;
+}
+
+/** Pastes a fragment copied in this editor: bold kept, whole articles and items placed as such. */
+export function insertFragmentInStructure(editor: Editor, fragment: readonly Node[]): void {
+  const single = singleTextBlock(fragment);
+  const pieces = single ? [paragraphPiece(leavesOf(single), isOfType(single, 'paragraph') ? single.heading : undefined)] : piecesOf(fragment);
+  insertPieces(editor, pieces);
+}

@@ -1,0 +1,417 @@
+// The bulletin's structure as Slate normalization rules, after Slate's forced-layout example: each
+// rule is a small function that looks at one node, finds one violation and makes one fix; Slate
+// normalizes again until no rule fires. Structural elements are isolated, so Backspace, Delete and
+// range deletion never merge text across them, and pasted fragments are placed by paste.ts.
+import { Editor, Element, Node, Path, Text, Transforms, type Ancestor, type Descendant } from 'slate';
+import {
+  ELEMENT_PROPERTIES,
+  HEAD_FORMS,
+  HEADING_LEVELS,
+  articleNode,
+  isKnownElement,
+  isOfType,
+  isTextBlock,
+  lineNode,
+  newsItemNode,
+  newsSectionNode,
+  paragraphNode,
+} from './nodes.ts';
+import { insertFragmentInStructure } from './paste.ts';
+import type { ArticleElement, BulletinElementType, NewsItemElement, NewsSectionElement, TextBlockElement } from './types.ts';
+
+type Rule<N> = (editor: Editor, node: N, path: Path) => boolean;
+
+const TEMPLATES = new WeakMap<Editor, () => readonly string[]>();
+
+/** The news sections of the editor's series template, in print order. */
+export function templateSectionsOf(editor: Editor): readonly string[] {
+  return [...new Set(TEMPLATES.get(editor)?.() ?? [])];
+}
+
+const ISOLATED: ReadonlySet<BulletinElementType> = new Set(['article', 'news-section', 'news-item', 'article-title', 'article-subtitle', 'item-head']);
+
+// ---- fixes that every container (editor, article, section, item) shares ----
+
+/** The first child that satisfies `test`, with its index. */
+function findChild(node: Ancestor, test: (child: Descendant, index: number) => boolean): number {
+  return node.children.findIndex(test);
+}
+
+/** Text directly in a container goes into a paragraph; neighbouring leaves go into the same one. */
+const strayTextWrapped: Rule<Ancestor> = (editor, node, path) => {
+  const start = findChild(node, (child) => Text.isText(child));
+  if (start < 0) return false;
+  let count = 1;
+  while (Text.isText(node.children[start + count])) count++;
+  Editor.withoutNormalizing(editor, () => {
+    Transforms.insertNodes(editor, paragraphNode([]), { at: path.concat(start) });
+    for (let i = 0; i < count; i++) Transforms.moveNodes(editor, { at: path.concat(start + 1), to: path.concat(start, i) });
+  });
+  return true;
+};
+
+/** An element of a type the bulletin does not have: a wrapper is removed, a text holder becomes a paragraph. */
+const unknownElementReplaced: Rule<Ancestor> = (editor, node, path) => {
+  const index = findChild(node, (child) => Element.isElement(child) && !isKnownElement(child));
+  if (index < 0) return false;
+  const child = node.children[index] as Element;
+  const at = path.concat(index);
+  if (child.children.some((grandchild) => Element.isElement(grandchild))) Transforms.unwrapNodes(editor, { at });
+  else Transforms.setNodes(editor, { type: 'paragraph' }, { at, replace: true });
+  return true;
+};
+
+/** An article or news section inside another block moves to the top level, right after its block. */
+const nestedTopLevelBlockMovedOut: Rule<Ancestor> = (editor, node, path) => {
+  const index = findChild(node, (child) => isOfType(child, 'article') || isOfType(child, 'news-section'));
+  if (index < 0) return false;
+  Transforms.moveNodes(editor, { at: path.concat(index), to: [path[0]! + 1] });
+  return true;
+};
+
+function retypeChildren(from: readonly BulletinElementType[], to: 'paragraph' | 'item-head'): Rule<Ancestor> {
+  return (editor, node, path) => {
+    const index = findChild(node, (child) => Element.isElement(child) && from.includes(child.type));
+    if (index < 0) return false;
+    Transforms.setNodes(editor, { type: to }, { at: path.concat(index), replace: true });
+    return true;
+  };
+}
+
+/** The container's first child must be its one `type` (title or head): a later one moves up or becomes a paragraph. */
+function oneLeadingChild(type: 'article-title' | 'item-head'): Rule<Ancestor> {
+  return (editor, node, path) => {
+    const index = findChild(node, (child, i) => i > 0 && isOfType(child, type));
+    if (index < 0) return false;
+    if (isOfType(node.children[0], type)) Transforms.setNodes(editor, { type: 'paragraph' }, { at: path.concat(index), replace: true });
+    else Transforms.moveNodes(editor, { at: path.concat(index), to: path.concat(0) });
+    return true;
+  };
+}
+
+function startsWith(type: 'article-title' | 'item-head'): Rule<Ancestor> {
+  return (editor, node, path) => {
+    if (isOfType(node.children[0], type)) return false;
+    Transforms.insertNodes(editor, lineNode(type), { at: path.concat(0) });
+    return true;
+  };
+}
+
+const hasParagraph: Rule<Ancestor> = (editor, node, path) => {
+  if (node.children.some((child) => isOfType(child, 'paragraph'))) return false;
+  Transforms.insertNodes(editor, paragraphNode(), { at: path.concat(node.children.length) });
+  return true;
+};
+
+// ---- the top level: articles, then the template's sections in order, then other sections ----
+
+/** A title standing alone at the top level starts a new article. */
+const topLevelTitleStartsArticle: Rule<Editor> = (editor, node) => {
+  const index = findChild(node, (child) => isOfType(child, 'article-title'));
+  if (index < 0) return false;
+  Transforms.wrapNodes(editor, { type: 'article', children: [] }, { at: [index] });
+  return true;
+};
+
+/** A paragraph at the top level joins the block before it (an article, or a section's last item), else starts an article. */
+const topLevelParagraphJoinsNeighbour: Rule<Editor> = (editor, node) => {
+  const index = findChild(node, (child) => isOfType(child, 'paragraph'));
+  if (index < 0) return false;
+  const previous = node.children[index - 1];
+  if (isOfType(previous, 'article')) {
+    Transforms.moveNodes(editor, { at: [index], to: [index - 1, previous.children.length] });
+  } else if (isOfType(previous, 'news-section') && isOfType(previous.children.at(-1), 'news-item')) {
+    const last = previous.children.length - 1;
+    Transforms.moveNodes(editor, { at: [index], to: [index - 1, last, previous.children[last]!.children.length] });
+  } else {
+    Transforms.wrapNodes(editor, { type: 'article', children: [] }, { at: [index] });
+  }
+  return true;
+};
+
+/** A news item at the top level joins the section before it, else the next section; with no section it is unwrapped. */
+const topLevelItemJoinsSection: Rule<Editor> = (editor, node) => {
+  const index = findChild(node, (child) => isOfType(child, 'news-item'));
+  if (index < 0) return false;
+  const previous = node.children[index - 1];
+  const next = findChild(node, (child, i) => i > index && isOfType(child, 'news-section'));
+  if (isOfType(previous, 'news-section')) Transforms.moveNodes(editor, { at: [index], to: [index - 1, previous.children.length] });
+  else if (next >= 0) Transforms.moveNodes(editor, { at: [index], to: [next, 0] });
+  else Transforms.unwrapNodes(editor, { at: [index] });
+  return true;
+};
+
+const atLeastOneArticle: Rule<Editor> = (editor, node) => {
+  if (node.children.some((child) => isOfType(child, 'article'))) return false;
+  Transforms.insertNodes(editor, articleNode(), { at: [0] });
+  return true;
+};
+
+function sectionsOf(node: Editor): [NewsSectionElement, number][] {
+  return node.children.flatMap((child, index): [NewsSectionElement, number][] => (isOfType(child, 'news-section') ? [[child, index]] : []));
+}
+
+/** Two sections with one heading become one: the later one's items join the earlier one. */
+const duplicateSectionsMerged: Rule<Editor> = (editor, node) => {
+  const seen = new Map<string, number>();
+  for (const [section, index] of sectionsOf(node)) {
+    const first = seen.get(section.heading);
+    if (first === undefined) {
+      seen.set(section.heading, index);
+      continue;
+    }
+    const target = node.children[first] as NewsSectionElement;
+    Editor.withoutNormalizing(editor, () => {
+      section.children.forEach((_, k) => Transforms.moveNodes(editor, { at: [index, 0], to: [first, target.children.length + k] }));
+      Transforms.removeNodes(editor, { at: [index] });
+    });
+    return true;
+  }
+  return false;
+};
+
+/** A section of the template that is missing comes back, empty, where the template puts it. */
+const templateSectionsPresent: Rule<Editor> = (editor, node) => {
+  const template = templateSectionsOf(editor);
+  const sections = sectionsOf(node);
+  const missing = template.findIndex((heading) => !sections.some(([section]) => section.heading === heading));
+  if (missing < 0) return false;
+  const before = sections.filter(([section]) => template.indexOf(section.heading) >= 0 && template.indexOf(section.heading) < missing);
+  const firstSection = sections[0]?.[1] ?? node.children.length;
+  const at = before.length > 0 ? before.at(-1)![1] + 1 : firstSection;
+  const marker = sections[0]?.[0].marker ?? true;
+  Transforms.insertNodes(editor, newsSectionNode(template[missing]!, marker), { at: [at] });
+  return true;
+};
+
+const articlesBeforeSections: Rule<Editor> = (editor, node) => {
+  const firstSection = findChild(node, (child) => isOfType(child, 'news-section'));
+  if (firstSection < 0) return false;
+  const lateArticle = findChild(node, (child, i) => i > firstSection && isOfType(child, 'article'));
+  if (lateArticle < 0) return false;
+  Transforms.moveNodes(editor, { at: [lateArticle], to: [firstSection] });
+  return true;
+};
+
+/** Sections stand in template order, sections outside the template after them in their own order. */
+const sectionsInTemplateOrder: Rule<Editor> = (editor, node) => {
+  const template = templateSectionsOf(editor);
+  const rank = (section: NewsSectionElement) => {
+    const index = template.indexOf(section.heading);
+    return index < 0 ? template.length : index;
+  };
+  const sections = sectionsOf(node);
+  for (let place = 0; place < sections.length; place++) {
+    let belongs = place;
+    for (let other = place + 1; other < sections.length; other++) if (rank(sections[other]![0]) < rank(sections[belongs]![0])) belongs = other;
+    if (belongs !== place) {
+      Transforms.moveNodes(editor, { at: [sections[belongs]![1]], to: [sections[place]![1]] });
+      return true;
+    }
+  }
+  return false;
+};
+
+// ---- inside a news section: only items ----
+
+/** A head among a section's children starts a new item. */
+const sectionHeadStartsItem: Rule<NewsSectionElement> = (editor, node, path) => {
+  const index = findChild(node, (child) => isOfType(child, 'item-head'));
+  if (index < 0) return false;
+  Transforms.wrapNodes(editor, { type: 'news-item', form: formNear(node, index), children: [] }, { at: path.concat(index) });
+  return true;
+};
+
+/** A paragraph among a section's children joins the item before it, else starts an item. */
+const sectionParagraphJoinsItem: Rule<NewsSectionElement> = (editor, node, path) => {
+  const index = findChild(node, (child) => isOfType(child, 'paragraph'));
+  if (index < 0) return false;
+  const previous = node.children[index - 1];
+  if (isOfType(previous, 'news-item')) Transforms.moveNodes(editor, { at: path.concat(index), to: path.concat(index - 1, previous.children.length) });
+  else Transforms.wrapNodes(editor, { type: 'news-item', form: formNear(node, index), children: [] }, { at: path.concat(index) });
+  return true;
+};
+
+const sectionHasItem: Rule<NewsSectionElement> = (editor, node, path) => {
+  if (node.children.length > 0) return false;
+  Transforms.insertNodes(editor, newsItemNode('colon'), { at: path.concat(0) });
+  return true;
+};
+
+/** The form of the nearest item before `index`, so that a new item prints like its neighbours. */
+function formNear(section: NewsSectionElement, index: number): NewsItemElement['form'] {
+  for (let i = index - 1; i >= 0; i--) {
+    const child = section.children[i];
+    if (isOfType(child, 'news-item')) return child.form;
+  }
+  return 'colon';
+}
+
+// ---- inside an item ----
+
+/** An item inside an item moves out to follow it. */
+const nestedItemMovedOut: Rule<NewsItemElement> = (editor, node, path) => {
+  const index = findChild(node, (child) => isOfType(child, 'news-item'));
+  if (index < 0) return false;
+  Transforms.moveNodes(editor, { at: path.concat(index), to: Path.next(path) });
+  return true;
+};
+
+// ---- inside an article ----
+
+/** An item inside an article is unwrapped: its head and paragraphs become the article's paragraphs. */
+const articleItemUnwrapped: Rule<ArticleElement> = (editor, node, path) => {
+  const index = findChild(node, (child) => isOfType(child, 'news-item'));
+  if (index < 0) return false;
+  Transforms.unwrapNodes(editor, { at: path.concat(index) });
+  return true;
+};
+
+/** At most one subtitle, right after the title; any other is a paragraph. */
+const subtitleOnlyAfterTitle: Rule<ArticleElement> = (editor, node, path) => {
+  const index = findChild(node, (child, i) => i !== 1 && isOfType(child, 'article-subtitle'));
+  if (index < 0) return false;
+  Transforms.setNodes(editor, { type: 'paragraph' }, { at: path.concat(index), replace: true });
+  return true;
+};
+
+// ---- properties and text ----
+
+/** An element keeps only the properties of its type, with valid values. */
+const ownPropertiesOnly: Rule<Element> = (editor, node, path) => {
+  const allowed = ELEMENT_PROPERTIES[node.type];
+  const extra = Object.keys(node).filter((key) => key !== 'type' && key !== 'children' && !allowed.includes(key));
+  if (extra.length === 0) return false;
+  Transforms.unsetNodes(editor, extra, { at: path });
+  return true;
+};
+
+const propertyValuesValid: Rule<Element> = (editor, node, path) => {
+  if (node.type === 'paragraph' && node.heading !== undefined && !HEADING_LEVELS.includes(node.heading)) {
+    Transforms.unsetNodes(editor, 'heading', { at: path });
+  } else if (node.type === 'news-item' && !HEAD_FORMS.includes(node.form)) {
+    Transforms.setNodes(editor, { form: 'colon' }, { at: path });
+  } else if (node.type === 'news-section' && typeof node.heading !== 'string') {
+    Transforms.setNodes(editor, { heading: '' }, { at: path });
+  } else if (node.type === 'news-section' && typeof node.marker !== 'boolean') {
+    Transforms.setNodes(editor, { marker: true }, { at: path });
+  } else {
+    return false;
+  }
+  return true;
+};
+
+/** A title, subtitle, head or paragraph holds only text: an element inside one is unwrapped. */
+const textBlockHoldsOnlyText: Rule<TextBlockElement> = (editor, node, path) => {
+  const index = findChild(node, (child) => Element.isElement(child));
+  if (index < 0) return false;
+  Transforms.unwrapNodes(editor, { at: path.concat(index) });
+  return true;
+};
+
+/** Bold is the only style, and only paragraphs carry it: titles and heads print in their own fonts. */
+const leafStyleValid: Rule<Text> = (editor, node, path) => {
+  const parent = Node.parent(editor, path);
+  if (!isTextBlock(parent)) return false;
+  const invalid = Object.keys(node).filter((key) => key !== 'text' && (key !== 'bold' || node.bold !== true || parent.type !== 'paragraph'));
+  if (invalid.length === 0) return false;
+  Transforms.unsetNodes(editor, invalid, { at: path });
+  return true;
+};
+
+const EDITOR_RULES: Rule<Editor>[] = [
+  strayTextWrapped,
+  unknownElementReplaced,
+  topLevelTitleStartsArticle,
+  retypeChildren(['article-subtitle', 'item-head'], 'paragraph'),
+  topLevelParagraphJoinsNeighbour,
+  topLevelItemJoinsSection,
+  atLeastOneArticle,
+  duplicateSectionsMerged,
+  templateSectionsPresent,
+  articlesBeforeSections,
+  sectionsInTemplateOrder,
+];
+
+const ARTICLE_RULES: Rule<ArticleElement>[] = [
+  strayTextWrapped,
+  unknownElementReplaced,
+  nestedTopLevelBlockMovedOut,
+  articleItemUnwrapped,
+  retypeChildren(['item-head'], 'paragraph'),
+  oneLeadingChild('article-title'),
+  startsWith('article-title'),
+  subtitleOnlyAfterTitle,
+  hasParagraph,
+];
+
+const SECTION_RULES: Rule<NewsSectionElement>[] = [
+  strayTextWrapped,
+  unknownElementReplaced,
+  nestedTopLevelBlockMovedOut,
+  retypeChildren(['article-title', 'article-subtitle'], 'item-head'),
+  sectionHeadStartsItem,
+  sectionParagraphJoinsItem,
+  sectionHasItem,
+];
+
+const ITEM_RULES: Rule<NewsItemElement>[] = [
+  strayTextWrapped,
+  unknownElementReplaced,
+  nestedTopLevelBlockMovedOut,
+  nestedItemMovedOut,
+  retypeChildren(['article-title', 'article-subtitle'], 'paragraph'),
+  oneLeadingChild('item-head'),
+  startsWith('item-head'),
+  hasParagraph,
+];
+
+const ELEMENT_RULES: Rule<Element>[] = [ownPropertiesOnly, propertyValuesValid];
+
+function firstFix<N>(rules: readonly Rule<N>[], editor: Editor, node: N, path: Path): boolean {
+  return rules.some((rule) => rule(editor, node, path));
+}
+
+/** Applies the first rule that finds something to fix at this node; false when the node is in shape. */
+function applyFirstRule(editor: Editor, node: Node, path: Path): boolean {
+  if (Text.isText(node)) return leafStyleValid(editor, node, path);
+  if (path.length === 0) return firstFix(EDITOR_RULES, editor, editor, path);
+  if (!isKnownElement(node)) return false;
+  if (firstFix(ELEMENT_RULES, editor, node, path)) return true;
+  switch (node.type) {
+    case 'article':
+      return firstFix(ARTICLE_RULES, editor, node, path);
+    case 'news-section':
+      return firstFix(SECTION_RULES, editor, node, path);
+    case 'news-item':
+      return firstFix(ITEM_RULES, editor, node, path);
+    default:
+      return textBlockHoldsOnlyText(editor, node, path);
+  }
+}
+
+/**
+ * Makes the editor keep the shape of a bulletin body. `getSections` gives the series template's
+ * news sections in print order; it is read at every normalization, so template edits apply at once.
+ */
+export function withBulletinSchema<T extends Editor>(editor: T, getSections: () => readonly string[]): T {
+  const { normalizeNode, isIsolated, insertFragment } = editor;
+  TEMPLATES.set(editor, getSections);
+
+  editor.normalizeNode = (entry, options) => {
+    const [node, path] = entry;
+    if (applyFirstRule(editor, node, path)) return;
+    // an element of unknown type is replaced by its parent's rules; Slate's own rules could drop its text first
+    if (path.length > 0 && Element.isElement(node) && !isKnownElement(node)) return;
+    normalizeNode(entry, options);
+  };
+
+  editor.isIsolated = (element) => ISOLATED.has(element.type) || isIsolated(element);
+
+  editor.insertFragment = (fragment, options) => {
+    if (options?.at !== undefined || !editor.selection) insertFragment(fragment, options);
+    else insertFragmentInStructure(editor, fragment);
+  };
+
+  return editor;
+}

@@ -1,0 +1,148 @@
+// Series settings: every setting of the model — name, issuer, numbering, document-number prefix,
+// section template, default 报/送/发 lists, layout and font profiles, leaders and fixed phrases.
+import { useEffect, useState } from 'react';
+import {
+  defaultSeriesSettings,
+  FONT_PROFILE_LABELS,
+  FONT_PROFILES,
+  LAYOUT_PROFILE_LABELS,
+  LAYOUT_PROFILES,
+  seriesSettingsSchema,
+  type SeriesSettings,
+} from '../../shared/model/series.ts';
+import { formatErrors, validate } from '../../shared/model/validate.ts';
+import type { SeriesRecord } from '../../shared/api/records.ts';
+import { api, errorMessage } from '../api/client.ts';
+import { navigate } from '../app/route.ts';
+import { useNotice } from '../ui/notice.tsx';
+import { ListField } from '../ui/ListField.tsx';
+
+function leadersToText(leaders: SeriesSettings['leaders']): string[] {
+  return leaders.map((leader) => `${leader.name} ${leader.title}`);
+}
+
+function textToLeaders(lines: string[]): SeriesSettings['leaders'] {
+  return lines.flatMap((line) => {
+    const [name, ...title] = line.split(/\s+/);
+    return name && title.length > 0 ? [{ name, title: title.join(' ') }] : [];
+  });
+}
+
+function phrasesToText(phrases: SeriesSettings['phrases']): string[] {
+  return phrases.map((phrase) => `${phrase.correct} ${phrase.wrong.join(' ')}`);
+}
+
+function textToPhrases(lines: string[]): SeriesSettings['phrases'] {
+  return lines.flatMap((line) => {
+    const [correct, ...wrong] = line.split(/\s+/);
+    return correct && wrong.length > 0 ? [{ correct, wrong }] : [];
+  });
+}
+
+export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' }) {
+  const notice = useNotice();
+  const [record, setRecord] = useState<SeriesRecord | null>(null);
+  const [settings, setSettings] = useState<SeriesSettings>(() => defaultSeriesSettings(''));
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (seriesId === 'new') return;
+    api['series.list']({ includeArchived: true }).then(
+      (list) => {
+        const found = list.find((item) => item.id === seriesId) ?? null;
+        setRecord(found);
+        if (found) setSettings(found.settings);
+      },
+      (error: unknown) => notice(errorMessage(error), 'error'),
+    );
+  }, [seriesId, notice]);
+
+  const update = <K extends keyof SeriesSettings>(key: K, value: SeriesSettings[K]) => setSettings((current) => ({ ...current, [key]: value }));
+
+  async function save() {
+    const checked = validate(seriesSettingsSchema, settings);
+    if (!checked.ok) return notice(formatErrors(checked.errors), 'error');
+    setSaving(true);
+    try {
+      const saved = seriesId === 'new' ? await api['series.create']({ settings: checked.value }) : await api['series.update']({ id: seriesId, settings: checked.value });
+      notice('刊物设置已保存');
+      navigate({ screen: 'archive', seriesId: saved.id });
+    } catch (error) {
+      notice(errorMessage(error), 'error');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function toggleArchived() {
+    if (!record) return;
+    try {
+      const saved = await api['series.setArchived']({ id: record.id, archived: !record.archived });
+      setRecord(saved);
+      notice(saved.archived ? '刊物已归档（在列表中隐藏）' : '刊物已恢复显示');
+    } catch (error) {
+      notice(errorMessage(error), 'error');
+    }
+  }
+
+  return (
+    <div className="settings">
+      <header className="toolbar">
+        <button type="button" onClick={() => navigate({ screen: 'archive', seriesId: seriesId === 'new' ? null : seriesId })}>← 返回档案</button>
+        <h1>{seriesId === 'new' ? '新建刊物' : `刊物设置：${settings.name}`}</h1>
+        <div className="toolbar-actions">
+          {record && <button type="button" onClick={toggleArchived}>{record.archived ? '取消归档' : '归档刊物'}</button>}
+          <button type="button" className="primary" disabled={saving} onClick={save}>保存设置</button>
+        </div>
+      </header>
+      <form className="settings-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+        <fieldset>
+          <legend>报头</legend>
+          <label className="field"><span className="field-label">刊物名称</span>
+            <input value={settings.name} onChange={(event) => update('name', event.target.value)} placeholder="例如：益阳市配合第二轮省生态环境保护例行督察工作简报" required />
+          </label>
+          <label className="field"><span className="field-label">编印单位</span>
+            <input value={settings.issuer} onChange={(event) => update('issuer', event.target.value)} placeholder="例如：益阳市配合第二轮省生态环境保护督察协调联络组" />
+          </label>
+          <div className="field"><span className="field-label">期号编排</span>
+            <label className="radio"><input type="radio" name="numbering" checked={settings.numbering === 'sequential'} onChange={() => update('numbering', 'sequential')} />连续编号（第13期）</label>
+            <label className="radio"><input type="radio" name="numbering" checked={settings.numbering === 'yearly-with-total'} onChange={() => update('numbering', 'yearly-with-total')} />每年重新编号并记总期号（2024年第3期 总第15期）</label>
+          </div>
+          <label className="field"><span className="field-label">文号前缀<small>可不填；如“益简字”，文号印为 益简字〔2024〕3号</small></span>
+            <input value={settings.docNumberPrefix ?? ''} onChange={(event) => update('docNumberPrefix', event.target.value.trim() ? event.target.value : null)} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>栏目</legend>
+          <ListField label="动态栏目（按印刷顺序）" value={settings.sections} onChange={(value) => update('sections', value)} hint="每行一个栏目，如：县市区工作动态" />
+          <label className="checkbox"><input type="checkbox" checked={settings.newsMarker} onChange={(event) => update('newsMarker', event.target.checked)} />动态条目前加“▲”</label>
+        </fieldset>
+        <fieldset>
+          <legend>报送范围（新建一期时自动填入）</legend>
+          <ListField label="报" value={settings.distribution.report} onChange={(value) => update('distribution', { ...settings.distribution, report: value })} hint="每行一个单位" />
+          <ListField label="送" value={settings.distribution.send} onChange={(value) => update('distribution', { ...settings.distribution, send: value })} hint="每行一个单位" />
+          <ListField label="发" value={settings.distribution.issue} onChange={(value) => update('distribution', { ...settings.distribution, issue: value })} hint="每行一个单位" rows={2} />
+        </fieldset>
+        <fieldset>
+          <legend>版式与字体</legend>
+          <label className="field"><span className="field-label">版式方案</span>
+            <select value={settings.layoutProfile} onChange={(event) => update('layoutProfile', event.target.value as SeriesSettings['layoutProfile'])}>
+              {LAYOUT_PROFILES.map((name) => <option key={name} value={name}>{LAYOUT_PROFILE_LABELS[name]}</option>)}
+            </select>
+          </label>
+          <label className="field"><span className="field-label">字体方案</span>
+            <select value={settings.fontProfile} onChange={(event) => update('fontProfile', event.target.value as SeriesSettings['fontProfile'])}>
+              {FONT_PROFILES.map((name) => <option key={name} value={name}>{FONT_PROFILE_LABELS[name]}</option>)}
+            </select>
+          </label>
+          <label className="checkbox"><input type="checkbox" checked={settings.colophonOnEvenPage} onChange={(event) => update('colophonOnEvenPage', event.target.checked)} />双面印刷：版记放在偶数页（必要时加空白页）</label>
+        </fieldset>
+        <fieldset>
+          <legend>校对</legend>
+          <ListField label="领导姓名与职务" value={leadersToText(settings.leaders)} onChange={(value) => update('leaders', textToLeaders(value))} hint="每行：姓名 职务，如：刘勇会 市委常委、常务副市长" />
+          <ListField label="规范用语" value={phrasesToText(settings.phrases)} onChange={(value) => update('phrases', textToPhrases(value))} hint="每行：正确写法 常见错误写法…，如：一岗双责 一岗两责" />
+        </fieldset>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// Applies one finding's fix to an issue and returns the new issue, leaving the old one untouched.
+// Refuses, in Chinese, when the text at the finding's span has changed since it was found.
+import { isRealDate, type Issue, type Paragraph, type Run } from '../model/issue.ts';
+import type { Finding } from './finding.ts';
+import { textAt, type Location } from './location.ts';
+
+export class StaleFindingError extends Error {
+  readonly userFacing = true;
+  override name = 'StaleFindingError';
+}
+
+/** Replaces [offset, offset + length) of the paragraph's concatenated text; the runs keep their formatting, emptied runs go. */
+export function replaceInParagraph(paragraph: Paragraph, offset: number, length: number, replacement: string): Paragraph {
+  const end = offset + length;
+  const runs: Run[] = [];
+  let position = 0;
+  let inserted = false;
+  for (const run of paragraph.runs) {
+    const runStart = position;
+    const runEnd = position + run.text.length;
+    position = runEnd;
+    // the replacement goes into the run where the span starts (for an empty span at a boundary, the earlier run)
+    const takesReplacement = !inserted && offset >= runStart && (offset < runEnd || (offset === runEnd && length === 0));
+    if (runEnd <= offset && !takesReplacement) {
+      runs.push(run);
+      continue;
+    }
+    if (runStart >= end && !takesReplacement) {
+      runs.push(run);
+      continue;
+    }
+    const keepBefore = run.text.slice(0, Math.max(0, offset - runStart));
+    const keepAfter = run.text.slice(Math.max(0, end - runStart));
+    const text = keepBefore + (takesReplacement ? replacement : '') + keepAfter;
+    if (takesReplacement) inserted = true;
+    if (text.length > 0) runs.push({ ...run, text });
+  }
+  if (!inserted) {
+    const last = runs.at(-1);
+    if (last) runs[runs.length - 1] = { ...last, text: last.text + replacement };
+    else runs.push({ text: replacement });
+  }
+  return { ...paragraph, runs: runs.length > 0 ? runs : [{ text: '' }] };
+}
+
+function replaced(text: string, location: Location, replacement: string): string {
+  return text.slice(0, location.offset) + replacement + text.slice(location.offset + location.length);
+}
+
+function withText(issue: Issue, location: Location, replacement: string, current: string): Issue {
+  const next = replaced(current, location, replacement);
+  switch (location.field) {
+    case 'seriesName':
+      return { ...issue, series: { ...issue.series, name: next } };
+    case 'issuer':
+      return { ...issue, series: { ...issue.series, issuer: next } };
+    case 'docNumber':
+      return { ...issue, docNumber: next };
+    case 'date':
+      return { ...issue, date: next };
+    case 'printedBy':
+    case 'printedDate':
+      return { ...issue, printed: { ...issue.printed!, [location.field === 'printedBy' ? 'by' : 'date']: next } };
+    case 'report':
+    case 'send':
+    case 'issue': {
+      if (location.entry === null) throw new StaleFindingError('这一处问题没有可自动应用的修改');
+      const list = [...issue.distribution[location.field]];
+      list[location.entry] = next;
+      return { ...issue, distribution: { ...issue.distribution, [location.field]: list } };
+    }
+  }
+  const blocks = [...issue.blocks];
+  const block = blocks[location.block]!;
+  switch (location.field) {
+    case 'block':
+      throw new StaleFindingError('这一处问题没有可自动应用的修改');
+    case 'leadItem':
+      if (block.type === 'lead') blocks[location.block] = { ...block, items: block.items.map((item, index) => (index === location.item ? next : item)) };
+      break;
+    case 'title':
+    case 'subtitle':
+      if (block.type === 'article') blocks[location.block] = { ...block, [location.field]: next };
+      break;
+    case 'paragraph':
+      if (block.type === 'article') {
+        const paragraphs = [...block.paragraphs];
+        paragraphs[location.paragraph] = replaceInParagraph(paragraphs[location.paragraph]!, location.offset, location.length, replacement);
+        blocks[location.block] = { ...block, paragraphs };
+      }
+      break;
+    case 'heading':
+      if (block.type === 'news') blocks[location.block] = { ...block, heading: next };
+      break;
+    case 'head':
+      if (block.type === 'news') {
+        const items = block.items.map((item, index) => (index === location.item ? { ...item, head: next } : item));
+        blocks[location.block] = { ...block, items };
+      }
+      break;
+    case 'itemParagraph':
+      if (block.type === 'news') {
+        const items = [...block.items];
+        const item = items[location.item]!;
+        const paragraphs = [...item.paragraphs];
+        paragraphs[location.paragraph] = replaceInParagraph(paragraphs[location.paragraph]!, location.offset, location.length, replacement);
+        items[location.item] = { ...item, paragraphs };
+        blocks[location.block] = { ...block, items };
+      }
+      break;
+  }
+  return { ...issue, blocks };
+}
+
+/** The issue with the finding's fix applied. Throws StaleFindingError when the finding has no fix or no longer matches the text. */
+export function applyFix(issue: Issue, finding: Finding): Issue {
+  if (finding.fix === undefined) throw new StaleFindingError('这一处问题没有可自动应用的修改');
+  const { location } = finding;
+  const current = textAt(issue, location);
+  if (current === null || current.slice(location.offset, location.offset + location.length) !== finding.text) {
+    throw new StaleFindingError('这段文字在校对之后已改动，请重新校对后再修改');
+  }
+  const result = withText(issue, location, finding.fix, current);
+  if ((location.field === 'date' || location.field === 'printedDate') && !isRealDate(textAt(result, location) ?? '')) {
+    throw new StaleFindingError('修改后的日期不是有效日期');
+  }
+  return result;
+}

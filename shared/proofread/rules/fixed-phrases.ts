@@ -1,0 +1,59 @@
+// Rule: fixed phrases written in a known mistaken form (布署 for 部署, 青山绿水就是金山银山), from the
+// series' list and the built-in one (the series wins where both list the same wrong form).
+import { DEFAULT_PHRASES } from '../default-phrases.ts';
+import { makeFinding, type Finding } from '../finding.ts';
+import type { Phrase, Rule } from '../rule.ts';
+
+const ID = 'phrases.fixed';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** wrong form → standard form, one search pattern for all wrong forms (longest first) */
+function compile(phrases: readonly Phrase[]): { correctOf: Map<string, string>; pattern: RegExp } | null {
+  const correctOf = new Map<string, string>();
+  for (const { correct, wrong } of phrases) {
+    for (const form of wrong) if (form !== correct && form.length > 0) correctOf.set(form, correct);
+  }
+  if (correctOf.size === 0) return null;
+  const forms = [...correctOf.keys()].sort((a, b) => b.length - a.length);
+  return { correctOf, pattern: new RegExp(forms.map(escape).join('|'), 'g') };
+}
+
+/** The wrong form at `index` is part of the standard form written correctly there (a wrong form may sit inside a right one). */
+function insideCorrect(text: string, index: number, length: number, correct: string): boolean {
+  for (let at = text.indexOf(correct, Math.max(0, index - correct.length + 1)); at !== -1 && at <= index; at = text.indexOf(correct, at + 1)) {
+    if (at + correct.length >= index + length) return true;
+  }
+  return false;
+}
+
+export const fixedPhrasesRule: Rule = {
+  id: ID,
+  label: '固定用语',
+  check({ units, settings }) {
+    const compiled = compile([...(settings.builtInPhrases ?? DEFAULT_PHRASES), ...(settings.phrases ?? [])]);
+    if (!compiled) return [];
+    const findings: Finding[] = [];
+    for (const unit of units) {
+      for (const match of unit.text.matchAll(compiled.pattern)) {
+        const correct = compiled.correctOf.get(match[0])!;
+        if (insideCorrect(unit.text, match.index, match[0].length, correct)) continue;
+        findings.push(
+          makeFinding({
+            rule: ID,
+            severity: 'error',
+            ref: unit.ref,
+            fieldText: unit.text,
+            offset: match.index,
+            length: match[0].length,
+            message: `“${match[0]}”应写作“${correct}”`,
+            fix: correct,
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};

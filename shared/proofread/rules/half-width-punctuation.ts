@@ -1,0 +1,117 @@
+// Rule: half-width , . ; : ? ! ( ) and straight quotes inside Chinese text, where full-width marks belong.
+// Marks between digits (3.5%, 8:00, 1,000), in Latin words and abbreviations (U.S., China's) and in
+// URLs and e-mail addresses are left alone, as is the 1. of a third-level heading.
+import { charBefore, charFrom, isChineseContext, isDigit, isHan, isLatin } from '../characters.ts';
+import { makeFinding, type Finding } from '../finding.ts';
+import type { Rule } from '../rule.ts';
+import type { TextUnit } from '../text-units.ts';
+
+const ID = 'punctuation.half-width';
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
+const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '括号', ')': '括号', '.': '句号', '"': '引号', "'": '引号' };
+
+/** URLs, web and e-mail addresses: their marks are not punctuation. */
+const ADDRESS = /(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu)\b(?:\/[!-~]*)?/gi;
+const CANDIDATE = /[,;:?!.()"']/;
+const NUMERAL_HEADING_DOT = /^[\s\u3000]*[一二三四五六七八九十百]+(?=\.)/;
+
+function addressMask(text: string): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  for (const match of text.matchAll(ADDRESS)) {
+    // an address ends before trailing sentence punctuation
+    const address = match[0].replace(/[.,;:!?)"']+$/, '');
+    mask ??= new Uint8Array(text.length);
+    mask.fill(1, match.index, match.index + address.length);
+  }
+  return mask;
+}
+
+function message(mark: string, fix: string | undefined): string {
+  return fix ? `中文里用了半角${NAMES[mark]}“${mark}”，应改为全角“${fix}”` : `中文里用了半角${NAMES[mark]}“${mark}”，应改为全角${NAMES[mark]}`;
+}
+
+function checkUnit(unit: TextUnit): Finding[] {
+  const text = unit.text;
+  if (!CANDIDATE.test(text)) return [];
+  const mask = addressMask(text);
+  const findings: Finding[] = [];
+  const flag = (offset: number, length: number, mark: string, fix: string | undefined) =>
+    findings.push(makeFinding({ rule: ID, severity: 'warning', ref: unit.ref, fieldText: text, offset, length, message: message(mark, fix), fix }));
+  const chineseAround = (index: number, length = 1) => isChineseContext(charBefore(text, index)) || isChineseContext(charFrom(text, index + length));
+
+  const parens: number[] = [];
+  const quotes: Record<'"' | "'", number[]> = { '"': [], "'": [] };
+  const pairedParens: [number, number][] = [];
+
+  for (let i = 0; i < text.length; i++) {
+    const mark = text[i]!;
+    if (!CANDIDATE.test(mark) || mask?.[i]) continue;
+    const before = charBefore(text, i);
+    const after = charFrom(text, i + 1);
+    switch (mark) {
+      case '(':
+        parens.push(i);
+        break;
+      case ')': {
+        const open = parens.pop();
+        if (open === undefined) {
+          if (chineseAround(i)) flag(i, 1, mark, '）');
+        } else pairedParens.push([open, i]);
+        break;
+      }
+      case '"':
+        quotes['"'].push(i);
+        break;
+      case "'":
+        if (!(isLatin(before) && isLatin(after))) quotes["'"].push(i);
+        break;
+      case '.': {
+        let end = i + 1;
+        while (text[end] === '.') end++;
+        if (end - i >= 2) {
+          if (chineseAround(i, end - i)) flag(i, end - i, '.'.repeat(end - i), end - i >= 3 ? '……' : undefined);
+          i = end - 1;
+        } else if (isChineseContext(before)) {
+          const fix = NUMERAL_HEADING_DOT.exec(text)?.[0].length === i ? '、' : '。';
+          flag(i, 1, mark, fix);
+        }
+        break;
+      }
+      default:
+        if (isDigit(before) && isDigit(after)) break;
+        if (isChineseContext(before) || isChineseContext(after)) flag(i, 1, mark, FULL_WIDTH[mark]);
+    }
+  }
+  for (const open of parens) if (chineseAround(open)) flag(open, 1, '(', '（');
+  for (const [open, close] of pairedParens) {
+    const content = text.slice(open + 1, close);
+    if ([...content].some(isHan) || isChineseContext(charBefore(text, open)) || isChineseContext(charFrom(text, close + 1))) {
+      flag(open, 1, '(', '（');
+      flag(close, 1, ')', '）');
+    }
+  }
+  for (const [mark, [opening, closing]] of [['"', ['“', '”']], ["'", ['‘', '’']]] as const) {
+    const at = quotes[mark];
+    if (at.length === 0) continue;
+    if (at.length % 2 === 0) {
+      for (let k = 0; k < at.length; k += 2) {
+        const open = at[k]!;
+        const close = at[k + 1]!;
+        if ([...text.slice(open + 1, close)].some(isHan) || chineseAround(open) || chineseAround(close)) {
+          flag(open, 1, mark, opening);
+          flag(close, 1, mark, closing);
+        }
+      }
+    } else {
+      for (const index of at) if (chineseAround(index)) flag(index, 1, mark, undefined);
+    }
+  }
+  return findings;
+}
+
+export const halfWidthPunctuationRule: Rule = {
+  id: ID,
+  label: '半角标点',
+  check: ({ units }) => units.flatMap(checkUnit),
+};

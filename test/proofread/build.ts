@@ -1,0 +1,43 @@
+// Small issues for the proofreading tests: an article or a news section around the sentences under
+// test, the parsed fixtures, and running one rule the way proofreadIssue does.
+import { emptyIssue, plainParagraph, type ArticleBlock, type Issue, type NewsBlock } from '../../shared/model/issue.ts';
+import { withDerivedLead } from '../../shared/model/lead.ts';
+import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
+import type { Finding } from '../../shared/proofread/finding.ts';
+import type { ProofreadSettings, Rule } from '../../shared/proofread/rule.ts';
+import { textUnitsOf } from '../../shared/proofread/text-units.ts';
+import { bulletinFixtures } from '../fixtures.ts';
+
+export const SERIES = { name: '益阳市配合第二轮省生态环境保护例行督察工作简报', issuer: '益阳市配合第二轮省生态环境保护督察协调联络组', numbering: 'sequential' } as const;
+
+export function article(title: string, ...paragraphs: string[]): ArticleBlock {
+  return { type: 'article', title, paragraphs: paragraphs.map(plainParagraph) };
+}
+
+export function news(heading: string, ...items: { head: string; text?: string }[]): NewsBlock {
+  return { type: 'news', heading, items: items.map(({ head, text }) => ({ head, form: 'colon', paragraphs: text === undefined ? [] : [plainParagraph(text)] })) };
+}
+
+/** An issue of 2023 with the given body, a derived 导读 and a 报 list. */
+export function bulletin(body: (ArticleBlock | NewsBlock)[], overrides: Partial<Issue> = {}): Issue {
+  const base: Issue = { ...emptyIssue(SERIES, 13, '2023-07-12'), distribution: { report: ['市委办公室'], send: [], issue: [] } };
+  return withDerivedLead({ ...base, ...overrides, blocks: body });
+}
+
+/** An issue whose one article has these paragraphs. */
+export function withParagraphs(...paragraphs: string[]): Issue {
+  return bulletin([article('督察组召开座谈会', ...paragraphs)]);
+}
+
+export function runRule(rule: Rule, issue: Issue, settings: ProofreadSettings = {}): Finding[] {
+  return rule.check({ issue, units: textUnitsOf(issue), settings });
+}
+
+/** The flagged texts of one rule in the paragraphs given. */
+export function flagged(rule: Rule, ...paragraphs: string[]): string[] {
+  return runRule(rule, withParagraphs(...paragraphs)).map((finding) => finding.text);
+}
+
+export function fixtureIssues(): { name: string; issue: Issue }[] {
+  return bulletinFixtures().map((fixture) => ({ name: fixture.name, issue: parseBulletinText(fixture.text).issue }));
+}
