@@ -14,7 +14,7 @@ export function isOwnDownload(url: string): boolean {
   return url.startsWith(`blob:${APP_SCHEME}://${APP_HOST}/`);
 }
 
-export function saveDialogFor(item: Pick<DownloadItem, 'getFilename'>, documentsDir: string) {
+function saveDialogFor(item: Pick<DownloadItem, 'getFilename'>, documentsDir: string) {
   const fileName = item.getFilename();
   const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
   const filter = FILTERS[extension];

@@ -10,7 +10,7 @@ import type { Dispatch } from '../api/dispatch.ts';
 /** the largest file whose base64 still fits the contract's limit */
 export const MAX_IMPORT_BYTES = Math.floor(MAX_UPLOAD_BASE64 / 4) * 3;
 
-export const IMPORT_FILTERS: FileFilter[] = [
+const IMPORT_FILTERS: FileFilter[] = [
   { name: '简报文件（.txt .docx .json）', extensions: ['txt', 'docx', 'json'] },
   { name: '所有文件', extensions: ['*'] },
 ];

@@ -2,8 +2,8 @@
 // the services behind validated IPC, the main window with its Chinese menu, and the daily backup.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
-import type { ApiHandlers } from '../../shared/api/contract.ts';
 import type { MenuCommand } from '../../shared/api/desktop-bridge.ts';
+import { renderPrintHtml } from '../../shared/print/render-print-html.ts';
 import { createDispatch } from '../api/dispatch.ts';
 import { openServices } from '../api/services.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../security/app-protocol.ts';
@@ -11,11 +11,10 @@ import { hardenSession, hardenWebContents } from '../security/harden.ts';
 import { MENU_CHANNEL } from '../security/ipc-channels.ts';
 import { registerApiHandlersOnIpcMain } from '../security/ipc-handlers.ts';
 import { showAbout } from './about.ts';
-import { ensureDailyBackup } from './daily-backup.ts';
 import { saveDownloadsWithDialog } from './downloads.ts';
 import { importWithDialog } from './import-files.ts';
 import { buildMenuTemplate } from './menu.ts';
-import { PrintDocuments } from './pdf-export.ts';
+import { PrintDocuments, printHtmlToPdf } from './pdf-export.ts';
 import { createMainWindow } from './window.ts';
 
 // Before ready: the scheme's privileges, sandbox for every renderer, deny rules for every page.
@@ -35,9 +34,12 @@ const printDocuments = new PrintDocuments();
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const services = await openServices({ dataDir });
-  const handlers: ApiHandlers = services.handlers;
-  const dispatch = createDispatch(handlers, { onInternalError: (method, error) => console.error(`[${method}]`, error) });
+  const services = await openServices({
+    dataDir,
+    dailyBackup: true,
+    printPdf: (issue, settings) => printHtmlToPdf(renderPrintHtml(issue, settings), printDocuments),
+  });
+  const dispatch = createDispatch(services.handlers, { onInternalError: (method, error) => console.error(`[${method}]`, error) });
 
   hardenSession(session.defaultSession);
   saveDownloadsWithDialog(session.defaultSession, app.getPath('documents'));
@@ -60,8 +62,6 @@ async function start(): Promise<void> {
     { devTools },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
-
-  ensureDailyBackup(handlers).catch((error: unknown) => console.error('每日备份失败', error));
 
   let closed = false;
   app.on('will-quit', (event) => {

@@ -14,7 +14,7 @@ function call<M extends ApiMethod>(method: M) {
   };
 }
 
-export const api = {
+const api = {
   'app.info': call('app.info'),
   'series.list': call('series.list'),
   'series.create': call('series.create'),
@@ -45,7 +45,7 @@ export const api = {
   'bundle.import': call('bundle.import'),
 } satisfies ApiClient;
 
-export const desktop = {
+const desktop = {
   onMenuCommand(listener) {
     const forward = (_event: IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -9,7 +9,7 @@ function isOwnFrameContent(url: string): boolean {
 }
 
 /** What a page may still do: move within its own document (hash routes) and fill frames with its own content. */
-export function isAllowedNavigation({ url, isMainFrame, isSameDocument }: { url: string; isMainFrame: boolean; isSameDocument: boolean }): boolean {
+function isAllowedNavigation({ url, isMainFrame, isSameDocument }: { url: string; isMainFrame: boolean; isSameDocument: boolean }): boolean {
   if (isMainFrame) return isSameDocument && isAppUrl(url);
   return isAppUrl(url) || isOwnFrameContent(url);
 }

@@ -7,6 +7,7 @@ import { formatChineseDate } from '../../shared/format/chinese.ts';
 import { SNIPPET_MARK, type IssueSummary, type NumberingGap, type SearchHit, type SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { navigate } from '../app/route.ts';
+import { useMenuCommands } from '../app/menu-commands.ts';
 import { useNotice } from '../ui/notice.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -34,6 +35,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
   const [importing, setImporting] = useState<File[] | null>(null);
   const [recycleBin, setRecycleBin] = useState<IssueSummary[] | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
   const selected = series.find((record) => record.id === seriesId) ?? null;
@@ -64,6 +66,12 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
 
   useEffect(() => void loadSeries(), [loadSeries]);
   useEffect(() => void loadIssues(), [loadIssues]);
+
+  useMenuCommands((command) => {
+    if (command === 'issue.new') void newIssue();
+    else if (command === 'archive.search') searchInput.current?.focus();
+    else if (command === 'archive.refresh') void Promise.all([loadSeries(), loadIssues()]);
+  });
 
   const years = useMemo(() => [...new Set(issues.map((issue) => issue.year))].sort((a, b) => b - a), [issues]);
 
@@ -160,7 +168,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
         </header>
 
         <form className="filters" role="search" onSubmit={(event) => { event.preventDefault(); void runSearch(query); }}>
-          <input type="search" placeholder="全文检索：标题、正文、单位、报送范围（空格分隔多个词）" value={query} aria-label="检索"
+          <input ref={searchInput} type="search" placeholder="全文检索：标题、正文、单位、报送范围（空格分隔多个词）" value={query} aria-label="检索"
             onChange={(event) => { setQuery(event.target.value); if (!event.target.value) setHits(null); }} />
           <button type="submit">检索</button>
           <select aria-label="年份" value={year} onChange={(event) => setYear(event.target.value ? Number(event.target.value) : '')}>

@@ -3,7 +3,7 @@
 import { useCallback, type KeyboardEvent, type ClipboardEvent } from 'react';
 import { Editor, Node, Range, Text, type NodeEntry, type BaseRange } from 'slate';
 import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
-import { handleBackspace, handleDelete, handleEnter, toggleBold } from './model/commands.ts';
+import { handleBackspace, handleDelete, handleEnter, handleShiftEnter, toggleBold } from './model/commands.ts';
 import { insertPastedText } from './model/paste.ts';
 import { htmlToText } from './html-to-text.ts';
 
@@ -95,7 +95,7 @@ export function BulletinBody({ editor, readOnly, highlights, onSave, onPreview, 
       return toggleBold(editor);
     }
     if (event.key === 'Enter' && !event.shiftKey && handleEnter(editor)) return event.preventDefault();
-    if (event.key === 'Enter' && event.shiftKey) return event.preventDefault();
+    if (event.key === 'Enter' && event.shiftKey && handleShiftEnter(editor)) return event.preventDefault();
     if (event.key === 'Backspace' && !mod && handleBackspace(editor)) return event.preventDefault();
     if (event.key === 'Delete' && !mod && handleDelete(editor)) return event.preventDefault();
   }

@@ -3,7 +3,8 @@ import type { Editor } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { ReactEditor, useSlate } from 'slate-react';
 import type { HeadingLevel } from '../../shared/model/issue.ts';
-import { currentHeadingLevel, insertArticle, insertNewsItem, isBoldActive, setHeadingLevel, toggleBold } from './model/commands.ts';
+import { currentHeadingLevel, insertArticle, insertNewsItem, insertSubtitle, isBoldActive, moveArticle, removeBlock, setHeadingLevel, toggleBold } from './model/commands.ts';
+import { aboveOfType } from './model/nodes.ts';
 
 const LEVELS: { value: HeadingLevel | 0; label: string }[] = [
   { value: 0, label: '正文' },
@@ -21,6 +22,9 @@ export function FormatBar({ editor, readOnly, sections }: { editor: Editor; read
     ReactEditor.focus(editor);
   };
   const level = currentHeadingLevel(editor);
+  const article = aboveOfType(editor, 'article');
+  const item = aboveOfType(editor, 'news-item');
+  const removable = item ?? article;
   return (
     <div className="format-bar" role="toolbar" aria-label="编辑工具栏">
       <button type="button" disabled={readOnly} onMouseDown={run(() => insertArticle(editor))}>新文章</button>
@@ -32,6 +36,13 @@ export function FormatBar({ editor, readOnly, sections }: { editor: Editor; read
           {sections.map((section) => <option key={section} value={section}>{section}</option>)}
         </select>
       )}
+      <button type="button" disabled={readOnly || !article} onMouseDown={run(() => insertSubtitle(editor))}>加副标题</button>
+      <button type="button" disabled={readOnly || !article} onMouseDown={run(() => article && moveArticle(editor, article[1], 'up'))}>文章上移</button>
+      <button type="button" disabled={readOnly || !article} onMouseDown={run(() => article && moveArticle(editor, article[1], 'down'))}>文章下移</button>
+      <button type="button" className="danger" disabled={readOnly || !removable}
+        onMouseDown={run(() => {
+          if (removable && window.confirm(item ? '删除这条动态？' : '删除这篇文章？（可用“撤销”找回）')) removeBlock(editor, removable[1]);
+        })}>{item ? '删除条目' : '删除文章'}</button>
       <span className="separator" />
       <select aria-label="段落级别" disabled={readOnly || level === undefined} value={level ?? 0}
         onChange={(event) => { const value = Number(event.target.value); setHeadingLevel(editor, value === 0 ? null : (value as HeadingLevel)); ReactEditor.focus(editor); }}>

@@ -10,6 +10,9 @@ import { issueNumberOf } from '../../shared/format/chinese.ts';
 import type { IssueRecord, SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { navigate } from '../app/route.ts';
+import { useMenuCommands } from '../app/menu-commands.ts';
+import { HistoryEditor } from 'slate-history';
+import { insertArticle, insertNewsItem, setHeadingLevel, toggleBold } from './model/commands.ts';
 import { useNotice } from '../ui/notice.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { downloadFile } from '../archive/file-upload.ts';
@@ -23,6 +26,8 @@ import { RevisionsDialog } from './RevisionsDialog.tsx';
 import { PrintPreviewDialog } from './PrintPreviewDialog.tsx';
 import { ProofreadingPanel } from './ProofreadingPanel.tsx';
 import { fillFromBulletin, isBodyEmpty, looksLikeWholeBulletin } from './whole-bulletin.ts';
+import { proofreadIssue } from '../../shared/proofread/proofread.ts';
+import { withoutIgnored, type Finding } from '../../shared/proofread/finding.ts';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 const SAVE_LABELS: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败' };
@@ -74,7 +79,7 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
   const readOnly = record.issue.status === 'issued';
   // one editor per content reset (restore, whole-bulletin paste), so Slate starts from the new value
   const editor = useMemo(() => withReact(createBulletinEditor(() => sectionsRef.current)), [editorKey]);
-  const initialValue = useMemo<Descendant[]>(() => issueToSlate(meta, sections), [editorKey]);
+  const initialValue = useMemo<Descendant[]>(() => issueToSlate(meta, sections, series.settings.newsMarker), [editorKey]);
 
   const metaRef = useRef(meta);
   metaRef.current = meta;
@@ -156,6 +161,39 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
     return () => window.removeEventListener('keydown', keys);
   }, [save, notice]);
 
+  useMenuCommands((command) => {
+    const editable = !readOnly;
+    switch (command) {
+      case 'issue.save':
+        return void save().then((ok) => ok && notice('已保存'));
+      case 'issue.printPreview':
+        return setDialog('preview');
+      case 'export.docx':
+      case 'export.pdf':
+      case 'export.json':
+        return void exportAs(command.slice(7) as 'docx' | 'pdf' | 'json');
+      case 'edit.undo':
+        return editable && HistoryEditor.undo(editor);
+      case 'edit.redo':
+        return editable && HistoryEditor.redo(editor);
+      case 'format.bold':
+        return editable && toggleBold(editor);
+      case 'insert.article':
+        return editable && insertArticle(editor);
+      case 'insert.newsItem':
+        return editable && insertNewsItem(editor, sections[0]);
+      case 'heading.none':
+        return editable && setHeadingLevel(editor, null);
+      case 'heading.level1':
+      case 'heading.level2':
+      case 'heading.level3':
+      case 'heading.level4':
+        return editable && setHeadingLevel(editor, Number(command.slice(-1)) as 1 | 2 | 3 | 4);
+      default:
+        return undefined;
+    }
+  });
+
   function updateMeta(next: Issue) {
     setMeta(next);
     metaRef.current = next;
@@ -216,6 +254,17 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
   }
 
   const lead = deriveLead(derived.blocks);
+  const findings = useMemo(
+    () => withoutIgnored(proofreadIssue(derived, series.settings), derived.ignoredFindings),
+    [derived, series.settings],
+  );
+  const errorCount = findings.filter((finding) => finding.severity === 'error').length;
+
+  function ignore(finding: Finding) {
+    const ignoredFindings = [...(metaRef.current.ignoredFindings ?? []), finding.key];
+    updateMeta({ ...metaRef.current, ignoredFindings });
+    setDerived((current) => ({ ...current, ignoredFindings }));
+  }
   return (
     <div className="editor-screen">
       <header className="toolbar">
@@ -234,7 +283,10 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
           {record.issue.status === 'reviewed' && (
             <>
               <button type="button" onClick={() => setStatus('draft')}>退回草稿</button>
-              <IssueButton issue={derived} settings={series.settings} onIssue={() => setStatus('issued')} />
+              <button type="button" className="primary" onClick={() => {
+                if (errorCount > 0 && !window.confirm(`校对发现 ${errorCount} 处错误尚未处理，仍要印发吗？印发后内容只读。`)) return;
+                void setStatus('issued');
+              }}>印发</button>
             </>
           )}
           {readOnly && <button type="button" onClick={() => setDialog('reopen')}>重新打开</button>}
@@ -277,10 +329,11 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
             <ProofreadingPanel
               editor={editor}
               issue={derived}
-              settings={series.settings}
+              findings={findings}
               readOnly={readOnly}
               onHighlight={setHighlights}
               onIssueChange={(next) => { resetContent(next); changed(); }}
+              onIgnore={ignore}
             />
           </aside>
         </div>
@@ -307,24 +360,5 @@ function ReopenDialog({ onCancel, onReopen }: { onCancel: () => void; onReopen: 
         </footer>
       </form>
     </Dialog>
-  );
-}
-
-function IssueButton({ issue, settings, onIssue }: { issue: Issue; settings: SeriesRecord['settings']; onIssue: () => void }) {
-  return (
-    <ProofreadingPanel.IssueGuard issue={issue} settings={settings}>
-      {(errors) => (
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            if (errors > 0 && !window.confirm(`校对发现 ${errors} 处错误尚未处理，仍要印发吗？印发后内容只读。`)) return;
-            onIssue();
-          }}
-        >
-          印发
-        </button>
-      )}
-    </ProofreadingPanel.IssueGuard>
   );
 }

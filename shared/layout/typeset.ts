@@ -31,11 +31,12 @@ export interface PrintParagraph {
   keepWithNext: boolean;
 }
 
-/** The issuer flush left and the date flush right of one line, the red rule under it. */
+/** The issuer flush left and the date flush right (on the issuer's line where there is room), the red rule under them. */
 export interface PrintIssuerLine {
   kind: 'issuerLine';
   left: string;
   right: string;
+  sameLine: boolean;
   sizePt: number;
   gridLines: number;
   keepWithNext: boolean;
@@ -45,7 +46,7 @@ export type PrintBlock = PrintParagraph | PrintIssuerLine;
 
 export type ColophonRow =
   | { kind: 'recipients'; label: string; text: string; lines: number }
-  | { kind: 'printed'; left: string; right: string; lines: number }
+  | { kind: 'printed'; left: string; right: string; sameLine: boolean; lines: number }
   | { kind: 'copies'; text: string; lines: number };
 
 export interface ColophonPlan {
@@ -171,9 +172,9 @@ class Typesetter {
     const fits = (size: number) =>
       textWidthPt(`${left}${date}`, size, this.letterSpacingPt(size)) + gapChars * size <= this.page.typeAreaWidthPt;
     const sizePt = sizesPt.find(fits) ?? sizesPt.at(-1)!;
-    const textLines = twoSidedLineCount(left, date, this.page.typeAreaWidthPt, sizePt, this.letterSpacingPt(sizePt), gapChars);
+    const { lines, sameLine } = twoSidedLines(left, date, this.page.typeAreaWidthPt, sizePt, this.letterSpacingPt(sizePt), gapChars);
     // the red rule and the gap above it take one more line of the grid
-    this.blocks.push({ kind: 'issuerLine', left, right: date, sizePt, gridLines: textLines + 1, keepWithNext: true });
+    this.blocks.push({ kind: 'issuerLine', left, right: date, sameLine, sizePt, gridLines: lines + 1, keepWithNext: true });
   }
 
   body(paragraph: Paragraph, style: ParagraphStyleName = 'body'): void {
@@ -182,12 +183,11 @@ class Typesetter {
   }
 }
 
-/** Lines taken by text flush left and text flush right that share the last line when there is room. */
-function twoSidedLineCount(left: string, right: string, widthPt: number, sizePt: number, letterSpacingPt: number, gapChars: number): number {
-  const leftLines = breakIntoLines(left, { widthPt, firstLineIndentPt: 0, fontSizePt: sizePt, letterSpacingPt });
-  const lastWidth = textWidthPt(leftLines.at(-1) ?? '', sizePt, letterSpacingPt);
-  const rightWidth = textWidthPt(right, sizePt, letterSpacingPt);
-  return lastWidth + gapChars * sizePt + rightWidth <= widthPt ? leftLines.length : leftLines.length + 1;
+/** Text flush left and text flush right: on one line when both fit with a gap, else the right-hand text on a line of its own. */
+function twoSidedLines(left: string, right: string, widthPt: number, sizePt: number, letterSpacingPt: number, gapChars: number): { lines: number; sameLine: boolean } {
+  const sameLine = textWidthPt(left, sizePt, letterSpacingPt) + gapChars * sizePt + textWidthPt(right, sizePt, letterSpacingPt) <= widthPt;
+  if (sameLine) return { lines: 1, sameLine };
+  return { lines: breakIntoLines(left, { widthPt, firstLineIndentPt: 0, fontSizePt: sizePt, letterSpacingPt }).length + 1, sameLine };
 }
 
 function typesetColophon(issue: Issue, page: PageGeometry): ColophonPlan | null {
@@ -212,7 +212,7 @@ function typesetColophon(issue: Issue, page: PageGeometry): ColophonPlan | null 
   if (issue.printed) {
     const left = printable(issue.printed.by).trim();
     const right = `${formatChineseDate(issue.printed.date)}印发`;
-    rows.push({ kind: 'printed', left, right, lines: twoSidedLineCount(left, right, width, sizePt, 0, 1) });
+    rows.push({ kind: 'printed', left, right, ...twoSidedLines(left, right, width, sizePt, 0, ELEMENTS.issuerLine.gapChars) });
   }
   if (issue.copies !== null) rows.push({ kind: 'copies', text: `（共印${issue.copies}份）`, lines: 1 });
   if (rows.length === 0) return null;

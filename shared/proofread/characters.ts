@@ -1,7 +1,7 @@
 // Character classes the rules share: Han characters, Chinese punctuation, and reading whole code points.
 const HAN = /^\p{Script=Han}$/u;
 
-export const CHINESE_PUNCTUATION = '，。、；：？！“”‘’（）《》【】〔〕「」『』〈〉…—·';
+const CHINESE_PUNCTUATION = '，。、；：？！“”‘’（）《》【】〔〕「」『』〈〉…—·';
 
 export function isHan(char: string | undefined): boolean {
   return char !== undefined && HAN.test(char);

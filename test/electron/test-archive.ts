@@ -1,12 +1,13 @@
-// A real archive (SQLite in a temp folder) behind the full set of API handlers, each call to a handler
-// recorded, and a digest of everything stored: what the IPC tests need to show that refused payloads
-// reach no handler and change nothing.
+// The real services over a real archive (SQLite in a temp folder), each call to a handler recorded, and
+// a digest of everything stored: what the IPC tests need to show that refused payloads reach no handler
+// and change nothing. PDF printing is the one stand-in (it needs Electron or Chromium).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiError, type ApiHandlers, type ApiMethod } from '../../shared/api/contract.ts';
-import { createArchiveHandlers, openArchive, type Archive } from '../../electron/services/archive/index.ts';
+import type { ApiHandlers, ApiMethod } from '../../shared/api/contract.ts';
+import { openServices } from '../../electron/api/services.ts';
+import type { Archive } from '../../electron/services/archive/index.ts';
 
 export interface TestArchive {
   archive: Archive;
@@ -16,25 +17,16 @@ export interface TestArchive {
   reached: ApiMethod[];
   /** every row of every table, the backups folder and the connection's change count, hashed */
   digest(): string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function openTestArchive(): Promise<TestArchive> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jianbao-ipc-'));
-  const archive = await openArchive({ dataDir });
-  const notExported = () => {
-    throw new ApiError('internal', '测试中未接入导出');
-  };
-  const all: ApiHandlers = {
-    ...createArchiveHandlers(archive),
-    'app.info': () => ({ version: '0.0.0-test', dataDir, readOnlyReason: archive.readOnlyReason }),
-    'export.docx': notExported,
-    'export.pdf': notExported,
-    'export.json': notExported,
-  };
+  const services = await openServices({ dataDir, printPdf: async () => new TextEncoder().encode('%PDF-1.7 stand-in') });
+  const { archive } = services;
   const reached: ApiMethod[] = [];
   const handlers = Object.fromEntries(
-    Object.entries(all).map(([method, handler]) => [
+    Object.entries(services.handlers).map(([method, handler]) => [
       method,
       (input: never) => {
         reached.push(method as ApiMethod);
@@ -52,5 +44,5 @@ export async function openTestArchive(): Promise<TestArchive> {
     return hash.digest('hex');
   };
 
-  return { archive, dataDir, handlers, reached, digest, close: () => archive.close() };
+  return { archive, dataDir, handlers, reached, digest, close: () => services.close() };
 }

@@ -7,6 +7,7 @@ import { searchCommand } from './search.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
 import { bundleCommand } from './bundle.ts';
+import { exportCommand } from './export.ts';
 
 export const commands: readonly Command[] = [
   inspectCommand,
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   backupCommand,
   restoreCommand,
   bundleCommand,
+  exportCommand,
 ];

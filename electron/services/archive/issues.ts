@@ -129,7 +129,7 @@ export function insertIssue(archive: Archive, seriesId: number, stored: StoredIs
     ).run(uid, seriesId, issue.series.numbering, issue.number, issue.year, issue.totalNumber, issue.date, issue.status, firstTitleOf(issue), stored.hash, now, now);
     const id = Number(lastInsertRowid);
     insertRevision(archive, id, 1, stored, note, now);
-    indexIssue(archive.db, id, issue);
+    indexIssue(archive.db, id, issue, null);
     return id;
   });
 }
@@ -148,7 +148,7 @@ export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIs
        WHERE id = ?`,
     ).run(issue.series.numbering, issue.number, issue.year, issue.totalNumber, issue.date, issue.status, firstTitleOf(issue), revision, stored.hash, now, row.id);
     insertRevision(archive, row.id, revision, stored, note, now);
-    if (row.deleted_at === null) indexIssue(archive.db, row.id, issue);
+    if (row.deleted_at === null) indexIssue(archive.db, row.id, issue, row.date);
   });
   return true;
 }
@@ -232,7 +232,7 @@ export function deleteIssue(archive: Archive, id: number): void {
     if (row.deleted_at !== null) return;
     if (row.status === 'issued') throw new ArchiveError('read-only', `${numberTextOf(row)}已印发，不能删除；如确需删除，请先撤回印发并说明原因`);
     statement(archive.db, 'UPDATE issues SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), id);
-    unindexIssue(archive.db, id);
+    unindexIssue(archive.db, id, row.date);
   });
 }
 
@@ -241,7 +241,7 @@ export function restoreIssue(archive: Archive, id: number): IssueRecord {
     const row = issueRow(archive, id);
     if (row.deleted_at !== null) {
       statement(archive.db, 'UPDATE issues SET deleted_at = NULL WHERE id = ?').run(id);
-      indexIssue(archive.db, id, revisionContent(archive, id, row.revision)!);
+      indexIssue(archive.db, id, revisionContent(archive, id, row.revision)!, null);
     }
     return getIssue(archive, id);
   });

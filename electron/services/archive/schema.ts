@@ -74,11 +74,14 @@ function createCoreTables(db: Database.Database): void {
   db.pragma(`application_id = ${APPLICATION_ID}`);
 }
 
-/** Trigram index for terms of three characters or more; a contentless index of character pairs for shorter ones. */
+/**
+ * Trigram index for terms of three characters or more; a contentless index of character pairs for shorter
+ * ones (single-token queries only, so it keeps which columns a token is in but not its positions).
+ */
 function createSearchIndex(db: Database.Database): void {
   db.exec(`
     CREATE VIRTUAL TABLE search_text USING fts5 (titles, body, tokenize = 'trigram');
-    CREATE VIRTUAL TABLE search_pairs USING fts5 (titles, body, tokenize = 'ascii', content = '', contentless_delete = 1);
+    CREATE VIRTUAL TABLE search_pairs USING fts5 (titles, body, tokenize = 'ascii', content = '', contentless_delete = 1, detail = column);
   `);
   // in pages: a statement cannot write while another one is still reading rows
   const page = db.prepare<[number], { id: number; content: string }>(
@@ -86,7 +89,7 @@ function createSearchIndex(db: Database.Database): void {
      WHERE i.deleted_at IS NULL AND i.id > ? ORDER BY i.id LIMIT 500`,
   );
   for (let rows = page.all(0); rows.length > 0; rows = page.all(rows[rows.length - 1]!.id)) {
-    for (const row of rows) indexIssue(db, row.id, issueSchema.parse(JSON.parse(row.content)));
+    for (const row of rows) indexIssue(db, row.id, issueSchema.parse(JSON.parse(row.content)), null);
   }
 }
 

@@ -1,27 +1,38 @@
-// Keeps the two search indexes in step with the issues and answers searches: trigram MATCH for terms
-// of three characters or more, the character-pair index for shorter ones, ranked by bm25 then newest first.
+// Keeps the two search indexes in step with the issues and answers searches: trigram MATCH for terms of
+// three characters or more, the character-pair index for shorter ones. Index rows are keyed by date then
+// issue id, so "newest first" is the index's own order and a search reads only the rows it returns.
 import type Database from 'better-sqlite3';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { ApiParsedInput } from '../../../shared/api/contract.ts';
 import type { SearchHit } from '../../../shared/api/records.ts';
 import { formatIssueNumber } from '../../../shared/format/chinese.ts';
-import { characterPairs, ftsString, pairQuery, readQuery, searchTextOf, snippetOf, type SearchText } from './search-text.ts';
+import { characterPairs, ftsString, pairQuery, readQuery, searchTextOf, snippetOf, type QueryTerms, type SearchText } from './search-text.ts';
 import { statement } from './statements.ts';
 
-export function unindexIssue(db: Database.Database, id: number): void {
-  statement(db, 'DELETE FROM search_text WHERE rowid = ?').run(id);
-  statement(db, 'DELETE FROM search_pairs WHERE rowid = ?').run(id);
+/** Issue ids stay below this, so that a key holds the date above them. */
+const ID_SPAN = 2 ** 24;
+
+/** The index row of an issue: YYYYMMDD × 2^24 + id, ordered newest first by the index itself. */
+export function searchKey(id: number, date: string): number {
+  if (id >= ID_SPAN) throw new Error(`issue id ${id} is beyond the search key's range`);
+  return Number(date.replaceAll('-', '')) * ID_SPAN + id;
 }
 
-export function indexIssue(db: Database.Database, id: number, issue: Issue): void {
-  unindexIssue(db, id);
+export function unindexIssue(db: Database.Database, id: number, date: string): void {
+  const key = searchKey(id, date);
+  statement(db, 'DELETE FROM search_text WHERE rowid = ?').run(key);
+  statement(db, 'DELETE FROM search_pairs WHERE rowid = ?').run(key);
+}
+
+/** Indexes the issue's content; `indexedDate` is the date it was indexed under before, when it was. */
+export function indexIssue(db: Database.Database, id: number, issue: Issue, indexedDate: string | null): void {
+  if (indexedDate !== null) unindexIssue(db, id, indexedDate);
+  const key = searchKey(id, issue.date);
   const text = searchTextOf(issue);
-  statement(db, 'INSERT INTO search_text (rowid, titles, body) VALUES (?, ?, ?)').run(id, text.titles, text.body);
-  statement(db, 'INSERT INTO search_pairs (rowid, titles, body) VALUES (?, ?, ?)').run(id, characterPairs(text.titles), characterPairs(text.body));
+  statement(db, 'INSERT INTO search_text (rowid, titles, body) VALUES (?, ?, ?)').run(key, text.titles, text.body);
+  statement(db, 'INSERT INTO search_pairs (rowid, titles, body) VALUES (?, ?, ?)').run(key, characterPairs(text.titles), characterPairs(text.body));
 }
 
-/** Titles weigh three times as much as body text in the ranking. */
-const WEIGHTS = '3.0, 1.0';
 const DEFAULT_LIMIT = 50;
 
 interface HitRow {
@@ -37,72 +48,83 @@ interface HitRow {
   first_title: string;
 }
 
-export function searchIssues(db: Database.Database, input: ApiParsedInput<'search'>): SearchHit[] {
-  const terms = readQuery(input.query);
-  if (terms.all.length === 0) return [];
-  const params: Record<string, string | number> = { limit: input.limit ?? DEFAULT_LIMIT };
-  const where = ['i.deleted_at IS NULL'];
-  // CROSS JOIN keeps the index as the outer loop: SQLite never runs a MATCH once per issue row
-  let from: string;
-  /** relevance, when an index answered the query; a scan ranks by date alone */
-  let score: string | null = null;
-  let textTable: string;
-  if (terms.long.length > 0) {
-    from = 'search_text m CROSS JOIN issues i ON i.id = m.rowid';
+type Filters = Omit<ApiParsedInput<'search'>, 'query' | 'limit'>;
+
+/**
+ * The SQL for one relevance tier: every term in the titles, or every term anywhere. Rows come newest
+ * first straight from the index (ORDER BY rowid DESC), so LIMIT stops the reading early.
+ */
+function tierQuery(terms: QueryTerms, filters: Filters, titlesOnly: boolean): { sql: string; params: Record<string, string | number> } {
+  const within = (expression: string) => (titlesOnly ? `titles : (${expression})` : expression);
+  const params: Record<string, string | number> = {};
+  const where: string[] = ['i.deleted_at IS NULL'];
+  const long = terms.long.map(ftsString).join(' ');
+  const short = terms.short.map(pairQuery).join(' ');
+  let table: string;
+  if (long) {
+    table = 'search_text';
     where.push('search_text MATCH $long');
-    params.long = terms.long.map(ftsString).join(' ');
-    score = `bm25(search_text, ${WEIGHTS})`;
-    textTable = 'm';
-    if (terms.short.length > 0) {
+    params.long = within(long);
+    if (short) {
       where.push('m.rowid IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH $short)');
-      params.short = terms.short.map(pairQuery).join(' ');
+      params.short = within(short);
     }
-  } else if (terms.short.length > 0) {
-    from = 'search_pairs m CROSS JOIN issues i ON i.id = m.rowid';
+  } else if (short) {
+    table = 'search_pairs';
     where.push('search_pairs MATCH $short');
-    params.short = terms.short.map(pairQuery).join(' ');
-    score = `bm25(search_pairs, ${WEIGHTS})`;
-    textTable = 't';
-    if (terms.scan.length > 0) from += ' CROSS JOIN search_text t ON t.rowid = m.rowid';
+    params.short = within(short);
   } else {
-    from = 'search_text m CROSS JOIN issues i ON i.id = m.rowid';
-    textTable = 'm';
+    table = 'search_text';
   }
-  terms.scan.forEach((term, index) => {
-    where.push(`instr(lower(${textTable}.titles || char(10) || ${textTable}.body), lower($scan${index})) > 0`);
-    params[`scan${index}`] = term;
-  });
-  if (input.seriesId !== undefined) {
-    where.push('i.series_id = $seriesId');
-    params.seriesId = input.seriesId;
+  let from = `${table} m CROSS JOIN issues i ON i.id = m.rowid % ${ID_SPAN}`;
+  if (terms.scan.length > 0) {
+    const text = table === 'search_text' ? 'm' : 't';
+    if (text === 't') from += ' CROSS JOIN search_text t ON t.rowid = m.rowid';
+    const haystack = titlesOnly ? `${text}.titles` : `${text}.titles || char(10) || ${text}.body`;
+    terms.scan.forEach((term, index) => {
+      where.push(`instr(lower(${haystack}), lower($scan${index})) > 0`);
+      params[`scan${index}`] = term;
+    });
   }
-  if (input.year !== undefined) {
-    where.push('i.year = $year');
-    params.year = input.year;
+  if (filters.from !== undefined) {
+    where.push('m.rowid >= $fromKey');
+    params.fromKey = searchKey(0, filters.from);
   }
-  if (input.status !== undefined) {
-    where.push('i.status = $status');
-    params.status = input.status;
+  if (filters.to !== undefined) {
+    where.push('m.rowid < $toKey');
+    params.toKey = searchKey(0, filters.to) + ID_SPAN;
   }
-  if (input.from !== undefined) {
-    where.push('i.date >= $from');
-    params.from = input.from;
+  for (const [column, value] of [
+    ['series_id', filters.seriesId],
+    ['year', filters.year],
+    ['status', filters.status],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`i.${column} = $${column}`);
+    params[column] = value;
   }
-  if (input.to !== undefined) {
-    where.push('i.date <= $to');
-    params.to = input.to;
-  }
-  const rows = db
-    .prepare<Record<string, string | number>, HitRow>(
-      `SELECT i.id, i.series_id, s.name AS series_name, i.numbering, i.number, i.year, i.total_number, i.date, i.status, i.first_title
-       FROM ${from} JOIN series s ON s.id = i.series_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${score === null ? '' : `${score}, `}i.date DESC, i.id DESC
-       LIMIT $limit`,
-    )
-    .all(params);
+  const sql = `SELECT i.id, i.series_id, s.name AS series_name, i.numbering, i.number, i.year, i.total_number, i.date, i.status, i.first_title
+    FROM ${from} JOIN series s ON s.id = i.series_id
+    WHERE ${where.join(' AND ')}
+    ORDER BY m.rowid DESC
+    LIMIT $limit`;
+  return { sql, params };
+}
+
+/** Ranked by relevance (every term in a title first, then the rest), newest first within each. */
+export function searchIssues(db: Database.Database, input: ApiParsedInput<'search'>): SearchHit[] {
+  const { query, limit = DEFAULT_LIMIT, ...filters } = input;
+  const terms = readQuery(query);
+  if (terms.all.length === 0) return [];
+  const run = (titlesOnly: boolean, rows: number) => {
+    const { sql, params } = tierQuery(terms, filters, titlesOnly);
+    return db.prepare<Record<string, string | number>, HitRow>(sql).all({ ...params, limit: rows });
+  };
+  const inTitles = run(true, limit);
+  const seen = new Set(inTitles.map((row) => row.id));
+  const rest = inTitles.length < limit ? run(false, limit + inTitles.length).filter((row) => !seen.has(row.id)) : [];
   const textOf = statement<[number], SearchText>(db, 'SELECT titles, body FROM search_text WHERE rowid = ?');
-  return rows.map((row) => ({
+  return [...inTitles, ...rest].slice(0, limit).map((row) => ({
     issueId: row.id,
     seriesId: row.series_id,
     seriesName: row.series_name,
@@ -110,6 +132,6 @@ export function searchIssues(db: Database.Database, input: ApiParsedInput<'searc
     date: row.date,
     status: row.status,
     title: row.first_title,
-    snippet: snippetOf(textOf.get(row.id) ?? { titles: '', body: '' }, terms.all),
+    snippet: snippetOf(textOf.get(searchKey(row.id, row.date)) ?? { titles: '', body: '' }, terms.all),
   }));
 }

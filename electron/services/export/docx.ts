@@ -10,10 +10,8 @@ import {
   LineRuleType,
   OverlapType,
   Packer,
-  PageBreak,
   PageNumber,
   Paragraph,
-  RelativeHorizontalPosition,
   RelativeVerticalPosition,
   SectionType,
   Tab,
@@ -25,6 +23,7 @@ import {
   TabStopType,
   TextRun,
   WidthType,
+  type ICharacterStyleOptions,
   type IParagraphOptions,
   type IParagraphStyleOptions,
   type ISectionOptions,
@@ -73,12 +72,6 @@ const ALIGNMENTS = {
   justify: AlignmentType.BOTH,
 } as const;
 
-/** Paragraph settings every paragraph carries: no widow control (it breaks the grid), no hanging or compressed punctuation, no automatic spacing between Chinese and Western text. */
-const GRID_PARAGRAPH: Partial<IParagraphOptions> = {
-  widowControl: false,
-  overflowPunctuation: false,
-  autoSpaceEastAsianText: false,
-};
 
 class DocxWriter {
   readonly profile: FontProfileName;
@@ -130,7 +123,12 @@ class DocxWriter {
         },
       };
     });
-    return [normal, ...named];
+    const builtIn = BUILT_IN_PARAGRAPH_STYLES.map(([id, name]): IParagraphStyleOptions => ({ id, name, basedOn: 'Normal', run: { font: styleFonts('fangsong', this.profile) } }));
+    return [normal, ...named, ...builtIn];
+  }
+
+  characterStyles(): ICharacterStyleOptions[] {
+    return BUILT_IN_CHARACTER_STYLES.map(([id, name]) => ({ id, name, run: { font: styleFonts('fangsong', this.profile) } }));
   }
 
   runs(runs: readonly PrintRun[], style: ParagraphStyleName, sizePt: number, scalePercent = 100): TextRun[] {
@@ -146,36 +144,53 @@ class DocxWriter {
             bold: spec.bold || run.bold,
             color: spec.color,
             scale: scalePercent === 100 ? undefined : scalePercent,
-            snapToGrid: style === 'title' ? false : undefined,
           }),
       ),
     );
   }
 
-  block(block: PrintBlock): Paragraph {
+  block(block: PrintBlock): Paragraph[] {
     if (block.kind === 'issuerLine') return this.issuerLine(block);
     const children = block.lines.flatMap((line, index) => {
       const runs = this.runs(line, block.style, block.sizePt, block.scalePercent);
       return index === 0 ? runs : [new TextRun({ break: 1 }), ...runs];
     });
-    return new Paragraph({ ...GRID_PARAGRAPH, style: styleId(block.style), children });
+    return [new Paragraph({ style: styleId(block.style), children })];
   }
 
-  /** Issuer flush left, date at a right tab stop, and the red rule as the paragraph's bottom border. */
-  private issuerLine(block: Extract<PrintBlock, { kind: 'issuerLine' }>): Paragraph {
+  /** Text flush left and text flush right: on one line at a right tab stop, or the right-hand text on a line of its own. */
+  private twoSided(
+    left: string,
+    right: string,
+    sameLine: boolean,
+    style: ParagraphStyleName,
+    sizePt: number,
+    options: { indentTwips: number; last?: Partial<IParagraphOptions> },
+  ): Paragraph[] {
+    const indent = { left: options.indentTwips, right: options.indentTwips };
+    const leftRuns = this.runs([{ text: left, bold: false }], style, sizePt);
+    const rightRuns = this.runs([{ text: right, bold: false }], style, sizePt);
+    if (sameLine) {
+      const tab = new TextRun({ children: [new Tab()], font: styleFonts(PARAGRAPH_STYLES[style].font, this.profile), size: ptToHalfPoints(sizePt) });
+      const stop = mmToTwips(this.page.typeAreaWidthMm) - 2 * options.indentTwips;
+      return [new Paragraph({ style: styleId(style), indent, tabStops: [{ type: TabStopType.RIGHT, position: stop }], children: [...leftRuns, tab, ...rightRuns], ...options.last })];
+    }
+    return [
+      new Paragraph({ style: styleId(style), indent, children: leftRuns }),
+      new Paragraph({ style: styleId(style), indent, alignment: AlignmentType.RIGHT, children: rightRuns, ...options.last }),
+    ];
+  }
+
+  /** Issuer and date, with the red rule as the last paragraph's bottom border. */
+  issuerLine(block: Extract<PrintBlock, { kind: 'issuerLine' }>): Paragraph[] {
     const { widthPt, color } = ELEMENTS.redRule;
     const { spacePt, afterPt } = redRulePlacement(this.page, block.sizePt);
-    return new Paragraph({
-      ...GRID_PARAGRAPH,
-      style: styleId('issuerLine'),
-      tabStops: [{ type: TabStopType.RIGHT, position: mmToTwips(this.page.typeAreaWidthMm) }],
-      border: { bottom: { style: BorderStyle.SINGLE, size: ptToEighths(widthPt), color, space: spacePt } },
-      spacing: { after: ptToTwips(afterPt) },
-      children: [
-        ...this.runs([{ text: block.left, bold: false }], 'issuerLine', block.sizePt),
-        new TextRun({ children: [new Tab()], font: styleFonts('fangsong', this.profile), size: ptToHalfPoints(block.sizePt) }),
-        ...this.runs([{ text: block.right, bold: false }], 'issuerLine', block.sizePt),
-      ],
+    return this.twoSided(block.left, block.right, block.sameLine, 'issuerLine', block.sizePt, {
+      indentTwips: 0,
+      last: {
+        border: { bottom: { style: BorderStyle.SINGLE, size: ptToEighths(widthPt), color, space: spacePt } },
+        spacing: { after: ptToTwips(afterPt) },
+      },
     });
   }
 
@@ -187,8 +202,7 @@ class DocxWriter {
     return new Footer({
       children: [
         new Paragraph({
-          ...GRID_PARAGRAPH,
-          style: styleId('pageNumber'),
+              style: styleId('pageNumber'),
           alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
           indent: side === 'odd' ? { right: indent } : { left: indent },
           children: [
@@ -204,7 +218,7 @@ class DocxWriter {
   }
 
   emptyFooter(): Footer {
-    return new Footer({ children: [new Paragraph({ ...GRID_PARAGRAPH, style: styleId('pageNumber') })] });
+    return new Footer({ children: [new Paragraph({ style: styleId('pageNumber') })] });
   }
 
   /** The colophon: a one-column table between rules as wide as the type area, floating at the foot of the page. */
@@ -214,30 +228,22 @@ class DocxWriter {
     const width = mmToTwips(this.page.typeAreaWidthMm);
     const rule = (mm: number) => ({ style: BorderStyle.SINGLE, size: ptToEighths(mmToPt(mm)), color: BLACK });
     const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-    const cellParagraph = (options: IParagraphOptions) => new Paragraph({ ...GRID_PARAGRAPH, style: styleId('colophon'), ...options });
+    const cellParagraph = (options: IParagraphOptions) => new Paragraph({ style: styleId('colophon'), ...options });
     const rows = colophon.rows.map((row) => {
-      let paragraph: Paragraph;
+      let paragraphs: Paragraph[];
       if (row.kind === 'recipients') {
         const label = `${row.label}：`;
         const labelTwips = ptToTwips(label.length * sizePt);
-        paragraph = cellParagraph({
+        paragraphs = [cellParagraph({
           indent: { left: side + labelTwips, hanging: labelTwips, right: side },
           children: this.runs([{ text: label + row.text, bold: false }], 'colophon', sizePt),
-        });
+        })];
       } else if (row.kind === 'printed') {
-        paragraph = cellParagraph({
-          indent: { left: side, right: side },
-          tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * side }],
-          children: [
-            ...this.runs([{ text: row.left, bold: false }], 'colophon', sizePt),
-            new TextRun({ children: [new Tab()], font: styleFonts('fangsong', this.profile), size: ptToHalfPoints(sizePt) }),
-            ...this.runs([{ text: row.right, bold: false }], 'colophon', sizePt),
-          ],
-        });
+        paragraphs = this.twoSided(row.left, row.right, row.sameLine, 'colophon', sizePt, { indentTwips: side });
       } else {
-        paragraph = cellParagraph({ alignment: AlignmentType.RIGHT, indent: { right: side }, children: this.runs([{ text: row.text, bold: false }], 'colophon', sizePt) });
+        paragraphs = [cellParagraph({ alignment: AlignmentType.RIGHT, indent: { right: side }, children: this.runs([{ text: row.text, bold: false }], 'colophon', sizePt) })];
       }
-      return new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: [paragraph] })] });
+      return new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: paragraphs })] });
     });
     return new Table({
       width: { size: width, type: WidthType.DXA },
@@ -245,10 +251,11 @@ class DocxWriter {
       layout: TableLayoutType.FIXED,
       margins: { top: 0, bottom: 0, left: 0, right: 0 },
       borders: { top: rule(outerRuleMm), bottom: rule(outerRuleMm), insideHorizontal: rule(innerRuleMm), left: none, right: none, insideVertical: none },
+      // horizontally from the paper's edge: LibreOffice keeps a table as wide as the text in the text flow otherwise
       float: {
-        horizontalAnchor: TableAnchorType.MARGIN,
+        horizontalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: mmToTwips(this.page.marginLeftMm),
         verticalAnchor: TableAnchorType.MARGIN,
-        relativeHorizontalPosition: RelativeHorizontalPosition.LEFT,
         relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
         overlap: OverlapType.NEVER,
       },
@@ -256,11 +263,13 @@ class DocxWriter {
     });
   }
 
-  /** The paragraph a floating table needs after it: as short as Word allows, so it never takes a line of its own. */
-  anchorParagraph(): Paragraph {
+  /**
+   * A paragraph as short as Word allows, so it never takes a line of its own: a floating table needs one after
+   * it, and a section needs one before its table.
+   */
+  tinyParagraph(): Paragraph {
     const pt = ELEMENTS.colophon.anchorParagraphPt;
     return new Paragraph({
-      ...GRID_PARAGRAPH,
       style: styleId('colophon'),
       spacing: { line: ptToTwips(pt), lineRule: LineRuleType.EXACT },
       run: { size: ptToHalfPoints(pt) },
@@ -290,47 +299,80 @@ export async function exportDocx(issue: Issue, options: ExportOptions): Promise<
     grid: { type: DocumentGridType.LINES, linePitch: page.linePitchTwips },
   };
 
-  const body = typeset.blocks.map((block) => writer.block(block));
+  const body = typeset.blocks.flatMap((block) => writer.block(block));
   const sections: ISectionOptions[] = [];
   const numbered = { default: writer.pageNumberFooter('odd'), even: writer.pageNumberFooter('even') };
   if (colophon && pages.colophon === 'same-page') {
-    sections.push({ properties: pageProperties, footers: numbered, children: [...body, writer.colophonTable(colophon), writer.anchorParagraph()] });
+    sections.push({ properties: pageProperties, footers: numbered, children: [...body, writer.colophonTable(colophon), writer.tinyParagraph()] });
   } else {
     sections.push({ properties: pageProperties, footers: numbered, children: body });
   }
   if (colophon && pages.colophon === 'own-page') {
-    const blanks = Array.from({ length: pages.blankPagesBeforeColophon }, () => new Paragraph({ ...GRID_PARAGRAPH, children: [new PageBreak()] }));
-    sections.push({
-      properties: { ...pageProperties, type: SectionType.NEXT_PAGE },
-      // a blank page and a colophon page of its own carry no page number (GB/T 9704)
-      footers: { default: writer.emptyFooter(), even: writer.emptyFooter() },
-      children: [...blanks, writer.colophonTable(colophon), writer.anchorParagraph()],
-    });
+    // a blank page and a colophon page of its own carry no page number (GB/T 9704); each is a section of its own
+    // with empty footers, starting with a paragraph (LibreOffice folds a section that starts with a table into the one before)
+    const unnumbered = () => ({ properties: { ...pageProperties, type: SectionType.NEXT_PAGE }, footers: { default: writer.emptyFooter(), even: writer.emptyFooter() } });
+    for (let blank = 0; blank < pages.blankPagesBeforeColophon; blank++) sections.push({ ...unnumbered(), children: [writer.tinyParagraph()] });
+    sections.push({ ...unnumbered(), children: [writer.tinyParagraph(), writer.colophonTable(colophon), writer.tinyParagraph()] });
   }
 
   const document = new Document({
     title: typeset.documentTitle,
     creator: issue.series.issuer || issue.series.name,
     evenAndOddHeaderAndFooters: true,
-    externalStyles: EMPTY_STYLES,
+    externalStyles: documentDefaultsXml(options.fontProfile),
     theme: {
       fonts: {
         headings: { latin: LATIN_FONT, eastAsia: fontSpec.heiti, scripts: { Hans: fontSpec.heiti, Hant: fontSpec.heiti } },
         body: { latin: LATIN_FONT, eastAsia: fontSpec.fangsong, scripts: { Hans: fontSpec.fangsong, Hant: fontSpec.fangsong } },
       },
     },
-    styles: {
-      default: {
-        document: {
-          run: { font: styleFonts('fangsong', options.fontProfile), size: ptToHalfPoints(ELEMENTS.body.sizePt), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        },
-      },
-      paragraphStyles: writer.paragraphStyles(),
-    },
+    styles: { paragraphStyles: writer.paragraphStyles(), characterStyles: writer.characterStyles() },
     sections,
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
-/** Replaces docx's built-in styles (headings, captions, TOC … that name no fonts) with ours alone. */
-const EMPTY_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:styles>';
+/**
+ * The styles docx always writes (headings, captions, TOC, notes …), by id and name. They are written again
+ * with fonts named, so that no style in the document leaves its font to the theme.
+ */
+const BUILT_IN_PARAGRAPH_STYLES: readonly [string, string][] = [
+  ['Title', 'Title'],
+  ...[1, 2, 3, 4, 5, 6].map((level): [string, string] => [`Heading${level}`, `heading ${level}`]),
+  ['Strong', 'Strong'],
+  ['ListParagraph', 'List Paragraph'],
+  ['Caption', 'caption'],
+  ['Bibliography', 'Bibliography'],
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((level): [string, string] => [`TOC${level}`, `toc ${level}`]),
+  ['FootnoteText', 'footnote text'],
+  ['EndnoteText', 'endnote text'],
+];
+const BUILT_IN_CHARACTER_STYLES: readonly [string, string][] = [
+  ['Hyperlink', 'Hyperlink'],
+  ['FootnoteReference', 'footnote reference'],
+  ['FootnoteTextChar', 'Footnote Text Char'],
+  ['EndnoteReference', 'endnote reference'],
+  ['EndnoteTextChar', 'Endnote Text Char'],
+  ['LineNumber', 'line number'],
+];
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/**
+ * The styles part our styles are added to: instead of docx's built-in styles (which name no fonts), only the
+ * document defaults, with the paragraph settings docx cannot write: no widow control (it breaks the grid),
+ * no hanging punctuation and no automatic space between Chinese and Western text (Chromium has neither, so
+ * the PDF breaks the same lines), and no snapping to the line grid (every line has an exact height).
+ */
+function documentDefaultsXml(profile: FontProfileName): string {
+  const fonts = styleFonts('fangsong', profile);
+  const size = ptToHalfPoints(ELEMENTS.body.sizePt);
+  const rFonts = `<w:rFonts w:ascii="${escapeXml(fonts.ascii)}" w:hAnsi="${escapeXml(fonts.hAnsi)}" w:eastAsia="${escapeXml(fonts.eastAsia)}" w:cs="${escapeXml(fonts.cs)}" w:hint="eastAsia"/>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults>',
+    `<w:rPrDefault><w:rPr>${rFonts}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/></w:pPr></w:pPrDefault>',
+    '</w:docDefaults></w:styles>',
+  ].join('');
+}

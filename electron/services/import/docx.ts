@@ -8,7 +8,7 @@ import { RefusedZipError, checkInflatedSize, openZip } from './zip-guard.ts';
 
 /** A .docx may carry photographs, so it may be larger on disk than a text file. */
 export const DOCX_FILE_BYTES = 50 * 1024 * 1024;
-const KIND = 'Word 文档（.docx）';
+const KIND = 'Word 文档';
 const DOCX_LIMITS = { totalBytes: 256 * 1024 * 1024, ratio: 200 };
 /** The XML that mammoth parses (document, styles, numbering, notes, relationships) */
 const XML_BYTES = 64 * 1024 * 1024;
@@ -16,7 +16,7 @@ const XML_BYTES = 64 * 1024 * 1024;
 export async function docxText(bytes: Uint8Array, path: string): Promise<string> {
   try {
     const zip = await openZip(bytes, KIND, DOCX_LIMITS);
-    if (!zip.file('word/document.xml')) throw new RefusedZipError(`不是有效的${KIND}（压缩包里没有 Word 正文）`);
+    if (!zip.file('word/document.xml')) throw new RefusedZipError(`${KIND}里没有正文部分（word/document.xml），文件无效`);
     await checkInflatedSize(zip, KIND, (name) => /\.(xml|rels)$/i.test(name), XML_BYTES);
   } catch (error) {
     if (error instanceof RefusedZipError) throw new UnreadableFileError(`${error.message}：${path}`);

@@ -31,7 +31,7 @@ const ZIP_SIGNATURES = [
 /** `kind` names the file in messages: "Word 文档", "档案包". */
 export async function openZip(bytes: Uint8Array, kind: string, limits: ZipLimits): Promise<JSZip> {
   if (!ZIP_SIGNATURES.some((signature) => signature.every((byte, index) => bytes[index] === byte))) {
-    throw new RefusedZipError(`不是有效的${kind}（文件内容不是 zip 压缩格式，可能是改了扩展名的其他文件）`);
+    throw new RefusedZipError(`${kind}的内容不是 zip 压缩格式（可能是其他文件改了扩展名）`);
   }
   let zip: JSZip;
   try {
@@ -58,7 +58,7 @@ export async function openZip(bytes: Uint8Array, kind: string, limits: ZipLimits
 /** Inflates one entry, stopping as soon as it passes `maxBytes` whatever its header claimed. */
 export async function readZipEntry(zip: JSZip, name: string, kind: string, maxBytes: number): Promise<Buffer> {
   const entry = zip.file(name);
-  if (!entry) throw new RefusedZipError(`不是有效的${kind}（缺少 ${name}）`);
+  if (!entry) throw new RefusedZipError(`${kind}里缺少 ${name}，文件无效`);
   const stream = entry.nodeStream('nodebuffer');
   const chunks: Buffer[] = [];
   let size = 0;

@@ -2,7 +2,7 @@
 // each part of the structure; key handlers return true when they handled the key.
 import { Editor, Node, Path, Range, Text, Transforms } from 'slate';
 import type { HeadingLevel } from '../../../shared/model/issue.ts';
-import { aboveOfType, articleNode, isBlank, isOfType, lineNode, newsItemNode, paragraphNode, textBlockAt } from './nodes.ts';
+import { aboveOfType, articleNode, deleteSelection, isBlank, isOfType, lineNode, newsItemNode, paragraphNode, textBlockAt } from './nodes.ts';
 import { templateSectionsOf } from './schema.ts';
 import type { ArticleElement, NewsSectionElement } from './types.ts';
 
@@ -148,7 +148,7 @@ function enterArticleBody(editor: Editor, articlePath: Path): void {
  */
 export function handleEnter(editor: Editor): boolean {
   if (!editor.selection) return false;
-  if (Range.isExpanded(editor.selection)) Editor.deleteFragment(editor);
+  deleteSelection(editor);
   const entry = textBlockAt(editor);
   if (!entry) return false;
   const [block, path] = entry;
@@ -173,7 +173,7 @@ export function handleEnter(editor: Editor): boolean {
 /** Shift+Enter: a new paragraph in the same article or item, even at an item's end; elsewhere as Enter. */
 export function handleShiftEnter(editor: Editor): boolean {
   if (!editor.selection) return false;
-  if (Range.isExpanded(editor.selection)) Editor.deleteFragment(editor);
+  deleteSelection(editor);
   const entry = textBlockAt(editor);
   if (!entry || entry[0].type !== 'paragraph') return handleEnter(editor);
   splitParagraph(editor, entry[1]);

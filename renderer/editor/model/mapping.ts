@@ -130,8 +130,7 @@ export function slateToIssue(nodes: readonly Descendant[], base: Issue): Issue {
 }
 
 function hasText(node: Node): boolean {
-  for (const [leaf] of Node.texts(node)) if (leaf.text !== '') return true;
-  return false;
+  return Text.isText(node) ? node.text !== '' : 'children' in node && node.children.some(hasText);
 }
 
 /** The 导读 of the editor's content, as slateToIssue would derive it, without converting the body. */

@@ -1,6 +1,6 @@
 // Constructors, type guards and lookups for the bulletin's Slate nodes, shared by the mapping, the
 // schema, the commands and paste.
-import { Editor, Element, Node, type Location, type NodeEntry } from 'slate';
+import { Editor, Element, Node, Range, Transforms, type Location, type NodeEntry } from 'slate';
 import { newsHeadFormSchema, type HeadingLevel, type NewsHeadForm } from '../../../shared/model/issue.ts';
 import type {
   ArticleElement,
@@ -85,4 +85,13 @@ export function textBlockAt(editor: Editor, at?: Location): NodeEntry<TextBlockE
   const location = at ?? editor.selection?.anchor;
   if (!location) return undefined;
   return Editor.above<TextBlockElement>(editor, { at: location, match: isTextBlock });
+}
+
+/** Deletes an expanded selection (the schema keeps it from merging across structure) and leaves the cursor where it began. */
+export function deleteSelection(editor: Editor): void {
+  if (!editor.selection || Range.isCollapsed(editor.selection)) return;
+  const start = Editor.pointRef(editor, Range.start(editor.selection));
+  Editor.deleteFragment(editor);
+  const point = start.unref();
+  if (point) Transforms.select(editor, point);
 }

@@ -1,12 +1,12 @@
 // Pasting into the bulletin body: plain text cleaned exactly like import (page numbers, spaces in
 // dates, hard wraps; inside a news section ▲ lines become items) and Slate fragments copied in the
 // editor (bold kept), both placed at the cursor without breaking the structure.
-import { Editor, Element, Node, Path, Range, Text, Transforms, type Descendant } from 'slate';
+import { Editor, Element, Node, Path, Text, Transforms, type Descendant } from 'slate';
 import type { HeadingLevel, NewsHeadForm } from '../../../shared/model/issue.ts';
 import { buildUnits, itemFromLine, runsOf, type Unit } from '../../../shared/import/parse-bulletin.ts';
 import { headingLevelOf } from '../../../shared/import/heading-level.ts';
 import { cleanLines, detectWrapWidth } from '../../../shared/text/lines.ts';
-import { aboveOfType, articleNode, emptyText, isBlank, isOfType, isTextBlock, newsItemNode, paragraphNode, textBlockAt } from './nodes.ts';
+import { aboveOfType, articleNode, deleteSelection, emptyText, isBlank, isOfType, isTextBlock, newsItemNode, paragraphNode, textBlockAt } from './nodes.ts';
 import type { BulletinText, NewsSectionElement, ParagraphElement } from './types.ts';
 
 interface ParagraphPiece {
@@ -29,7 +29,13 @@ interface ArticlePiece {
   paragraphs: ParagraphPiece[];
 }
 
-type ContainerPiece = ItemPiece | ArticlePiece;
+/** Whole paragraphs (a copied item pasted into an article) that stand on their own rather than join the cursor's text. */
+interface ParagraphsPiece {
+  kind: 'paragraphs';
+  paragraphs: ParagraphPiece[];
+}
+
+type ContainerPiece = ItemPiece | ArticlePiece | ParagraphsPiece;
 type PastePiece = ParagraphPiece | ContainerPiece;
 
 function paragraphPiece(leaves: BulletinText[], heading?: HeadingLevel): ParagraphPiece {
@@ -139,37 +145,62 @@ function insertAfterOrReplace(editor: Editor, after: Path, node: Element): Path 
   return at;
 }
 
-/** Items after the cursor's item (in a section), articles after the cursor's article (else after the last article). */
+/** Whole paragraphs after the cursor's paragraph (split at the cursor, or in place of it when blank), or atop the body from a title or head. */
+function insertWholeParagraphs(editor: Editor, pieces: ParagraphPiece[]): void {
+  const entry = textBlockAt(editor);
+  if (!entry || pieces.length === 0) return;
+  const [block, path] = entry;
+  if (block.type !== 'paragraph') return insertBodyParagraphs(editor, Path.parent(path), pieces);
+  const point = editor.selection!.anchor;
+  let at = Path.next(path);
+  if (isBlank(block)) {
+    Transforms.removeNodes(editor, { at: path });
+    at = path;
+  } else if (Editor.isStart(editor, point, path)) {
+    at = path;
+  } else if (!Editor.isEnd(editor, point, path)) {
+    Transforms.splitNodes(editor, { always: true });
+  }
+  Transforms.insertNodes(editor, pieces.map(toParagraphNode), { at });
+  Transforms.select(editor, Editor.end(editor, at.slice(0, -1).concat(at.at(-1)! + pieces.length - 1)));
+}
+
+/**
+ * Items after the cursor's item (in a section), articles after the cursor's article (else after the
+ * last article), whole paragraphs after the cursor's paragraph; each next piece after the previous one.
+ */
 function insertContainerPieces(editor: Editor, pieces: ContainerPiece[]): void {
   const anchor = editor.selection!.anchor.path;
   const item = aboveOfType(editor, 'news-item');
   let itemAfter = item ? Editor.pathRef(editor, item[1]) : null;
   const articleIndex = isOfType(editor.children[anchor[0]!], 'article') ? anchor[0]! : editor.children.findLastIndex((child) => isOfType(child, 'article'));
   let articleAfter = Editor.pathRef(editor, [articleIndex]);
-  let last: Path | null = null;
   for (const piece of pieces) {
-    if (piece.kind === 'item' && itemAfter?.current) {
-      last = insertAfterOrReplace(editor, itemAfter.current, itemNodeOf(piece));
+    if (piece.kind === 'paragraphs') {
+      insertWholeParagraphs(editor, piece.paragraphs);
+    } else if (piece.kind === 'item' && itemAfter?.current) {
+      const at = insertAfterOrReplace(editor, itemAfter.current, itemNodeOf(piece));
       itemAfter.unref();
-      itemAfter = Editor.pathRef(editor, last);
+      itemAfter = Editor.pathRef(editor, at);
+      Transforms.select(editor, Editor.end(editor, at));
     } else if (piece.kind === 'article' && articleAfter.current) {
-      last = insertAfterOrReplace(editor, articleAfter.current, articleNodeOf(piece));
+      const at = insertAfterOrReplace(editor, articleAfter.current, articleNodeOf(piece));
       articleAfter.unref();
-      articleAfter = Editor.pathRef(editor, last);
+      articleAfter = Editor.pathRef(editor, at);
+      Transforms.select(editor, Editor.end(editor, at));
     }
   }
   itemAfter?.unref();
   articleAfter.unref();
-  if (last) Transforms.select(editor, Editor.end(editor, last));
 }
 
-/** Places pasted pieces at the cursor; items are only made inside a news section, elsewhere they print as paragraphs. */
+/** Places pasted pieces at the cursor; items are only made inside a news section, elsewhere they become paragraphs as they print. */
 function insertPieces(editor: Editor, pieces: PastePiece[]): void {
   if (!editor.selection || pieces.length === 0) return;
   Editor.withoutNormalizing(editor, () => {
-    if (Range.isExpanded(editor.selection!)) Transforms.delete(editor);
+    deleteSelection(editor);
     const inSection = aboveOfType(editor, 'news-section') !== undefined;
-    const placed = attachParagraphs(inSection ? pieces : pieces.flatMap((piece) => (piece.kind === 'item' ? itemAsParagraphs(piece) : [piece])));
+    const placed = attachParagraphs(inSection ? pieces : pieces.map((piece) => (piece.kind === 'item' ? { kind: 'paragraphs', paragraphs: itemAsParagraphs(piece) } : piece)));
     const firstContainer = placed.findIndex((piece) => piece.kind !== 'paragraph');
     const leading = (firstContainer < 0 ? placed : placed.slice(0, firstContainer)) as ParagraphPiece[];
     insertParagraphPieces(editor, leading);
@@ -199,12 +230,11 @@ export function insertPastedText(editor: Editor, text: string): boolean {
   const item = aboveOfType(editor, 'news-item');
   const intoBlankItem = item !== undefined && isBlank(item[0]) && isOfType(textBlockAt(editor)?.[0], 'item-head');
   const pieces: PastePiece[] = [];
-  units.forEach((unit, index) => {
-    if (!section) pieces.push(textParagraph(unit.text));
-    else if (unit.kind === 'heading' && squeeze(unit.text) === squeeze(section[0].heading)) return;
-    else if (startsItem(unit, section[0], intoBlankItem && index === 0)) pieces.push(itemPiece(unit.text));
-    else pieces.push(textParagraph(unit.text));
-  });
+  for (const unit of units) {
+    if (section && unit.kind === 'heading' && squeeze(unit.text) === squeeze(section[0].heading)) continue;
+    const isItem = section !== undefined && startsItem(unit, section[0], intoBlankItem && pieces.length === 0);
+    pieces.push(isItem ? itemPiece(unit.text) : textParagraph(unit.text));
+  }
   insertPieces(editor, pieces);
   return true;
 }
@@ -215,8 +245,22 @@ function leavesOf(node: Element): BulletinText[] {
   return node.children.filter(Text.isText).map((leaf) => (leaf.bold ? { text: leaf.text, bold: true } : { text: leaf.text }));
 }
 
+/** Any piece as the paragraphs it prints as: an article nested where it cannot stay keeps its title as a line. */
+function asParagraphs(piece: PastePiece): ParagraphPiece[] {
+  switch (piece.kind) {
+    case 'paragraph':
+      return [piece];
+    case 'paragraphs':
+      return piece.paragraphs;
+    case 'item':
+      return itemAsParagraphs(piece);
+    case 'article':
+      return [piece.title, piece.subtitle ?? ''].filter((line) => line !== '').map((line) => paragraphPiece([{ text: line }])).concat(piece.paragraphs);
+  }
+}
+
 function paragraphsOfChildren(children: readonly Descendant[]): ParagraphPiece[] {
-  return piecesOf(children).flatMap((piece) => (piece.kind === 'paragraph' ? [piece] : piece.kind === 'item' ? itemAsParagraphs(piece) : []));
+  return piecesOf(children).flatMap(asParagraphs);
 }
 
 /** Pieces of a fragment: whole articles and items stay whole; a part of one gives its paragraphs. */

@@ -32,17 +32,41 @@ const ISOLATED: ReadonlySet<BulletinElementType> = new Set(['article', 'news-sec
 
 // ---- fixes that every container (editor, article, section, item) shares ----
 
-/** The first child that satisfies `test`, with its index. */
+/** The index of the first child that satisfies `test`, or -1. */
 function findChild(node: Ancestor, test: (child: Descendant, index: number) => boolean): number {
   return node.children.findIndex(test);
 }
 
-/** Text directly in a container goes into a paragraph; neighbouring leaves go into the same one. */
+/** Wraps the node at `path` in `wrapper`. (Slate's wrapNodes needs text to compute a range; a hostile node may have none.) */
+function wrapAt(editor: Editor, path: Path, wrapper: Element): void {
+  Editor.withoutNormalizing(editor, () => {
+    Transforms.insertNodes(editor, { ...wrapper, children: [] }, { at: path });
+    Transforms.moveNodes(editor, { at: Path.next(path), to: path.concat(0) });
+  });
+}
+
+/** Replaces the element at `path` by its children, also when it holds no text at all. */
+function unwrapAt(editor: Editor, path: Path): void {
+  const element = Node.get(editor, path) as Element;
+  Editor.withoutNormalizing(editor, () => {
+    for (let i = element.children.length - 1; i >= 0; i--) Transforms.moveNodes(editor, { at: path.concat(i), to: Path.next(path) });
+    Transforms.removeNodes(editor, { at: path });
+  });
+}
+
+/** An element of unknown type that holds only text, such as a pasted link: inline content when it stands beside text. */
+function isForeignInline(node: Node | undefined): boolean {
+  if (node === undefined || !Element.isElement(node) || isKnownElement(node)) return false;
+  return (node as Element).children.every((child) => Text.isText(child));
+}
+
+/** Text directly in a container goes into a paragraph, together with the leaves and foreign inlines beside it. */
 const strayTextWrapped: Rule<Ancestor> = (editor, node, path) => {
-  const start = findChild(node, (child) => Text.isText(child));
+  let start = findChild(node, (child) => Text.isText(child));
   if (start < 0) return false;
+  while (isForeignInline(node.children[start - 1])) start--;
   let count = 1;
-  while (Text.isText(node.children[start + count])) count++;
+  while (Text.isText(node.children[start + count]) || isForeignInline(node.children[start + count])) count++;
   Editor.withoutNormalizing(editor, () => {
     Transforms.insertNodes(editor, paragraphNode([]), { at: path.concat(start) });
     for (let i = 0; i < count; i++) Transforms.moveNodes(editor, { at: path.concat(start + 1), to: path.concat(start, i) });
@@ -56,7 +80,7 @@ const unknownElementReplaced: Rule<Ancestor> = (editor, node, path) => {
   if (index < 0) return false;
   const child = node.children[index] as Element;
   const at = path.concat(index);
-  if (child.children.some((grandchild) => Element.isElement(grandchild))) Transforms.unwrapNodes(editor, { at });
+  if (child.children.some((grandchild) => Element.isElement(grandchild))) unwrapAt(editor, at);
   else Transforms.setNodes(editor, { type: 'paragraph' }, { at, replace: true });
   return true;
 };
@@ -69,6 +93,7 @@ const nestedTopLevelBlockMovedOut: Rule<Ancestor> = (editor, node, path) => {
   return true;
 };
 
+/** A child of a type that does not belong here becomes the text block that does, its text kept. */
 function retypeChildren(from: readonly BulletinElementType[], to: 'paragraph' | 'item-head'): Rule<Ancestor> {
   return (editor, node, path) => {
     const index = findChild(node, (child) => Element.isElement(child) && from.includes(child.type));
@@ -89,6 +114,7 @@ function oneLeadingChild(type: 'article-title' | 'item-head'): Rule<Ancestor> {
   };
 }
 
+/** An article without a title, or an item without a head, gets an empty one first. */
 function startsWith(type: 'article-title' | 'item-head'): Rule<Ancestor> {
   return (editor, node, path) => {
     if (isOfType(node.children[0], type)) return false;
@@ -97,6 +123,7 @@ function startsWith(type: 'article-title' | 'item-head'): Rule<Ancestor> {
   };
 }
 
+/** An article or item without a paragraph gets an empty one to type into. */
 const hasParagraph: Rule<Ancestor> = (editor, node, path) => {
   if (node.children.some((child) => isOfType(child, 'paragraph'))) return false;
   Transforms.insertNodes(editor, paragraphNode(), { at: path.concat(node.children.length) });
@@ -109,7 +136,7 @@ const hasParagraph: Rule<Ancestor> = (editor, node, path) => {
 const topLevelTitleStartsArticle: Rule<Editor> = (editor, node) => {
   const index = findChild(node, (child) => isOfType(child, 'article-title'));
   if (index < 0) return false;
-  Transforms.wrapNodes(editor, { type: 'article', children: [] }, { at: [index] });
+  wrapAt(editor, [index], { type: 'article', children: [] });
   return true;
 };
 
@@ -124,7 +151,7 @@ const topLevelParagraphJoinsNeighbour: Rule<Editor> = (editor, node) => {
     const last = previous.children.length - 1;
     Transforms.moveNodes(editor, { at: [index], to: [index - 1, last, previous.children[last]!.children.length] });
   } else {
-    Transforms.wrapNodes(editor, { type: 'article', children: [] }, { at: [index] });
+    wrapAt(editor, [index], { type: 'article', children: [] });
   }
   return true;
 };
@@ -137,10 +164,11 @@ const topLevelItemJoinsSection: Rule<Editor> = (editor, node) => {
   const next = findChild(node, (child, i) => i > index && isOfType(child, 'news-section'));
   if (isOfType(previous, 'news-section')) Transforms.moveNodes(editor, { at: [index], to: [index - 1, previous.children.length] });
   else if (next >= 0) Transforms.moveNodes(editor, { at: [index], to: [next, 0] });
-  else Transforms.unwrapNodes(editor, { at: [index] });
+  else unwrapAt(editor, [index]);
   return true;
 };
 
+/** The body always has an article to type into (slateToIssue drops it while it is empty). */
 const atLeastOneArticle: Rule<Editor> = (editor, node) => {
   if (node.children.some((child) => isOfType(child, 'article'))) return false;
   Transforms.insertNodes(editor, articleNode(), { at: [0] });
@@ -184,6 +212,7 @@ const templateSectionsPresent: Rule<Editor> = (editor, node) => {
   return true;
 };
 
+/** Articles come before the news sections, as the bulletin prints them. */
 const articlesBeforeSections: Rule<Editor> = (editor, node) => {
   const firstSection = findChild(node, (child) => isOfType(child, 'news-section'));
   if (firstSection < 0) return false;
@@ -218,7 +247,7 @@ const sectionsInTemplateOrder: Rule<Editor> = (editor, node) => {
 const sectionHeadStartsItem: Rule<NewsSectionElement> = (editor, node, path) => {
   const index = findChild(node, (child) => isOfType(child, 'item-head'));
   if (index < 0) return false;
-  Transforms.wrapNodes(editor, { type: 'news-item', form: formNear(node, index), children: [] }, { at: path.concat(index) });
+  wrapAt(editor, path.concat(index), { type: 'news-item', form: formNear(node, index), children: [] });
   return true;
 };
 
@@ -228,10 +257,11 @@ const sectionParagraphJoinsItem: Rule<NewsSectionElement> = (editor, node, path)
   if (index < 0) return false;
   const previous = node.children[index - 1];
   if (isOfType(previous, 'news-item')) Transforms.moveNodes(editor, { at: path.concat(index), to: path.concat(index - 1, previous.children.length) });
-  else Transforms.wrapNodes(editor, { type: 'news-item', form: formNear(node, index), children: [] }, { at: path.concat(index) });
+  else wrapAt(editor, path.concat(index), { type: 'news-item', form: formNear(node, index), children: [] });
   return true;
 };
 
+/** A section without items gets one empty item. */
 const sectionHasItem: Rule<NewsSectionElement> = (editor, node, path) => {
   if (node.children.length > 0) return false;
   Transforms.insertNodes(editor, newsItemNode('colon'), { at: path.concat(0) });
@@ -263,7 +293,7 @@ const nestedItemMovedOut: Rule<NewsItemElement> = (editor, node, path) => {
 const articleItemUnwrapped: Rule<ArticleElement> = (editor, node, path) => {
   const index = findChild(node, (child) => isOfType(child, 'news-item'));
   if (index < 0) return false;
-  Transforms.unwrapNodes(editor, { at: path.concat(index) });
+  unwrapAt(editor, path.concat(index));
   return true;
 };
 
@@ -277,7 +307,7 @@ const subtitleOnlyAfterTitle: Rule<ArticleElement> = (editor, node, path) => {
 
 // ---- properties and text ----
 
-/** An element keeps only the properties of its type, with valid values. */
+/** An element keeps only the properties of its type. */
 const ownPropertiesOnly: Rule<Element> = (editor, node, path) => {
   const allowed = ELEMENT_PROPERTIES[node.type];
   const extra = Object.keys(node).filter((key) => key !== 'type' && key !== 'children' && !allowed.includes(key));
@@ -286,6 +316,7 @@ const ownPropertiesOnly: Rule<Element> = (editor, node, path) => {
   return true;
 };
 
+/** Properties hold values the bulletin knows: a level 1–4, a known head form, a heading string, a marker flag. */
 const propertyValuesValid: Rule<Element> = (editor, node, path) => {
   if (node.type === 'paragraph' && node.heading !== undefined && !HEADING_LEVELS.includes(node.heading)) {
     Transforms.unsetNodes(editor, 'heading', { at: path });
@@ -305,7 +336,7 @@ const propertyValuesValid: Rule<Element> = (editor, node, path) => {
 const textBlockHoldsOnlyText: Rule<TextBlockElement> = (editor, node, path) => {
   const index = findChild(node, (child) => Element.isElement(child));
   if (index < 0) return false;
-  Transforms.unwrapNodes(editor, { at: path.concat(index) });
+  unwrapAt(editor, path.concat(index));
   return true;
 };
 

@@ -18,7 +18,8 @@ describe('half-width punctuation in Chinese text', () => {
   it('flags a full stop after Chinese, and a dot after a Chinese numeral heading as 、', () => {
     expect(fixes('确保大气污染防治攻坚战各项工作任务落实落地.')).toEqual([['.', '。']]);
     expect(fixes('一.加强组织领导')).toEqual([['.', '、']]);
-    expect(fixes('有关情况正在核实...')).toEqual([['...', '……']]);
+    const [ellipsis] = runRule(rule, withParagraphs('有关情况正在核实...'));
+    expect([ellipsis!.text, ellipsis!.fix, ellipsis!.message]).toEqual(['...', '……', '中文里用了半角的点“...”，省略号应写作“……”']);
   });
 
   it('flags both half-width brackets around or beside Chinese, and 1) headings', () => {
@@ -29,12 +30,20 @@ describe('half-width punctuation in Chinese text', () => {
     expect(flagged(rule, '调研资阳区(PCB)产业发展情况', '(1)加强巡查')).toEqual(['(', ')', '(', ')']);
   });
 
-  it('pairs straight quotes into “ ” when they are even, and flags an odd one without a fix', () => {
+  it('pairs straight quotes into “ ”, with each other or with a curly quote, and flags a lone one without a fix', () => {
     expect(fixes('坚决做到"两个维护"')).toEqual([
       ['"', '“'],
       ['"', '”'],
     ]);
     expect(fixes('严格落实工地扬尘污染防治"六个百分百要求')).toEqual([['"', undefined]]);
+    expect(fixes('坚决做到“两个维护"，“六个百分百"')).toEqual([
+      ['"', '”'],
+      ['"', '”'],
+    ]);
+    expect(fixes('他强调：“要落实"党政同责"要求。”')).toEqual([
+      ['"', '“'],
+      ['"', '”'],
+    ]);
   });
 
   it('leaves clock times, decimals, thousands, abbreviations, apostrophes and third-level headings alone', () => {

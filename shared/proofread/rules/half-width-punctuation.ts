@@ -27,7 +27,35 @@ function addressMask(text: string): Uint8Array | null {
   return mask;
 }
 
+/**
+ * Pairs the straight quotes at `straight` with each other and with curly ones: a straight quote closes
+ * an open straight one; after an open curly “ it opens a quotation inside when the next quote mark is
+ * straight too (“要落实"党政同责"要求”), and otherwise closes the “ (“两个维护", one of two fixed).
+ * What cannot be paired is lone and gets no fix.
+ */
+function pairQuotes(text: string, straight: readonly number[], opening: string, closing: string): { pairs: [number, number][]; lone: number[] } {
+  const isStraight = new Set(straight);
+  const marks: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === opening || text[i] === closing || isStraight.has(i)) marks.push(i);
+  const pairs: [number, number][] = [];
+  const open: number[] = [];
+  marks.forEach((index, k) => {
+    if (text[index] === opening) open.push(index);
+    else if (text[index] === closing) {
+      const start = open.pop();
+      if (start !== undefined) pairs.push([start, index]);
+    } else {
+      const top = open.at(-1);
+      const nextIsStraight = isStraight.has(marks[k + 1] ?? -1);
+      if (top === undefined || (!isStraight.has(top) && nextIsStraight)) open.push(index);
+      else pairs.push([open.pop()!, index]);
+    }
+  });
+  return { pairs, lone: open.filter((index) => isStraight.has(index)) };
+}
+
 function message(mark: string, fix: string | undefined): string {
+  if (mark.length > 1) return `中文里用了半角的点“${mark}”，省略号应写作“……”`;
   return fix ? `中文里用了半角${NAMES[mark]}“${mark}”，应改为全角“${fix}”` : `中文里用了半角${NAMES[mark]}“${mark}”，应改为全角${NAMES[mark]}`;
 }
 
@@ -94,18 +122,13 @@ function checkUnit(unit: TextUnit): Finding[] {
   for (const [mark, [opening, closing]] of [['"', ['“', '”']], ["'", ['‘', '’']]] as const) {
     const at = quotes[mark];
     if (at.length === 0) continue;
-    if (at.length % 2 === 0) {
-      for (let k = 0; k < at.length; k += 2) {
-        const open = at[k]!;
-        const close = at[k + 1]!;
-        if ([...text.slice(open + 1, close)].some(isHan) || chineseAround(open) || chineseAround(close)) {
-          flag(open, 1, mark, opening);
-          flag(close, 1, mark, closing);
-        }
-      }
-    } else {
-      for (const index of at) if (chineseAround(index)) flag(index, 1, mark, undefined);
+    const { pairs, lone } = pairQuotes(text, at, opening, closing);
+    for (const [open, close] of pairs) {
+      if (![...text.slice(open + 1, close)].some(isHan) && !chineseAround(open) && !chineseAround(close)) continue;
+      if (at.includes(open)) flag(open, 1, mark, opening);
+      if (at.includes(close)) flag(close, 1, mark, closing);
     }
+    for (const index of lone) if (chineseAround(index)) flag(index, 1, mark, undefined);
   }
   return findings;
 }

@@ -3,7 +3,7 @@
 // followed by another name (市委书记陈静 for 陈竞) is a warning. A shortened title (组长肖祥清 for
 // 省第四生态环境保护督察组组长) is fine; dropping or adding a rank (副, 常务) is not.
 import { makeFinding, type Finding } from '../finding.ts';
-import type { Leader, ProofreadSettings, Rule } from '../rule.ts';
+import type { Leader, Rule } from '../rule.ts';
 import type { TextUnit } from '../text-units.ts';
 
 const ID = 'names.leader-title';
@@ -133,7 +133,7 @@ function checkUnit(unit: TextUnit, lists: Lists): Finding[] {
 export const leaderTitlesRule: Rule = {
   id: ID,
   label: '领导姓名与职务',
-  check({ units, settings }: { units: readonly TextUnit[]; settings: ProofreadSettings }) {
+  check({ units, settings }) {
     const leaders = settings.leaders ?? [];
     if (leaders.length === 0) return [];
     const lists = listsOf(leaders);

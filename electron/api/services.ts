@@ -1,0 +1,77 @@
+// The composition root: opens the archive of a data folder and puts together the handler of every
+// contract method (archive, export, app info). Electron's main process and browser mode both call it.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiHandlers } from '../../shared/api/contract.ts';
+import type { ExportedFile } from '../../shared/api/records.ts';
+import type { Issue } from '../../shared/model/issue.ts';
+import type { SeriesSettings } from '../../shared/model/series.ts';
+import { issueNumberOf } from '../../shared/format/chinese.ts';
+import { openArchive, createArchiveHandlers, backupIfDue, type Archive } from '../services/archive/index.ts';
+import { getIssue } from '../services/archive/issues.ts';
+import { getSeries } from '../services/archive/series.ts';
+import { exportDocx } from '../services/export/docx.ts';
+
+export interface Services {
+  handlers: ApiHandlers;
+  archive: Archive;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  dataDir: string;
+  /** the daily backup runs when the app starts; tests turn it off */
+  dailyBackup?: boolean;
+  /** PDF export: Electron prints with its own webContents; browser mode and the CLI use Chromium */
+  printPdf?: (issue: Issue, settings: SeriesSettings) => Promise<Uint8Array>;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** A file name a clerk recognises and every file system accepts: 刊物名第13期.docx */
+export function exportFileName(issue: Issue, extension: string): string {
+  const name = `${issue.series.name}${issueNumberOf(issue).replace(/\s+/g, '')}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120);
+  return `${name}.${extension}`;
+}
+
+const base64Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+export async function openServices({ dataDir, dailyBackup = false, printPdf }: ServiceOptions): Promise<Services> {
+  const archive = await openArchive({ dataDir });
+  if (dailyBackup && !archive.readOnlyReason) await backupIfDue(archive);
+  // loaded only without printPdf: the packaged desktop app ships no playwright-core
+  const printer = printPdf ? null : (await import('../services/export/pdf.ts')).createPdfPrinter();
+  const pdf = printPdf ?? ((issue: Issue, settings: SeriesSettings) => printer!.print(issue, settings));
+
+  function issueWithSettings(issueId: number): { issue: Issue; settings: SeriesSettings } {
+    const record = getIssue(archive, issueId);
+    return { issue: record.issue, settings: getSeries(archive, record.seriesId).settings };
+  }
+
+  const exportHandlers: Pick<ApiHandlers, 'export.docx' | 'export.pdf' | 'export.json' | 'app.info'> = {
+    'app.info': () => ({ version, dataDir, readOnlyReason: archive.readOnlyReason }),
+    'export.docx': async ({ issueId }): Promise<ExportedFile> => {
+      const { issue, settings } = issueWithSettings(issueId);
+      return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings)) };
+    },
+    'export.pdf': async ({ issueId }): Promise<ExportedFile> => {
+      const { issue, settings } = issueWithSettings(issueId);
+      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(issue, settings)) };
+    },
+    'export.json': ({ issueId }): ExportedFile => {
+      const { issue } = issueWithSettings(issueId);
+      return { fileName: exportFileName(issue, 'json'), base64: Buffer.from(`${JSON.stringify(issue, null, 2)}\n`, 'utf8').toString('base64') };
+    },
+  };
+
+  return {
+    archive,
+    handlers: { ...createArchiveHandlers(archive), ...exportHandlers },
+    close: async () => {
+      await printer?.close();
+      archive.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// `jianbao export FILE --docx OUT.docx --pdf OUT.pdf [--layout …] [--fonts …] [--colophon-even]`, or
+// `--issue ID [--data DIR]` for an issue of the archive: writes the bulletin as Word and/or PDF.
+import { FONT_PROFILES, LAYOUT_PROFILES, type FontProfileName, type LayoutProfileName } from '../../../shared/model/series.ts';
+import type { Issue } from '../../../shared/model/issue.ts';
+import { DEFAULT_PRINT_OPTIONS, type PrintOptions } from '../../../shared/layout/typeset.ts';
+import { readBulletinFile } from '../../services/read-bulletin-file.ts';
+import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
+import { getIssue } from '../../services/archive/issues.ts';
+import { getSeries } from '../../services/archive/series.ts';
+import { exportDocx } from '../../services/export/docx.ts';
+import { exportPdf } from '../../services/export/pdf.ts';
+import { missingFonts } from '../../services/export/installed-fonts.ts';
+import { writeFileAtomic } from '../../services/export/write-file-atomic.ts';
+import { CliError } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new CliError(`${what}不正确：${String(value)}（可选：${allowed.join('、')}）`);
+  return value as T;
+}
+
+async function issueFromArchive(idText: string, dataDir: string | undefined): Promise<{ issue: Issue; options: PrintOptions }> {
+  const id = Number(idText);
+  if (!Number.isSafeInteger(id) || id < 1) throw new CliError(`简报编号不正确：${idText}`);
+  return withArchive(resolveDataDir({ flag: dataDir }), async (archive) => {
+    const record = getIssue(archive, id);
+    const { layoutProfile, fontProfile, colophonOnEvenPage } = getSeries(archive, record.seriesId).settings;
+    return { issue: record.issue, options: { layoutProfile, fontProfile, colophonOnEvenPage } };
+  });
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage:
+    'jianbao export 文件 [--docx 输出.docx] [--pdf 输出.pdf] [--layout gbt9704|first-glyph] [--fonts office|system] [--colophon-even]\n' +
+    '  jianbao export --issue 编号 [--data 档案库文件夹] [--docx …] [--pdf …]   导出 Word / PDF（文件为 .txt 或 .json）',
+  options: {
+    docx: { type: 'string' },
+    pdf: { type: 'string' },
+    layout: { type: 'string' },
+    fonts: { type: 'string' },
+    'colophon-even': { type: 'boolean' },
+    issue: { type: 'string' },
+    data: { type: 'string' },
+  },
+  async run({ values, positionals }, io) {
+    const docxPath = values.docx as string | undefined;
+    const pdfPath = values.pdf as string | undefined;
+    if (!docxPath && !pdfPath) throw new CliError('请用 --docx 或 --pdf 指定输出文件，例如：jianbao export 简报.txt --docx 简报.docx');
+    if (docxPath && pdfPath && docxPath === pdfPath) throw new CliError('Word 和 PDF 不能写到同一个文件');
+    const layoutProfile = oneOf<LayoutProfileName>(values.layout, LAYOUT_PROFILES, '版式方案');
+    const fontProfile = oneOf<FontProfileName>(values.fonts, FONT_PROFILES, '字体方案');
+
+    let source: { issue: Issue; options: PrintOptions };
+    if (values.issue !== undefined) {
+      if (positionals.length > 0) throw new CliError('--issue 与简报文件只能选一个');
+      source = await issueFromArchive(values.issue as string, values.data as string | undefined);
+    } else {
+      const file = positionals[0];
+      if (!file) throw new CliError('请指定要导出的简报文件（.txt 或 .json），或用 --issue 指定档案库中的简报');
+      if (positionals.length > 1) throw new CliError('一次只能导出一个简报文件');
+      source = { issue: (await readBulletinFile(file)).issue, options: DEFAULT_PRINT_OPTIONS };
+    }
+    const options: PrintOptions = {
+      layoutProfile: layoutProfile ?? source.options.layoutProfile,
+      fontProfile: fontProfile ?? source.options.fontProfile,
+      colophonOnEvenPage: (values['colophon-even'] as boolean | undefined) ?? source.options.colophonOnEvenPage,
+    };
+
+    const missing = await missingFonts(options.fontProfile);
+    if (missing && missing.length > 0) io.out(`提示：本机未安装字体 ${missing.join('、')}，打印时将以其他字体代替`);
+    // every file is made before any is written, so a failure leaves no output behind
+    const outputs: [string, Uint8Array][] = [];
+    if (docxPath) outputs.push([docxPath, await exportDocx(source.issue, options)]);
+    if (pdfPath) outputs.push([pdfPath, await exportPdf(source.issue, options)]);
+    for (const [path, bytes] of outputs) {
+      await writeFileAtomic(path, bytes);
+      io.out(`已导出：${path}`);
+    }
+    return 0;
+  },
+};

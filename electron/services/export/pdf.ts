@@ -1,0 +1,89 @@
+// PDF export outside Electron (browser mode's server, the command line, tests): the print view printed by
+// Chromium through playwright-core. One browser is launched on first use and reused until close().
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Issue } from '../../../shared/model/issue.ts';
+import type { PrintOptions } from '../../../shared/layout/typeset.ts';
+import { renderPrintHtml } from '../../../shared/print/render-print-html.ts';
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Where print documents are served inside the browser (answered by the printer itself, never the network). */
+const PRINT_ORIGIN = 'http://print.jianbao.invalid';
+
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.JIANBAO_CHROMIUM?.trim() || DEFAULT_CHROMIUM;
+}
+
+export class PdfExportError extends Error {
+  readonly userFacing = true;
+  override name = 'PdfExportError';
+}
+
+export interface PdfPrinter {
+  print(issue: Issue, options: PrintOptions): Promise<Uint8Array>;
+  printHtml(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPrinter {
+  let session: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
+  /** the print documents being printed, by the path they are served at */
+  const documents = new Map<string, string>();
+
+  function start(): Promise<{ browser: Browser; context: BrowserContext }> {
+    session ??= (async () => {
+      if (!existsSync(executablePath)) throw new PdfExportError(`找不到 Chromium 浏览器：${executablePath}；可用环境变量 JIANBAO_CHROMIUM 指定浏览器位置`);
+      const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+      // like Electron's print window: no script runs in a print document, and nothing is fetched from the network
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      await context.route('**/*', (route) => {
+        const html = documents.get(route.request().url());
+        return html === undefined ? route.abort() : route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+      });
+      return { browser, context };
+    })().catch((error: unknown) => {
+      session = null;
+      if (error instanceof PdfExportError) throw error;
+      throw new PdfExportError(`无法启动 Chromium 浏览器生成 PDF：${executablePath}；请检查浏览器能否运行，或用环境变量 JIANBAO_CHROMIUM 指定其他浏览器`);
+    });
+    return session;
+  }
+
+  async function printHtml(html: string): Promise<Uint8Array> {
+    const { context } = await start();
+    const url = `${PRINT_ORIGIN}/${randomUUID()}.html`;
+    documents.set(url, html);
+    const page = await context.newPage();
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: false }));
+    } finally {
+      documents.delete(url);
+      await page.close();
+    }
+  }
+
+  return {
+    printHtml,
+    print: (issue, options) => printHtml(renderPrintHtml(issue, options)),
+    async close() {
+      const running = session;
+      session = null;
+      if (running) await (await running.catch(() => null))?.browser.close();
+    },
+  };
+}
+
+/** Prints one issue: with the printer given (kept open for the next export), else with a browser of its own. */
+export async function exportPdf(issue: Issue, options: PrintOptions, printer?: PdfPrinter): Promise<Uint8Array> {
+  if (printer) return printer.print(issue, options);
+  const own = createPdfPrinter();
+  try {
+    return await own.print(issue, options);
+  } finally {
+    await own.close();
+  }
+}

@@ -1,0 +1,88 @@
+// `jianbao check` run as a user runs it: .txt, .json and .docx in, findings and an exit code out.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { bulletinFixtures } from '../fixtures.ts';
+import { runCli } from '../run-cli.ts';
+import { proofreadIssue } from '../../shared/proofread/proofread.ts';
+import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
+
+const temp = mkdtempSync(join(tmpdir(), 'jianbao-check-'));
+const fixture = (name: string) => bulletinFixtures().find((candidate) => candidate.name === name)!;
+
+describe('jianbao check', () => {
+  it('prints each finding in Chinese with where it is, and exits 1 on an error (19点30时 in yiyang-2020-huitoukan-04)', () => {
+    const run = runCli(['check', fixture('yiyang-2020-huitoukan-04').path]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('错误  【区县市工作动态】第1条第1段第6字  “19点30时” 时间“19点30时”写错了，应写作“19时30分”（可改为“19时30分”）');
+    expect(run.stdout).toContain('共4处：错误1处，警告0处，提示3处。');
+  });
+
+  it('exits 0 and says so when nothing is found (yiyang-2023-01)', () => {
+    const run = runCli(['check', fixture('yiyang-2023-01').path]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('未发现问题。');
+  });
+
+  it('prints with --json the array of findings proofreading gives in process, with rule, severity, message, text and position', () => {
+    const source = fixture('yiyang-2023-13');
+    const run = runCli(['check', source.path, '--json']);
+    expect(run.status).toBe(1);
+    const printed = JSON.parse(run.stdout) as Record<string, unknown>[];
+    const expected = proofreadIssue(parseBulletinText(source.text).issue);
+    expect(printed.map((finding) => finding.key)).toEqual(expected.map((finding) => finding.key));
+    expect(printed[0]).toEqual({
+      rule: 'dates.doc-number-form',
+      severity: 'error',
+      location: { field: 'docNumber', offset: 3, length: 6 },
+      text: '【2022】',
+      message: '文号中的年份应用六角括号“〔〕”括起，不用“【】”',
+      fix: '〔2022〕',
+      key: expected[0]!.key,
+      where: '文号第4字',
+    });
+  });
+
+  it('leaves out the findings ignored in a .json issue, and exits 0 when only ignored ones were errors', () => {
+    const issue = parseBulletinText(fixture('yiyang-2023-13').text).issue;
+    const path = join(temp, 'ignored.json');
+    writeFileSync(path, JSON.stringify({ ...issue, ignoredFindings: proofreadIssue(issue).map((finding) => finding.key) }));
+    const run = runCli(['check', path]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('另有2处已在编辑器中忽略。');
+  });
+
+  it('reads a Word file', async () => {
+    const lines = fixture('yiyang-2020-huitoukan-04').text.split('\n').filter((line) => line.trim().length > 0);
+    const document = new Document({ sections: [{ children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) }] });
+    const path = join(temp, '简报.docx');
+    writeFileSync(path, await Packer.toBuffer(document));
+    const run = runCli(['check', path, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as { text: string }[]).map((finding) => finding.text)).toContain('19点30时');
+  });
+
+  it.each([
+    ['a missing file', () => join(temp, 'nope.txt'), '找不到文件'],
+    ['broken JSON', () => { const p = join(temp, 'bad.json'); writeFileSync(p, '{"format":'); return p; }, '不是有效的 JSON'],
+    ['a file that is not Word', () => { const p = join(temp, 'fake.docx'); writeFileSync(p, '不是 Word 文件'); return p; }, 'Word'],
+  ])('exits 2 with one Chinese line and no stack trace for %s', (_name, makePath, reason) => {
+    const run = runCli(['check', makePath()]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^错误：.*[\u4e00-\u9fff]/);
+    expect(run.stderr).toContain(reason);
+    expect(run.stderr).not.toMatch(/\bat\s|Error:/);
+  });
+
+  it('exits 2 when no file is named', () => {
+    const run = runCli(['check']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('请指定要校对的简报文件');
+  });
+});
