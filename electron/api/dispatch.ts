@@ -17,8 +17,8 @@ export function createDispatch(handlers: ApiHandlers, options: DispatchOptions =
     if (!isApiMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `未知的操作：${String(method).slice(0, 60)}` } };
     }
-    const checked = validate(apiContract[method].input as z.ZodType<unknown>, payload ?? {});
-    if (!checked.ok) return { ok: false, error: { code: 'invalid-input', message: `请求内容不正确：${formatErrors(checked.errors, 3)}` } };
+    const checked = validate(apiContract[method].input as z.ZodType<unknown>, payload ?? {}, '请求内容');
+    if (!checked.ok) return { ok: false, error: { code: 'invalid-input', message: `请求内容不正确（${formatErrors(checked.errors, 3)}）` } };
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       const value = await handler(checked.value);

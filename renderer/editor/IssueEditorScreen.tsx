@@ -80,6 +80,9 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
   // one editor per content reset (restore, whole-bulletin paste), so Slate starts from the new value
   const editor = useMemo(() => withReact(createBulletinEditor(() => sectionsRef.current)), [editorKey]);
   const initialValue = useMemo<Descendant[]>(() => issueToSlate(meta, sections, series.settings.newsMarker), [editorKey]);
+  // timers and callbacks made before a content reset must read the editor that is on screen now
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
 
   const metaRef = useRef(meta);
   metaRef.current = meta;
@@ -89,7 +92,7 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const deriveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const currentIssue = useCallback((): Issue => slateToIssue(editor.children, metaRef.current), [editor]);
+  const currentIssue = useCallback((): Issue => slateToIssue(editorRef.current.children, metaRef.current), []);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (saveTimer.current) clearTimeout(saveTimer.current);

@@ -12,7 +12,7 @@ export function MastheadFields({ issue, readOnly, onChange }: { issue: Issue; re
   return (
     <section className="masthead" aria-label="报头">
       <div className="masthead-print">
-        <div className="masthead-name">{issue.series.name}</div>
+        <div className="masthead-name" style={{ fontSize: `${Math.min(30, Math.floor(620 / Math.max(1, [...issue.series.name].length)))}px` }}>{issue.series.name}</div>
         <div className="masthead-number">{issueNumberOf(issue)}</div>
         {issue.docNumber && <div className="masthead-doc">{issue.docNumber}</div>}
         <div className="masthead-line"><span>{issue.series.issuer}</span><span>{isRealDate(issue.date) ? formatChineseDate(issue.date) : '日期有误'}</span></div>

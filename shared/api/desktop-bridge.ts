@@ -1,5 +1,5 @@
 // What the desktop app adds beside the API client: the menu commands the main process sends to the
-// page, and the one subscription the preload exposes for them as `window.jianbaoDesktop`.
+// page, and the one subscription the preload exposes for them to the page as `jianbaoDesktop`.
 
 /** Every command a menu item can send to the page; the page decides what each does on its screen. */
 export const MENU_COMMANDS = [
@@ -29,7 +29,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 }
 
-/** `window.jianbaoDesktop`, present only in the desktop app. */
+/** The page's global `jianbaoDesktop`, present only in the desktop app. */
 export interface DesktopBridge {
   /** calls listener with each menu command; returns the function that stops listening */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -60,7 +60,8 @@ export interface PagePlan {
   bodyPages: number;
   /** grid lines used on the body's last page */
   linesOnLastBodyPage: number;
-  colophon: 'none' | 'same-page' | 'own-page';
+  /** own-pages: taller than a page, so it starts a page of its own and runs on over the next */
+  colophon: 'none' | 'same-page' | 'own-page' | 'own-pages';
   /** unnumbered blank pages before a colophon page of its own, so that it lands on an even page */
   blankPagesBeforeColophon: number;
   totalPages: number;
@@ -249,6 +250,24 @@ export function paginate(blocks: readonly Pick<PrintBlock, 'gridLines' | 'keepWi
   return { pages, linesOnLastPage: used };
 }
 
+/**
+ * Lets go of "keep with next" where the blocks kept together could not fit on one page anyway (a title of
+ * thousands of characters): renderers disagree on what to do with such a chain, so it simply flows.
+ */
+function releaseOverlongChains(blocks: PrintBlock[], linesPerPage: number): void {
+  for (let start = 0; start < blocks.length; ) {
+    if (!blocks[start]!.keepWithNext) {
+      start++;
+      continue;
+    }
+    let end = start;
+    let lines = 0;
+    while (end < blocks.length && blocks[end]!.keepWithNext) lines += blocks[end++]!.gridLines;
+    if (lines + (end < blocks.length ? 1 : 0) > linesPerPage) for (let index = start; index < end; index++) blocks[index]!.keepWithNext = false;
+    start = end;
+  }
+}
+
 function planPages(blocks: readonly PrintBlock[], colophon: ColophonPlan | null, page: PageGeometry, onEvenPage: boolean): PagePlan {
   const { pages: bodyPages, linesOnLastPage } = paginate(blocks, page.linesPerPage);
   const plan = { bodyPages, linesOnLastBodyPage: linesOnLastPage };
@@ -257,6 +276,9 @@ function planPages(blocks: readonly PrintBlock[], colophon: ColophonPlan | null,
   const fits = free >= colophon.gridLines + ELEMENTS.colophon.minGapLines;
   if (fits && (!onEvenPage || bodyPages % 2 === 0)) return { ...plan, colophon: 'same-page', blankPagesBeforeColophon: 0, totalPages: bodyPages };
   const blank = onEvenPage && (bodyPages + 1) % 2 === 1 ? 1 : 0;
+  if (colophon.gridLines > page.linesPerPage) {
+    return { ...plan, colophon: 'own-pages', blankPagesBeforeColophon: blank, totalPages: bodyPages + blank + Math.ceil(colophon.gridLines / page.linesPerPage) };
+  }
   return { ...plan, colophon: 'own-page', blankPagesBeforeColophon: blank, totalPages: bodyPages + blank + 1 };
 }
 
@@ -308,6 +330,7 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
     }
   }
 
+  releaseOverlongChains(set.blocks, page.linesPerPage);
   const colophon = typesetColophon(issue, page);
   return {
     options,

@@ -54,8 +54,8 @@ const FIELD_NAMES: Record<string, string> = {
   query: '检索词',
 };
 
-export function describePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '文档';
+export function describePath(path: readonly PropertyKey[], root = '文档'): string {
+  if (path.length === 0) return root;
   const parts: string[] = [];
   for (const key of path) {
     if (typeof key === 'number') parts.push(`第${key + 1}项`);
@@ -64,14 +64,15 @@ export function describePath(path: readonly PropertyKey[]): string {
   return parts.join('的');
 }
 
-export function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+/** `root` names the whole input in messages about it: 文档 for a file, 请求内容 for an API payload. */
+export function validate<T>(schema: z.ZodType<T>, input: unknown, root = '文档'): Validated<T> {
   const result = schema.safeParse(input, { error: chineseErrors });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
     errors: result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),
-      message: `${describePath(issue.path)}：${issue.message}`,
+      message: `${describePath(issue.path, root)}：${issue.message}`,
     })),
   };
 }

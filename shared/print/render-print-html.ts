@@ -100,7 +100,9 @@ ${styleRules(page, options.fontProfile)}
 .jb-colophon-box { position: absolute; left: 0; right: 0; bottom: 0; border-top: ${cssMm(colophon.outerRuleMm)} solid #000; border-bottom: ${cssMm(colophon.outerRuleMm)} solid #000; break-inside: avoid; }
 .jb-colophon-row + .jb-colophon-row { border-top: ${cssMm(colophon.innerRuleMm)} solid #000; }
 .jb-colophon-box p { padding: 0 ${colophon.sideIndentChars}em; }
-.jb-own-page { break-before: page; page: ${UNNUMBERED_PAGE}; position: relative; height: calc(${cssMm(page.typeAreaHeightMm)} - ${cssMm(PAGE_ROUNDING_MM)}); }
+.jb-own-page { break-before: page; page: ${UNNUMBERED_PAGE}; position: relative; }
+.jb-full-page { height: calc(${cssMm(page.typeAreaHeightMm)} - ${cssMm(PAGE_ROUNDING_MM)}); }
+.jb-running .jb-colophon-box { position: static; break-inside: auto; }
 @media screen {
   html { background: #e8e8e8; }
   body { box-sizing: content-box; width: ${cssMm(page.typeAreaWidthMm)}; margin: 6mm auto; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
@@ -126,7 +128,8 @@ function blockHtml(block: PrintBlock, page: PageGeometry): string {
   }
   const cls = styleClass(block.style);
   const content = block.lines.map(runsHtml).join('<br>');
-  if (block.style !== 'masthead') return `<p class="${cls}">${content}</p>`;
+  const released = block.keepWithNext === PARAGRAPH_STYLES[block.style].keepWithNext ? '' : ' style="break-after: auto"';
+  if (block.style !== 'masthead') return `<p class="${cls}"${released}>${content}</p>`;
   // a long series name is condensed: laid out in a box as much wider as it is then squeezed
   const scale = block.scalePercent / 100;
   const condensed = scale === 1 ? '' : `; width: ${cssMm(page.typeAreaWidthMm / scale)}; transform: scaleX(${scale})`;
@@ -163,8 +166,10 @@ export function printHtmlOf(typeset: TypesetIssue): string {
   if (colophon && pages.colophon === 'same-page') {
     // the flow fills the body's pages exactly, so the colophon, at its foot, sits on the last page's bottom edge
     flowStyle = ` style="min-height: calc(${pages.bodyPages} * ${cssMm(page.typeAreaHeightMm)} - ${cssMm(PAGE_ROUNDING_MM)}); padding-bottom: ${cssPt(colophon.heightPt)}"`;
-  } else if (colophon && pages.colophon === 'own-page') {
-    afterFlow = '<section class="jb-own-page"></section>'.repeat(pages.blankPagesBeforeColophon) + `<section class="jb-own-page">${colophonHtml(colophon)}</section>`;
+  } else if (colophon && pages.colophon !== 'none') {
+    const blanks = '<section class="jb-own-page jb-full-page"></section>'.repeat(pages.blankPagesBeforeColophon);
+    // a colophon taller than a page runs on in the flow instead of standing at the page's foot
+    afterFlow = pages.colophon === 'own-page' ? `${blanks}<section class="jb-own-page jb-full-page">${colophonHtml(colophon)}</section>` : `${blanks}<section class="jb-own-page jb-running">${colophonHtml(colophon)}</section>`;
   }
   const inFlow = colophon && pages.colophon === 'same-page' ? colophonHtml(colophon) : '';
   return [

@@ -23,17 +23,25 @@ export interface Finding {
 
 const KEY_TEXT_CHARS = 200;
 
+/** The last count made, so that the many findings of one text in one field are counted on from there, not from the start each time. */
+let lastCount = { fieldText: '', text: '', offset: 0, count: 0 };
+
+function occurrencesBefore(fieldText: string, text: string, offset: number): number {
+  if (text.length === 0) return 0;
+  const resume = lastCount.fieldText === fieldText && lastCount.text === text && lastCount.offset <= offset;
+  let count = resume ? lastCount.count : 0;
+  for (let at = fieldText.indexOf(text, resume ? lastCount.offset : 0); at !== -1 && at < offset; at = fieldText.indexOf(text, at + 1)) count++;
+  lastCount = { fieldText, text, offset, count };
+  return count;
+}
+
 /**
  * The key names the span by which occurrence of its text it is within the field rather than by offset,
  * so that an edit elsewhere in the paragraph does not bring back a finding the reviewer ignored.
  */
 export function findingKey(rule: string, ref: TextRef, fieldText: string, offset: number, text: string): string {
-  let occurrence = 0;
-  if (text.length > 0) {
-    for (let at = fieldText.indexOf(text); at !== -1 && at < offset; at = fieldText.indexOf(text, at + 1)) occurrence++;
-  }
   const shown = text.length > KEY_TEXT_CHARS ? `${text.slice(0, KEY_TEXT_CHARS)}…(${text.length})` : text;
-  return `${rule}|${pathOf(ref).join('.')}|${occurrence}|${shown}`;
+  return `${rule}|${pathOf(ref).join('.')}|${occurrencesBefore(fieldText, text, offset)}|${shown}`;
 }
 
 export interface FindingInput {

@@ -93,7 +93,7 @@ describe('search', () => {
     expect(titleOnly!.snippet).toContain(`${SNIPPET_MARK.open}推进会${SNIPPET_MARK.close}`);
   });
 
-  it('ranks by relevance, then newest first', async () => {
+  it('ranks by relevance (every term in a title before matches in the text), then newest first', async () => {
     const ranked = await tempArchive();
     const rankedApi = apiOf(ranked);
     const series = makeSeries(ranked).id;
@@ -103,6 +103,9 @@ describe('search', () => {
     const older = add(3, '2022-01-01', '工作动态', '各地推进秸秆禁烧工作，成效明显，群众满意度持续提升。');
     expect((await rankedApi('search', { query: '秸秆禁烧' })).map((hit) => hit.issueId)).toEqual([often, once, older]);
     expect((await rankedApi('search', { query: '禁烧' })).map((hit) => hit.issueId)).toEqual([often, once, older]);
+    expect((await rankedApi('search', { query: '禁烧 督查' })).map((hit) => hit.issueId)).toEqual([often]);
+    expect((await rankedApi('search', { query: '禁烧 工作动态' })).map((hit) => hit.issueId)).toEqual([once, older]);
+    expect((await rankedApi('search', { query: '禁烧', limit: 2 })).map((hit) => hit.issueId)).toEqual([often, once]);
   });
 
   it('keeps the index in step with saves, revision restores, deletes and restores from the bin', async () => {

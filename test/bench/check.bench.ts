@@ -36,12 +36,14 @@ const findings = proofreadIssue(issue);
 const cold = performance.now() - coldStart;
 const inProcess = await timeRuns(RUNS, () => proofreadIssue(issue));
 const baseline = await timeRuns(RUNS, processRun(['-e', '0']));
+const startup = await timeRuns(RUNS, processRun([cli, 'help']));
 const fixtureRuns = await timeRuns(RUNS, processRun([cli, 'check', fixture.path, '--json']));
 const jsonRuns = await timeRuns(RUNS, processRun([cli, 'check', jsonPath, '--json']));
 const textRuns = await timeRuns(RUNS, processRun([cli, 'check', textPath, '--json']));
 
 printTable(`jianbao check (${RUNS} runs each; 200-page issue: ${issue.blocks.length} blocks, ${characters} characters of body, ${findings.length} findings)`, ['what', 'median ms', 'p95 ms', '× bare node'], [
   ['bare `node -e 0` (baseline)', median(baseline), percentile(baseline, 95), 1],
+  ['`jianbao help` (CLI start-up, every command loaded)', median(startup), percentile(startup, 95), median(startup) / median(baseline)],
   ['proofreadIssue, 200 pages, in process, first run', cold, cold, '-'],
   ['proofreadIssue, 200 pages, in process', median(inProcess), percentile(inProcess, 95), '-'],
   [`check --json ${fixture.name}`, median(fixtureRuns), percentile(fixtureRuns, 95), median(fixtureRuns) / median(baseline)],

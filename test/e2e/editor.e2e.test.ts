@@ -62,8 +62,8 @@ afterAll(async () => {
 describe('a clerk in browser mode', () => {
   it('creates a series with its template and default distribution', async () => {
     await page.getByRole('button', { name: '新建刊物' }).click();
-    await page.getByPlaceholder(/例如：益阳市配合第二轮/).fill('益阳市配合第二轮省生态环境保护例行督察工作简报');
-    await page.getByPlaceholder(/例如：益阳市配合第二轮省生态环境保护督察协调联络组/).fill('益阳市配合第二轮省生态环境保护督察协调联络组');
+    await page.getByRole('textbox', { name: '刊物名称' }).fill('益阳市配合第二轮省生态环境保护例行督察工作简报');
+    await page.getByRole('textbox', { name: '编印单位' }).fill('益阳市配合第二轮省生态环境保护督察协调联络组');
     await page.getByLabel(/动态栏目/).fill('县市区工作动态');
     await page.getByLabel(/^报/).first().fill('省生态环境保护督察和整改工作领导小组办公室\n市委办公室');
     await page.screenshot({ path: join(shots, '1-series-settings.png'), fullPage: true });
@@ -136,6 +136,8 @@ describe('a clerk in browser mode', () => {
     expect(await page.locator('.item-head').first().textContent()).toBe('安化县');
     expect(await page.getByLabel('文号').inputValue()).toBe('益简字【2022】42号');
     await saved();
+    await page.waitForTimeout(500);
+    expect(await leadItems()).toEqual(fixture.expected.lead.map(squeeze));
     await page.screenshot({ path: join(shots, '4-editor-pasted-text.png'), fullPage: true });
   });
 
@@ -168,12 +170,12 @@ describe('a clerk in browser mode', () => {
 
   it('search finds the typed and the pasted issues, with the match marked', async () => {
     await page.getByRole('button', { name: '← 返回档案' }).click();
-    await page.getByLabel('检索').fill('督察组');
+    await page.getByRole('searchbox').fill('督察组');
     await page.getByRole('button', { name: '检索' }).click();
     await page.locator('.search-results mark').first().waitFor();
     const results = await page.locator('.search-results .hit').count();
     expect(results).toBeGreaterThanOrEqual(3);
-    await page.getByLabel('检索').fill('篮球友谊赛');
+    await page.getByRole('searchbox').fill('篮球友谊赛');
     await page.getByRole('button', { name: '检索' }).click();
     await expect.poll(() => page.locator('.search-results .hit').count()).toBe(1);
     await page.screenshot({ path: join(shots, '5-archive-search.png') });
@@ -183,7 +185,7 @@ describe('a clerk in browser mode', () => {
     await page.locator('.search-results .hit').first().click();
     await body().waitFor();
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]);
-    expect(docx.suggestedFilename()).toMatch(/第13期\.docx$/);
+    expect(docx.suggestedFilename()).toMatch(/工作简报第2期\.docx$/);
     const zip = await JSZip.loadAsync(readFileSync((await docx.path())!));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('一起来围观这场篮球友谊赛');
     const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: '导出 PDF' }).click()]);

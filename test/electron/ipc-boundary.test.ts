@@ -162,7 +162,7 @@ describe('the IPC path refuses malformed payloads for every contract method', ()
       expect(response.ok, `${method}: ${label}`).toBe(false);
       if (response.ok) continue;
       expect(response.error.code, `${method}: ${label}`).toBe('invalid-input');
-      expect(response.error.message, `${method}: ${label}`).toMatch(/^请求内容不正确：.*[\u4e00-\u9fff]/);
+      expect(response.error.message, `${method}: ${label}`).toMatch(/^请求内容不正确（.*[\u4e00-\u9fff]/);
       expect(response.error.message.length, `${method}: ${label}`).toBeLessThan(600);
       expect(archive.reached, `${method}: ${label}`).toEqual([]);
       expect(({} as Record<string, unknown>).polluted, `${method}: ${label}`).toBeUndefined();

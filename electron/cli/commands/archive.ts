@@ -58,8 +58,8 @@ async function listCommand({ values }: ParsedCommandArgs, io: CliIo): Promise<nu
 export const archiveCommand: Command = {
   name: 'archive',
   usage: [
-    'jianbao archive import 文件或文件夹... [--series 刊物名] [--json]   导入简报（.txt、.docx、.json）到档案库',
-    'jianbao archive list [--json]                                  列出档案库中的刊物和各期',
+    'jianbao archive import 文件或文件夹... [--series 刊物名] [--json] [--data 文件夹]   导入简报（.txt、.docx、.json）到档案库',
+    'jianbao archive list [--json] [--data 文件夹]   列出档案库中的刊物和各期',
   ].join('\n  '),
   options: { series: { type: 'string' }, json: { type: 'boolean', default: false }, data: { type: 'string' } },
   async run(args, io) {

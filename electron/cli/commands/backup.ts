@@ -9,7 +9,7 @@ import type { Command } from '../command.ts';
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: 'jianbao backup [--to 文件夹] [--keep 份数]                 备份档案库（默认保留最近 30 份）',
+  usage: 'jianbao backup [--to 文件夹] [--keep 份数] [--data 文件夹]   备份档案库（默认保留最近 30 份）',
   options: { to: { type: 'string' }, keep: { type: 'string' }, data: { type: 'string' } },
   async run({ values }, io) {
     const keep = values.keep === undefined ? undefined : Number(values.keep);

@@ -14,8 +14,8 @@ const BUNDLE_FILE_BYTES = 1024 * 1024 * 1024;
 export const bundleCommand: Command = {
   name: 'bundle',
   usage: [
-    'jianbao bundle export 文件 [--series 刊物名]                  把一个刊物（或整个档案库）导出为档案包，拷到另一台电脑',
-    'jianbao bundle import 文件                                    合并档案包（两边都改过的期只列出，不覆盖）',
+    'jianbao bundle export 文件 [--series 刊物名] [--data 文件夹]   把一个刊物（或整个档案库）导出为档案包，拷到另一台电脑',
+    'jianbao bundle import 文件 [--data 文件夹]   合并档案包（两边都改过的期只列出，不覆盖）',
   ].join('\n  '),
   options: { series: { type: 'string' }, data: { type: 'string' } },
   async run({ values, positionals }, io) {

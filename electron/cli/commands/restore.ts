@@ -6,7 +6,7 @@ import type { Command } from '../command.ts';
 
 export const restoreCommand: Command = {
   name: 'restore',
-  usage: 'jianbao restore 备份文件                                   从备份恢复档案库（恢复前先备份当前档案库）',
+  usage: 'jianbao restore 备份文件 [--data 文件夹]   从备份恢复档案库（恢复前先备份当前档案库）',
   options: { data: { type: 'string' } },
   async run({ values, positionals }, io) {
     const file = positionals[0];

@@ -17,7 +17,7 @@ function yearOf(value: string | undefined): number | undefined {
 
 export const searchCommand: Command = {
   name: 'search',
-  usage: 'jianbao search 检索词... [--series 刊物名] [--year 年份] [--json]   在档案库中全文检索（多个词须同时出现）',
+  usage: 'jianbao search 检索词... [--series 刊物名] [--year 年份] [--json] [--data 文件夹]   全文检索档案库（多个词须同时出现）',
   options: { series: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean', default: false }, data: { type: 'string' } },
   async run({ values, positionals }, io) {
     const query = positionals.join(' ').trim();

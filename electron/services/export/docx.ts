@@ -155,7 +155,8 @@ class DocxWriter {
       const runs = this.runs(line, block.style, block.sizePt, block.scalePercent);
       return index === 0 ? runs : [new TextRun({ break: 1 }), ...runs];
     });
-    return [new Paragraph({ style: styleId(block.style), children })];
+    const keepNext = block.keepWithNext === PARAGRAPH_STYLES[block.style].keepWithNext ? undefined : block.keepWithNext;
+    return [new Paragraph({ style: styleId(block.style), keepNext, children })];
   }
 
   /** Text flush left and text flush right: on one line at a right tab stop, or the right-hand text on a line of its own. */
@@ -221,8 +222,11 @@ class DocxWriter {
     return new Footer({ children: [new Paragraph({ style: styleId('pageNumber') })] });
   }
 
-  /** The colophon: a one-column table between rules as wide as the type area, floating at the foot of the page. */
-  colophonTable(colophon: ColophonPlan): Table {
+  /**
+   * The colophon: a one-column table between rules as wide as the type area, floating at the foot of the page;
+   * one taller than a page is left in the text flow, where it can run on over pages.
+   */
+  colophonTable(colophon: ColophonPlan, atFoot: boolean): Table {
     const { sizePt, sideIndentChars, outerRuleMm, innerRuleMm } = ELEMENTS.colophon;
     const side = ptToTwips(sideIndentChars * sizePt);
     const width = mmToTwips(this.page.typeAreaWidthMm);
@@ -243,7 +247,7 @@ class DocxWriter {
       } else {
         paragraphs = [cellParagraph({ alignment: AlignmentType.RIGHT, indent: { right: side }, children: this.runs([{ text: row.text, bold: false }], 'colophon', sizePt) })];
       }
-      return new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: paragraphs })] });
+      return new TableRow({ cantSplit: atFoot, children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: paragraphs })] });
     });
     return new Table({
       width: { size: width, type: WidthType.DXA },
@@ -251,14 +255,16 @@ class DocxWriter {
       layout: TableLayoutType.FIXED,
       margins: { top: 0, bottom: 0, left: 0, right: 0 },
       borders: { top: rule(outerRuleMm), bottom: rule(outerRuleMm), insideHorizontal: rule(innerRuleMm), left: none, right: none, insideVertical: none },
-      // horizontally from the paper's edge: LibreOffice keeps a table as wide as the text in the text flow otherwise
-      float: {
-        horizontalAnchor: TableAnchorType.PAGE,
-        absoluteHorizontalPosition: mmToTwips(this.page.marginLeftMm),
-        verticalAnchor: TableAnchorType.MARGIN,
-        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-        overlap: OverlapType.NEVER,
-      },
+      // placed horizontally from the paper's edge: LibreOffice keeps a table as wide as the text in the text flow otherwise
+      float: atFoot
+        ? {
+            horizontalAnchor: TableAnchorType.PAGE,
+            absoluteHorizontalPosition: mmToTwips(this.page.marginLeftMm),
+            verticalAnchor: TableAnchorType.MARGIN,
+            relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+            overlap: OverlapType.NEVER,
+          }
+        : undefined,
       rows,
     });
   }
@@ -303,16 +309,16 @@ export async function exportDocx(issue: Issue, options: ExportOptions): Promise<
   const sections: ISectionOptions[] = [];
   const numbered = { default: writer.pageNumberFooter('odd'), even: writer.pageNumberFooter('even') };
   if (colophon && pages.colophon === 'same-page') {
-    sections.push({ properties: pageProperties, footers: numbered, children: [...body, writer.colophonTable(colophon), writer.tinyParagraph()] });
+    sections.push({ properties: pageProperties, footers: numbered, children: [...body, writer.colophonTable(colophon, true), writer.tinyParagraph()] });
   } else {
     sections.push({ properties: pageProperties, footers: numbered, children: body });
   }
-  if (colophon && pages.colophon === 'own-page') {
+  if (colophon && (pages.colophon === 'own-page' || pages.colophon === 'own-pages')) {
     // a blank page and a colophon page of its own carry no page number (GB/T 9704); each is a section of its own
     // with empty footers, starting with a paragraph (LibreOffice folds a section that starts with a table into the one before)
     const unnumbered = () => ({ properties: { ...pageProperties, type: SectionType.NEXT_PAGE }, footers: { default: writer.emptyFooter(), even: writer.emptyFooter() } });
     for (let blank = 0; blank < pages.blankPagesBeforeColophon; blank++) sections.push({ ...unnumbered(), children: [writer.tinyParagraph()] });
-    sections.push({ ...unnumbered(), children: [writer.tinyParagraph(), writer.colophonTable(colophon), writer.tinyParagraph()] });
+    sections.push({ ...unnumbered(), children: [writer.tinyParagraph(), writer.colophonTable(colophon, pages.colophon === 'own-page'), writer.tinyParagraph()] });
   }
 
   const document = new Document({

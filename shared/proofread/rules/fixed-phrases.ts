@@ -23,8 +23,10 @@ function compile(phrases: readonly Phrase[]): { correctOf: Map<string, string>; 
 
 /** The wrong form at `index` is part of the standard form written correctly there (a wrong form may sit inside a right one). */
 function insideCorrect(text: string, index: number, length: number, correct: string): boolean {
-  for (let at = text.indexOf(correct, Math.max(0, index - correct.length + 1)); at !== -1 && at <= index; at = text.indexOf(correct, at + 1)) {
-    if (at + correct.length >= index + length) return true;
+  const from = Math.max(0, index + length - correct.length);
+  const around = text.slice(from, index + correct.length);
+  for (let at = around.indexOf(correct); at !== -1; at = around.indexOf(correct, at + 1)) {
+    if (from + at <= index && from + at + correct.length >= index + length) return true;
   }
   return false;
 }

@@ -11,30 +11,40 @@ const ID = 'punctuation.half-width';
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '括号', ')': '括号', '.': '句号', '"': '引号', "'": '引号' };
 
-/** URLs, web and e-mail addresses: their marks are not punctuation. */
+/** URLs, web and e-mail addresses: their marks are not punctuation. Searched for within runs of printable ASCII. */
 const ADDRESS = /(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu)\b(?:\/[!-~]*)?/gi;
+const ASCII_RUN = /[!-~]{4,}/g;
+/** a run of ASCII this long is no Chinese text (a pasted code or blob): left alone whole, and not searched */
+const LONGEST_ADDRESS = 2000;
 const CANDIDATE = /[,;:?!.()"']/;
 const NUMERAL_HEADING_DOT = /^[\s\u3000]*[一二三四五六七八九十百]+(?=\.)/;
 
 function addressMask(text: string): Uint8Array | null {
   let mask: Uint8Array | null = null;
-  for (const match of text.matchAll(ADDRESS)) {
-    // an address ends before trailing sentence punctuation
-    const address = match[0].replace(/[.,;:!?)"']+$/, '');
-    mask ??= new Uint8Array(text.length);
-    mask.fill(1, match.index, match.index + address.length);
+  for (const run of text.matchAll(ASCII_RUN)) {
+    if (run[0].length > LONGEST_ADDRESS) {
+      mask ??= new Uint8Array(text.length);
+      mask.fill(1, run.index, run.index + run[0].length);
+      continue;
+    }
+    if (!/[.@]/.test(run[0])) continue;
+    for (const match of run[0].matchAll(ADDRESS)) {
+      // an address ends before trailing sentence punctuation
+      const address = match[0].replace(/[.,;:!?)"']+$/, '');
+      mask ??= new Uint8Array(text.length);
+      mask.fill(1, run.index + match.index, run.index + match.index + address.length);
+    }
   }
   return mask;
 }
 
 /**
- * Pairs the straight quotes at `straight` with each other and with curly ones: a straight quote closes
+ * Pairs the straight quotes at `isStraight` with each other and with curly ones: a straight quote closes
  * an open straight one; after an open curly “ it opens a quotation inside when the next quote mark is
  * straight too (“要落实"党政同责"要求”), and otherwise closes the “ (“两个维护", one of two fixed).
  * What cannot be paired is lone and gets no fix.
  */
-function pairQuotes(text: string, straight: readonly number[], opening: string, closing: string): { pairs: [number, number][]; lone: number[] } {
-  const isStraight = new Set(straight);
+function pairQuotes(text: string, isStraight: ReadonlySet<number>, opening: string, closing: string): { pairs: [number, number][]; lone: number[] } {
   const marks: number[] = [];
   for (let i = 0; i < text.length; i++) if (text[i] === opening || text[i] === closing || isStraight.has(i)) marks.push(i);
   const pairs: [number, number][] = [];
@@ -122,11 +132,12 @@ function checkUnit(unit: TextUnit): Finding[] {
   for (const [mark, [opening, closing]] of [['"', ['“', '”']], ["'", ['‘', '’']]] as const) {
     const at = quotes[mark];
     if (at.length === 0) continue;
-    const { pairs, lone } = pairQuotes(text, at, opening, closing);
+    const straight = new Set(at);
+    const { pairs, lone } = pairQuotes(text, straight, opening, closing);
     for (const [open, close] of pairs) {
       if (![...text.slice(open + 1, close)].some(isHan) && !chineseAround(open) && !chineseAround(close)) continue;
-      if (at.includes(open)) flag(open, 1, mark, opening);
-      if (at.includes(close)) flag(close, 1, mark, closing);
+      if (straight.has(open)) flag(open, 1, mark, opening);
+      if (straight.has(close)) flag(close, 1, mark, closing);
     }
     for (const index of lone) if (chineseAround(index)) flag(index, 1, mark, undefined);
   }

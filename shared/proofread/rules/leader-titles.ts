@@ -112,7 +112,7 @@ function checkUnit(unit: TextUnit, lists: Lists): Finding[] {
       const candidate = [...text.slice(end, end + holder.length * 2)].slice(0, [...holder].length).join('');
       if (candidate === holder || [...candidate].length < [...holder].length || !/^\p{Script=Han}+$/u.test(candidate) || NOT_A_NAME.test(candidate)) continue;
       const looksLikeTypo = [...candidate].some((char, index) => [...holder][index] === char);
-      if (!looksLikeTypo && !CLAUSE_END.test(text.slice(end + candidate.length))) continue;
+      if (!looksLikeTypo && !CLAUSE_END.test(text.slice(end + candidate.length, end + candidate.length + 2))) continue;
       findings.push(
         makeFinding({
           rule: ID,

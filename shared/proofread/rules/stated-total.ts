@@ -11,6 +11,8 @@ const UNITS = '人次|批次|万元|亿元|件|个|人|起|条|家|次|批|处|�
 const NUMBER = '\\d+(?:\\.\\d+)?';
 const TOTAL = new RegExp(`(?:共|合计|总计|累计|总共|一共)[^，。；：、\\d]{0,12}?(?<![\\d.])(${NUMBER})(${UNITS})`, 'g');
 const BREAKDOWN_START = /^(?:[，,]?\s*其中[：:，,]?|[：:])/;
+/** a breakdown runs no longer than this; a longer one is cut off here and, not ending in a part, not checked */
+const LONGEST_BREAKDOWN = 1000;
 const BRACKETED = /（[^（）]*）|\([^()]*\)/g;
 
 interface Part {
@@ -41,8 +43,9 @@ function checkUnit(unit: TextUnit): Finding[] {
     const start = BREAKDOWN_START.exec(text.slice(totalEnd));
     if (!start) continue;
     const listStart = totalEnd + start[0].length;
-    const sentenceEnd = text.slice(listStart).search(/[。！？]/);
-    const parts = partsOf(text.slice(listStart, sentenceEnd === -1 ? text.length : listStart + sentenceEnd), match[2]!);
+    const tail = text.slice(listStart, listStart + LONGEST_BREAKDOWN);
+    const sentenceEnd = tail.search(/[。！？]/);
+    const parts = partsOf(sentenceEnd === -1 ? tail : tail.slice(0, sentenceEnd), match[2]!);
     if (!parts || parts.length < 2) continue;
     const total = Number(match[1]);
     const sum = parts.reduce((acc, part) => acc + part.value, 0);

@@ -47,10 +47,12 @@ function checkUnit(unit: TextUnit): Finding[] {
       }),
     );
   }
+  let next = 0;
   for (const match of text.matchAll(SPACE_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (covered.some(([from, to]) => start >= from && end <= to)) continue;
+    while (next < covered.length && covered[next]![1] <= start) next++;
+    if (next < covered.length && covered[next]![0] <= start) continue;
     const before = charBefore(text, start);
     const after = charFrom(text, end);
     if (isHan(before) && isHan(after)) {

@@ -11,26 +11,44 @@ const ID = 'punctuation.unpaired';
 const CLOSER_OF: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】' };
 const OPENER_OF: Record<string, string> = Object.fromEntries(Object.entries(CLOSER_OF).map(([open, close]) => [close, open]));
 const ANY_MARK = /[“”‘’《》（）【】]/;
+const NAMES: Record<string, string> = {
+  '“': '左双引号“',
+  '”': '右双引号”',
+  '‘': '左单引号‘',
+  '’': '右单引号’',
+  '《': '左书名号《',
+  '》': '右书名号》',
+  '（': '左括号（',
+  '）': '右括号）',
+  '【': '左方头括号【',
+  '】': '右方头括号】',
+};
 
 function unpaired(text: string): { index: number; mark: string; opening: boolean }[] {
   const stack: { index: number; mark: string }[] = [];
+  const open: Record<string, number> = {};
   const wrong: { index: number; mark: string; opening: boolean }[] = [];
   for (let i = 0; i < text.length; i++) {
     const mark = text[i]!;
     if (CLOSER_OF[mark]) {
       stack.push({ index: i, mark });
+      open[mark] = (open[mark] ?? 0) + 1;
       continue;
     }
     const opener = OPENER_OF[mark];
     if (!opener) continue;
     // ’ between Latin letters is an apostrophe (China’s)
     if (mark === '’' && isLatin(text[i - 1]) && isLatin(text[i + 1])) continue;
-    const depth = stack.map((entry) => entry.mark).lastIndexOf(opener);
-    if (depth === -1) {
+    if (!open[opener]) {
       wrong.push({ index: i, mark, opening: false });
       continue;
     }
-    for (const entry of stack.splice(depth).slice(1)) wrong.push({ ...entry, opening: true });
+    // marks opened inside this pair and never closed
+    for (let top = stack.pop()!; top.mark !== opener; top = stack.pop()!) {
+      open[top.mark]!--;
+      wrong.push({ ...top, opening: true });
+    }
+    open[opener]!--;
   }
   for (const entry of stack) wrong.push({ ...entry, opening: true });
   return wrong;
@@ -57,7 +75,7 @@ export const unpairedMarksRule: Rule = {
       for (const { index: at, mark, opening } of wrong) {
         // a “ left open at the start of a paragraph, when the next paragraph opens with “ too
         if (carriesOn && mark === '“' && opening && at === unit.text.length - unit.text.trimStart().length) continue;
-        const message = opening ? `“${mark}”没有对应的“${CLOSER_OF[mark]}”` : `“${mark}”前面没有对应的“${OPENER_OF[mark]}”`;
+        const message = opening ? `${NAMES[mark]}没有对应的${NAMES[CLOSER_OF[mark]!]}` : `${NAMES[mark]}前面没有对应的${NAMES[OPENER_OF[mark]!]}`;
         findings.push(makeFinding({ rule: ID, severity: 'error', ref: unit.ref, fieldText: unit.text, offset: at, length: 1, message }));
       }
     });

@@ -1,0 +1,29 @@
+// The archive's handlers cover exactly the contract's archive methods, and failures of the file itself
+// reach the caller as ApiErrors with Chinese messages.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { apiMethods } from '../../shared/api/contract.ts';
+import { defaultSeriesSettings } from '../../shared/model/series.ts';
+import { createArchiveHandlers } from '../../electron/services/archive/handlers.ts';
+import { apiErrorOf, apiOf, tempArchive, tempDir } from './helpers.ts';
+
+describe('archive handlers', () => {
+  it('provide every contract method except export.* and app.info', async () => {
+    const handlers = createArchiveHandlers(await tempArchive());
+    const expected = apiMethods.filter((method) => !method.startsWith('export.') && method !== 'app.info');
+    expect(Object.keys(handlers).sort()).toEqual(expected.sort());
+  });
+
+  it('answer reads of an unreadable file with "unreadable" and writes with "read-only", in Chinese', async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'archive.sqlite'), Buffer.alloc(4096, 0x33));
+    const api = apiOf(await tempArchive(dataDir));
+    const read = await apiErrorOf(api('series.list', {}));
+    expect([read.code, read.message]).toEqual(['unreadable', '档案库文件已损坏，无法读取这部分内容；请从备份恢复']);
+    const write = await apiErrorOf(api('series.create', { settings: defaultSeriesSettings('甲简报') }));
+    expect(write.code).toBe('read-only');
+    expect(write.message).toMatch(/^档案库文件已损坏（文件不是可识别的数据库），已以只读方式打开/);
+    expect((await apiErrorOf(api('backup.create', {}))).code).toBe('read-only');
+  });
+});

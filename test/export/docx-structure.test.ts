@@ -1,0 +1,265 @@
+// Reads every fixture's .docx back (unzipped XML) and checks the numbers and traps of FORMAT.md: page and
+// margins, exact 579-twip lines, −5 twips on 三号 runs, fonts named everywhere and never left to the theme,
+// odd/even footers with `— PAGE —`, the red rule, and the colophon table anchored to the foot of the page.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportDocx } from '../../electron/services/export/docx.ts';
+import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
+import { typesetIssue, type PrintOptions } from '../../shared/layout/typeset.ts';
+import type { Issue } from '../../shared/model/issue.ts';
+import { bulletinFixtures, squeeze } from '../fixtures.ts';
+import { attr, bodyParagraphs, child, readDocx, styleById, styleOf, textOf, w, type DocxParts } from './docx-parts.ts';
+
+const DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+
+/** FORMAT.md's numbers in twips: A4; margins 37/35/28/26 mm (34.6/32.6 mm top/bottom for the first-glyph profile). */
+const PAGE = { width: 11906, height: 16838 };
+const MARGINS = { gbt9704: { top: 2098, bottom: 1984, left: 1587, right: 1474 }, 'first-glyph': { top: 1962, bottom: 1848, left: 1587, right: 1474 } };
+const LINE_PITCH = { gbt9704: 579, 'first-glyph': 592 };
+const TYPE_AREA_WIDTH = 8844;
+const OFFICE = { body: '仿宋_GB2312', title: '方正小标宋简体', hei: '黑体', rareBody: '仿宋' };
+const SYSTEM = { body: '仿宋', title: '宋体', hei: '黑体' };
+/** Styles of 三号 text, whose runs are pulled in by 5 twips. */
+const SANHAO_STYLES = ['JbBody', 'JbNewsItem', 'JbNewsHead', 'JbLeadItem', 'JbLeadHeading', 'JbSubtitle', 'JbHeading1', 'JbHeading2', 'JbHeading3', 'JbHeading4', 'JbSectionHeading', 'JbIssueNumber'];
+
+interface Case {
+  name: string;
+  issue: Issue;
+  options: PrintOptions;
+  parts: DocxParts;
+}
+
+const office: PrintOptions = { layoutProfile: 'gbt9704', fontProfile: 'office', colophonOnEvenPage: false };
+const alternative: PrintOptions = { layoutProfile: 'first-glyph', fontProfile: 'system', colophonOnEvenPage: true };
+const cases: Case[] = [];
+
+beforeAll(async () => {
+  for (const fixture of bulletinFixtures()) {
+    const issue = parseBulletinText(fixture.text).issue;
+    cases.push({ name: fixture.name, issue, options: office, parts: await readDocx(await exportDocx(issue, office)) });
+    cases.push({ name: `${fixture.name} (first-glyph, system fonts, colophon on even page)`, issue, options: alternative, parts: await readDocx(await exportDocx(issue, alternative)) });
+  }
+});
+
+const hasAllFonts = (rFonts: Element | undefined) => ['ascii', 'hAnsi', 'eastAsia', 'cs'].every((slot) => (attr(rFonts, slot) ?? '').length > 0);
+const runsOf = (paragraph: Element) => w(paragraph, 'r').filter((run) => w(run, 't').length > 0);
+const runProperty = (run: Element, name: string) => {
+  const properties = child(run, 'rPr');
+  return properties && child(properties, name);
+};
+const sections = (parts: DocxParts) => w(parts.document, 'sectPr');
+
+/** A footer's content as text, with the PAGE field as {PAGE}. */
+function footerText(footer: Document): string {
+  let text = '';
+  for (const node of w(footer, 'r').flatMap((run) => Array.from(run.childNodes) as Element[])) {
+    if (node.localName === 't') text += node.textContent;
+    if (node.localName === 'instrText' && /\bPAGE\b/.test(node.textContent ?? '')) text += '{PAGE}';
+  }
+  return text;
+}
+
+describe.each(['gbt9704', 'first-glyph'] as const)('every fixture as .docx, %s profile', (profile) => {
+  const each = () => cases.filter((entry) => entry.options.layoutProfile === profile);
+
+  it('has A4 pages with the profile’s margins and a line grid of its pitch in every section', () => {
+    for (const { parts } of each()) {
+      for (const section of sections(parts)) {
+        expect(attr(child(section, 'pgSz'), 'w')).toBe(String(PAGE.width));
+        expect(attr(child(section, 'pgSz'), 'h')).toBe(String(PAGE.height));
+        const margins = child(section, 'pgMar');
+        for (const side of ['top', 'bottom', 'left', 'right'] as const) expect(attr(margins, side)).toBe(String(MARGINS[profile][side]));
+        expect(attr(child(section, 'docGrid'), 'type')).toBe('lines');
+        expect(attr(child(section, 'docGrid'), 'linePitch')).toBe(String(LINE_PITCH[profile]));
+      }
+    }
+  });
+
+  it('sets Normal and every body style to exact line spacing of the pitch, and no body paragraph overrides it', () => {
+    for (const { parts } of each()) {
+      for (const id of ['Normal', ...SANHAO_STYLES, 'JbTitle', 'JbBlank']) {
+        const spacing = child(child(styleById(parts.styles, id)!, 'pPr')!, 'spacing');
+        expect(attr(spacing, 'lineRule'), id).toBe('exact');
+        expect(attr(spacing, 'line'), id).toBe(String(LINE_PITCH[profile]));
+      }
+      for (const paragraph of bodyParagraphs(parts.document).filter((p) => SANHAO_STYLES.includes(styleOf(p) ?? ''))) {
+        expect(attr(child(child(paragraph, 'pPr')!, 'spacing'), 'line')).toBeNull();
+      }
+    }
+  });
+
+  it('gives every run of 三号 text −5 twips of character spacing at 16 pt', () => {
+    for (const { name, parts } of each()) {
+      const runs = bodyParagraphs(parts.document)
+        .filter((p) => SANHAO_STYLES.includes(styleOf(p) ?? ''))
+        .flatMap(runsOf);
+      expect(runs.length, name).toBeGreaterThan(20);
+      for (const run of runs) {
+        expect(attr(runProperty(run, 'spacing'), 'val'), textOf(run)).toBe('-5');
+        expect(attr(runProperty(run, 'sz'), 'val')).toBe('32');
+      }
+    }
+  });
+
+  it('indents body paragraphs two characters as firstLineChars 200 with a twips fallback', () => {
+    for (const { parts } of each()) {
+      const indent = child(child(styleById(parts.styles, 'JbBody')!, 'pPr')!, 'ind');
+      expect(attr(indent, 'firstLineChars')).toBe('200');
+      expect(attr(indent, 'firstLine')).toBe('640');
+    }
+  });
+});
+
+describe('fonts of every fixture’s .docx', () => {
+  it('names all four fonts with an East Asian hint on the document defaults', () => {
+    for (const { options, parts } of cases) {
+      const rFonts = w(w(parts.styles, 'rPrDefault')[0]!, 'rFonts')[0];
+      expect(hasAllFonts(rFonts)).toBe(true);
+      expect(attr(rFonts, 'hint')).toBe('eastAsia');
+      expect(attr(rFonts, 'eastAsia')).toBe(options.fontProfile === 'office' ? OFFICE.body : SYSTEM.body);
+      expect(attr(rFonts, 'ascii')).toBe('Times New Roman');
+    }
+  });
+
+  it('names all four fonts on every paragraph and character style', () => {
+    for (const { parts } of cases) {
+      const styles = w(parts.styles, 'style').filter((style) => ['paragraph', 'character'].includes(attr(style, 'type') ?? ''));
+      expect(styles.length).toBeGreaterThan(20);
+      for (const style of styles) expect(hasAllFonts(w(style, 'rFonts')[0]), attr(style, 'styleId') ?? '').toBe(true);
+    }
+  });
+
+  it('names all four fonts on every run of the body, the colophon and the footers', () => {
+    for (const { parts } of cases) {
+      const runs = [parts.document, ...parts.footers.values()].flatMap((part) => w(part, 'r')).filter((run) => w(run, 't').length > 0);
+      for (const run of runs) expect(hasAllFonts(runProperty(run, 'rFonts')), textOf(run)).toBe(true);
+    }
+  });
+
+  it('leaves no font to the theme anywhere, and sets the theme’s own fonts to the Chinese ones', () => {
+    for (const { options, parts } of cases) {
+      for (const [path, xml] of parts.raw) expect(xml, path).not.toMatch(/\b(asciiTheme|hAnsiTheme|eastAsiaTheme|cstheme)=/);
+      const fonts = options.fontProfile === 'office' ? OFFICE : SYSTEM;
+      const scheme = (which: string) => parts.theme.getElementsByTagNameNS(DRAWING, which)[0]!;
+      const typeface = (font: Element, tag: string) => font.getElementsByTagNameNS(DRAWING, tag)[0]?.getAttribute('typeface');
+      const script = (font: Element, code: string) =>
+        Array.from(font.getElementsByTagNameNS(DRAWING, 'font')).find((entry) => entry.getAttribute('script') === code)?.getAttribute('typeface');
+      expect(typeface(scheme('majorFont'), 'ea')).toBe(fonts.hei);
+      expect(typeface(scheme('minorFont'), 'ea')).toBe(fonts.body);
+      expect(script(scheme('majorFont'), 'Hans')).toBe(fonts.hei);
+      expect(script(scheme('minorFont'), 'Hans')).toBe(fonts.body);
+    }
+  });
+
+  it('sets Chinese text in the profile’s faces: 方正小标宋简体 titles and 仿宋_GB2312 body (office), 宋体 and 仿宋 (system)', () => {
+    for (const { options, parts } of cases) {
+      const fonts = options.fontProfile === 'office' ? OFFICE : SYSTEM;
+      const eastAsiaOf = (style: string) => bodyParagraphs(parts.document).filter((p) => styleOf(p) === style).flatMap(runsOf).map((run) => attr(runProperty(run, 'rFonts'), 'eastAsia'));
+      expect(new Set(eastAsiaOf('JbTitle'))).toEqual(new Set([fonts.title]));
+      expect(new Set(eastAsiaOf('JbBody'))).toEqual(new Set([fonts.body]));
+    }
+  });
+
+  it('prints digits in Times New Roman and keeps curly quotes in the Chinese font', () => {
+    const { parts } = cases.find((entry) => entry.name === 'yiyang-2023-13')!;
+    const runs = bodyParagraphs(parts.document).flatMap(runsOf);
+    const digits = runs.filter((run) => /^\d+$/.test(textOf(run)));
+    expect(digits.length).toBeGreaterThan(3);
+    for (const run of digits) expect(attr(runProperty(run, 'rFonts'), 'ascii')).toBe('Times New Roman');
+    const quoted = runs.filter((run) => /[“”]/.test(textOf(run)));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const run of quoted) {
+      const rFonts = runProperty(run, 'rFonts');
+      expect(attr(rFonts, 'ascii')).not.toBe('Times New Roman');
+      expect(attr(rFonts, 'ascii')).toBe(attr(rFonts, 'eastAsia'));
+    }
+  });
+});
+
+describe('page numbers, masthead and colophon of every fixture’s .docx', () => {
+  it('turns on odd/even footers and puts `— PAGE —` right on odd and left on even pages of the body', () => {
+    for (const { parts } of cases) {
+      expect(w(parts.settings, 'evenAndOddHeaders')).toHaveLength(1);
+      const body = sections(parts)[0]!;
+      const reference = (type: string) => w(body, 'footerReference').find((ref) => attr(ref, 'type') === type)!;
+      for (const [type, align, side] of [['default', 'right', 'right'], ['even', 'left', 'left']] as const) {
+        const footer = parts.footers.get(reference(type).getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')!)!;
+        expect(footerText(footer)).toBe('— {PAGE} —');
+        const properties = child(w(footer, 'p')[0]!, 'pPr')!;
+        expect(attr(child(properties, 'jc'), 'val')).toBe(align);
+        expect(attr(child(properties, 'ind'), side)).toBe('320');
+        expect(attr(w(footer, 'rFonts')[0], 'eastAsia')).toBe('宋体');
+        expect(attr(w(footer, 'sz')[0], 'val')).toBe('28');
+      }
+    }
+  });
+
+  it('prints the series name in red and draws a red 1.5 pt rule under the issuer line', () => {
+    for (const { parts } of cases) {
+      const masthead = bodyParagraphs(parts.document).find((p) => styleOf(p) === 'JbMasthead')!;
+      for (const run of runsOf(masthead)) expect(attr(runProperty(run, 'color'), 'val')).toBe('FF0000');
+      const issuerLines = bodyParagraphs(parts.document).filter((p) => styleOf(p) === 'JbIssuerLine');
+      const rule = w(child(issuerLines.at(-1)!, 'pPr')!, 'bottom')[0];
+      expect(attr(rule, 'val')).toBe('single');
+      expect(attr(rule, 'color')).toBe('FF0000');
+      expect(attr(rule, 'sz')).toBe('12');
+    }
+  });
+
+  it('sets the colophon as a type-area-wide table anchored to the bottom of the margin, between 0.35 mm and 0.25 mm rules', () => {
+    for (const { name, parts } of cases) {
+      const table = w(parts.document, 'tbl').at(-1)!;
+      const position = w(table, 'tblpPr')[0];
+      expect(attr(position, 'vertAnchor'), name).toBe('margin');
+      expect(attr(position, 'tblpYSpec')).toBe('bottom');
+      expect(attr(position, 'horzAnchor')).toBe('page');
+      expect(attr(position, 'tblpX')).toBe('1587');
+      expect(attr(w(table, 'tblW')[0], 'w')).toBe(String(TYPE_AREA_WIDTH));
+      const borders = w(table, 'tblBorders')[0]!;
+      expect(attr(child(borders, 'top'), 'sz')).toBe('8');
+      expect(attr(child(borders, 'bottom'), 'sz')).toBe('8');
+      expect(attr(child(borders, 'insideH'), 'sz')).toBe('6');
+      expect(textOf(table)).toMatch(/^报：/);
+    }
+  });
+
+  it('gives the colophon’s cells a line spacing of their own instead of the body’s 28.95 pt', () => {
+    for (const { parts } of cases) {
+      const cellStyles = new Set(w(w(parts.document, 'tbl').at(-1)!, 'p').map(styleOf));
+      expect(cellStyles).toEqual(new Set(['JbColophon']));
+      const spacing = child(child(styleById(parts.styles, 'JbColophon')!, 'pPr')!, 'spacing');
+      expect(attr(spacing, 'lineRule')).toBe('exact');
+      expect(attr(spacing, 'line')).toBe('440');
+    }
+  });
+
+  it('turns widow control, hanging punctuation and automatic Chinese–Western spacing off for every paragraph', () => {
+    for (const { parts } of cases) {
+      const defaults = w(w(parts.styles, 'pPrDefault')[0]!, 'pPr')[0]!;
+      for (const setting of ['widowControl', 'overflowPunct', 'autoSpaceDE', 'autoSpaceDN', 'snapToGrid']) expect(attr(child(defaults, setting), 'val'), setting).toBe('0');
+    }
+  });
+
+  it('leaves the page number off a colophon page of its own and off the blank page before it', () => {
+    for (const { name, issue, options, parts } of cases) {
+      const plan = typesetIssue(issue, options).pages;
+      const unnumbered = sections(parts).slice(1);
+      expect(unnumbered, name).toHaveLength(plan.colophon === 'same-page' ? 0 : 1 + plan.blankPagesBeforeColophon);
+      for (const section of unnumbered) {
+        for (const reference of w(section, 'footerReference')) {
+          const footer = parts.footers.get(reference.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')!)!;
+          expect(footerText(footer)).toBe('');
+        }
+      }
+    }
+  });
+
+  it('carries every title, news heading and recipient of the fixture', () => {
+    for (const fixture of bulletinFixtures()) {
+      const { parts } = cases.find((entry) => entry.name === fixture.name)!;
+      const text = squeeze(bodyParagraphs(parts.document).map(textOf).join('') + w(parts.document, 'tbl').map(textOf).join(''));
+      for (const article of fixture.expected.articles) expect(text).toContain(squeeze(article.title));
+      for (const section of fixture.expected.news) expect(text).toContain(`【${section.heading}】`);
+      for (const recipient of [...fixture.expected.distribution.report, ...fixture.expected.distribution.send]) expect(text).toContain(squeeze(recipient));
+    }
+  });
+});
