@@ -1,41 +1,7 @@
-// The renderer's API client: one async function per contract method, carried by the Electron preload
-// when it is there and by HTTP to browser mode's local server otherwise. Failures become ApiError.
-import { ApiError, apiMethods, type ApiClient, type ApiMethod, type ApiResponse } from '../../shared/api/contract.ts';
-
-export type Transport = (method: ApiMethod, input: unknown) => Promise<ApiResponse<unknown>>;
-
-export function createApiClient(transport: Transport): ApiClient {
-  const client: Partial<Record<ApiMethod, (input: unknown) => Promise<unknown>>> = {};
-  for (const method of apiMethods) {
-    client[method] = async (input: unknown) => {
-      const response = await transport(method, input);
-      if (!response.ok) throw new ApiError(response.error.code, response.error.message);
-      return response.value;
-    };
-  }
-  return client as ApiClient;
-}
-
-/** Browser mode: POST /api/<method> with the per-run token the server put into the page. */
-export function httpTransport(token: string, base = ''): Transport {
-  return async (method, input) => {
-    let response: Response;
-    try {
-      response = await fetch(`${base}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-jianbao-token': token },
-        body: JSON.stringify(input ?? {}),
-      });
-    } catch {
-      return { ok: false, error: { code: 'internal', message: '无法连接本地服务，请确认“简报”仍在运行' } };
-    }
-    try {
-      return (await response.json()) as ApiResponse<unknown>;
-    } catch {
-      return { ok: false, error: { code: 'internal', message: `本地服务返回了无法识别的内容（${response.status}）` } };
-    }
-  };
-}
+// The renderer's API client: the Electron preload's when it is there, else HTTP to browser mode's
+// local server with the per-run token the server put into the page.
+import { ApiError, type ApiClient } from '../../shared/api/contract.ts';
+import { createApiClient, httpTransport } from './transport.ts';
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 // The editing toolbar, as in Word/WPS: new article, new ▲ item, sub-heading level, bold, undo, redo.
 import type { Editor } from 'slate';
 import { HistoryEditor } from 'slate-history';
-import { ReactEditor, useSlate } from 'slate-react';
+import { ReactEditor, useSlateSelector } from 'slate-react';
 import type { HeadingLevel } from '../../shared/model/issue.ts';
 import { currentHeadingLevel, insertArticle, insertNewsItem, insertSubtitle, isBoldActive, moveArticle, removeBlock, setHeadingLevel, toggleBold } from './model/commands.ts';
 import { aboveOfType } from './model/nodes.ts';
@@ -14,17 +14,40 @@ const LEVELS: { value: HeadingLevel | 0; label: string }[] = [
   { value: 4, label: '四级标题 （1）' },
 ];
 
+interface ToolbarState {
+  bold: boolean;
+  level: HeadingLevel | null | undefined;
+  inArticle: boolean;
+  inItem: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+function toolbarState(editor: Editor): ToolbarState {
+  return {
+    bold: isBoldActive(editor),
+    level: currentHeadingLevel(editor),
+    inArticle: aboveOfType(editor, 'article') !== undefined,
+    inItem: aboveOfType(editor, 'news-item') !== undefined,
+    canUndo: editor.history.undos.length > 0,
+    canRedo: editor.history.redos.length > 0,
+  };
+}
+
+const sameState = (a: ToolbarState | null, b: ToolbarState) =>
+  a !== null && (Object.keys(b) as (keyof ToolbarState)[]).every((key) => a[key] === b[key]);
+
 export function FormatBar({ editor, readOnly, sections }: { editor: Editor; readOnly: boolean; sections: readonly string[] }) {
-  useSlate(); // re-render with the selection, so bold and level show the current state
+  // re-rendered only when what the buttons show changes, not on every keystroke
+  const state = useSlateSelector(toolbarState, sameState);
   const run = (command: () => void) => (event: { preventDefault: () => void }) => {
     event.preventDefault();
     command();
     ReactEditor.focus(editor);
   };
-  const level = currentHeadingLevel(editor);
-  const article = aboveOfType(editor, 'article');
-  const item = aboveOfType(editor, 'news-item');
-  const removable = item ?? article;
+  const level = state.level;
+  const article = () => aboveOfType(editor, 'article');
+  const removable = () => aboveOfType(editor, 'news-item') ?? article();
   return (
     <div className="format-bar" role="toolbar" aria-label="编辑工具栏">
       <button type="button" disabled={readOnly} onMouseDown={run(() => insertArticle(editor))}>新文章</button>
@@ -36,22 +59,23 @@ export function FormatBar({ editor, readOnly, sections }: { editor: Editor; read
           {sections.map((section) => <option key={section} value={section}>{section}</option>)}
         </select>
       )}
-      <button type="button" disabled={readOnly || !article} onMouseDown={run(() => insertSubtitle(editor))}>加副标题</button>
-      <button type="button" disabled={readOnly || !article} onMouseDown={run(() => article && moveArticle(editor, article[1], 'up'))}>文章上移</button>
-      <button type="button" disabled={readOnly || !article} onMouseDown={run(() => article && moveArticle(editor, article[1], 'down'))}>文章下移</button>
-      <button type="button" className="danger" disabled={readOnly || !removable}
+      <button type="button" disabled={readOnly || !state.inArticle} onMouseDown={run(() => insertSubtitle(editor))}>加副标题</button>
+      <button type="button" disabled={readOnly || !state.inArticle} onMouseDown={run(() => { const at = article(); if (at) moveArticle(editor, at[1], 'up'); })}>文章上移</button>
+      <button type="button" disabled={readOnly || !state.inArticle} onMouseDown={run(() => { const at = article(); if (at) moveArticle(editor, at[1], 'down'); })}>文章下移</button>
+      <button type="button" className="danger" disabled={readOnly || !(state.inArticle || state.inItem)}
         onMouseDown={run(() => {
-          if (removable && window.confirm(item ? '删除这条动态？' : '删除这篇文章？（可用“撤销”找回）')) removeBlock(editor, removable[1]);
-        })}>{item ? '删除条目' : '删除文章'}</button>
+          const at = removable();
+          if (at && window.confirm(state.inItem ? '删除这条动态？' : '删除这篇文章？（可用“撤销”找回）')) removeBlock(editor, at[1]);
+        })}>{state.inItem ? '删除条目' : '删除文章'}</button>
       <span className="separator" />
       <select aria-label="段落级别" disabled={readOnly || level === undefined} value={level ?? 0}
         onChange={(event) => { const value = Number(event.target.value); setHeadingLevel(editor, value === 0 ? null : (value as HeadingLevel)); ReactEditor.focus(editor); }}>
         {LEVELS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
       </select>
-      <button type="button" disabled={readOnly} className={isBoldActive(editor) ? 'active' : ''} onMouseDown={run(() => toggleBold(editor))} title="Ctrl+B" aria-label="加粗"><b>B</b></button>
+      <button type="button" disabled={readOnly} className={state.bold ? 'active' : ''} onMouseDown={run(() => toggleBold(editor))} title="Ctrl+B" aria-label="加粗"><b>B</b></button>
       <span className="separator" />
-      <button type="button" disabled={readOnly || editor.history.undos.length === 0} onMouseDown={run(() => HistoryEditor.undo(editor))} title="Ctrl+Z">撤销</button>
-      <button type="button" disabled={readOnly || editor.history.redos.length === 0} onMouseDown={run(() => HistoryEditor.redo(editor))} title="Ctrl+Y">重做</button>
+      <button type="button" disabled={readOnly || !state.canUndo} onMouseDown={run(() => HistoryEditor.undo(editor))} title="Ctrl+Z">撤销</button>
+      <button type="button" disabled={readOnly || !state.canRedo} onMouseDown={run(() => HistoryEditor.redo(editor))} title="Ctrl+Y">重做</button>
     </div>
   );
 }

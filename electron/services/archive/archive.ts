@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, schemaVersion } from './schema.ts';
 import { ArchiveError, storageError } from './errors.ts';
 import { backupConnection, newestGoodBackup } from './backups.ts';
+import { damageOf } from './file-check.ts';
 
 export const ARCHIVE_FILE_NAME = 'archive.sqlite';
 export const BACKUP_FOLDER_NAME = 'backups';
@@ -100,16 +101,6 @@ export async function openArchive({ dataDir }: OpenArchiveOptions): Promise<Arch
   return new Archive(dataDir, await connect(join(dataDir, ARCHIVE_FILE_NAME), join(dataDir, BACKUP_FOLDER_NAME)));
 }
 
-/** What is wrong with the file, in Chinese, or null when quick_check finds it sound. */
-export function damageOf(db: Database.Database): string | null {
-  try {
-    const results = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
-    return results.length === 1 && results[0] === 'ok' ? null : `完整性检查发现 ${results.length} 处问题`;
-  } catch (error) {
-    return (error as { code?: string }).code === 'SQLITE_NOTADB' ? '文件不是可识别的数据库' : `无法读取（${(error as { code?: string }).code ?? '未知原因'}）`;
-  }
-}
-
 /** Refuses, without writing a byte, a file that another program made or a newer Jianbao wrote. */
 export function assertOwnFile(db: Database.Database, file: string): number {
   const version = schemaVersion(db);
@@ -135,7 +126,7 @@ function damagedMessage(damage: string, backupsDir: string): string {
 async function connect(file: string, backupsDir: string): Promise<Connection> {
   if (existsSync(file) && statSync(file).size > 0) {
     const check = new Database(file, { readonly: true, fileMustExist: true });
-    const damage = damageOf(check);
+    const damage = damageOf(check, 'quick');
     if (damage) return { db: check, readOnlyReason: damagedMessage(damage, backupsDir) };
     try {
       const version = assertOwnFile(check, file);

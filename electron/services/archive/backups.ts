@@ -8,6 +8,7 @@ import type { BackupInfo } from '../../../shared/api/records.ts';
 import type { Archive } from './archive.ts';
 import { ArchiveError, storageError } from './errors.ts';
 import { backupKeep } from './settings.ts';
+import { damageOf } from './file-check.ts';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.ts';
 
 type BackupReason = BackupInfo['reason'];
@@ -102,20 +103,19 @@ export async function backupIfDue(archive: Archive, now = new Date()): Promise<B
   return createBackup(archive, 'daily');
 }
 
-/** Opens a backup read-only and runs `check` on it; null when it is sound, else what is wrong, in Chinese. */
-function problemWith(path: string, check: 'quick_check' | 'integrity_check'): string | null {
+/** Opens a backup read-only and checks it; null when it is a sound archive this program can open, else what is wrong, in Chinese. */
+function problemWith(path: string, mode: 'quick' | 'full'): string | null {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const results = (db.pragma(check) as Record<string, string>[]).map((row) => Object.values(row)[0]);
-    if (results.length !== 1 || results[0] !== 'ok') return `完整性检查发现 ${results.length} 处问题`;
+    const damage = damageOf(db, mode);
+    if (damage) return damage;
     if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) return '不是简报的档案库文件';
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) return `来自更新版本的简报（数据版本 ${version}）`;
     return null;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    return code === 'SQLITE_NOTADB' ? '不是可识别的数据库文件' : `无法读取（${code ?? (error as Error).message}）`;
+    return `无法读取（${(error as { code?: string }).code ?? (error as Error).message}）`;
   } finally {
     db?.close();
   }
@@ -123,7 +123,7 @@ function problemWith(path: string, check: 'quick_check' | 'integrity_check'): st
 
 /** The newest backup in `dir` that passes quick_check: what a damaged archive offers to restore. */
 export function newestGoodBackup(dir: string): BackupInfo | null {
-  return listBackups(dir).find((backup) => problemWith(join(dir, backup.name), 'quick_check') === null) ?? null;
+  return listBackups(dir).find((backup) => problemWith(join(dir, backup.name), 'quick') === null) ?? null;
 }
 
 /** A backup named by its file name in the backups folder, or any path to a backup file. */
@@ -139,7 +139,7 @@ export function resolveBackupPath(archive: Archive, nameOrPath: string): string 
  * is backed up first (copied as it is when damaged); returns that safety backup.
  */
 export async function restoreBackup(archive: Archive, source: string): Promise<BackupInfo> {
-  const problem = problemWith(source, 'integrity_check');
+  const problem = problemWith(source, 'full');
   if (problem) throw new ArchiveError('unreadable', `备份文件 ${basename(source)} 不能用于恢复（${problem}），档案库未作改动`);
   let safety: BackupInfo;
   if (archive.readOnlyReason) {
