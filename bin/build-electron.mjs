@@ -18,7 +18,7 @@ await build({
     ssr: join(root, 'electron/main/index.ts'),
     outDir,
     emptyOutDir: true,
-    target: 'node22',
+    target: 'es2020',
     sourcemap: false,
     minify: false,
     rollupOptions: { external: ['electron'], output: { format: 'es', entryFileNames: 'main.js' } },

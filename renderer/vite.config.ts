@@ -1,10 +1,20 @@
 // Builds the renderer (React + Slate) into dist/renderer/, served by Electron's app:// protocol and by browser mode.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../electron/web/content-security-policy.ts';
+
+/** The page carries its policy as a meta element too (without frame-ancestors, which only a header can set). */
+const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
+  plugins: [
+    {
+      name: 'jianbao-content-security-policy',
+      transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy}" />`),
+    },
+  ],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

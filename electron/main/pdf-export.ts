@@ -31,7 +31,10 @@ export class PrintDocuments {
 
 export async function printHtmlToPdf(html: string, documents: PrintDocuments): Promise<Buffer> {
   const url = documents.add(html);
-  const window = new BrowserWindow({ show: false, webPreferences: { ...secureWebPreferences({ devTools: false }), javascript: false } });
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { ...secureWebPreferences({ devTools: false }), contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick', javascript: false },
+  });
   try {
     await window.loadURL(url);
     return await window.webContents.printToPDF(PDF_OPTIONS);

@@ -17,6 +17,8 @@ export function secureWebPreferences({ preload, devTools }: { preload?: string; 
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // a middle click would open a link in a new window
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }

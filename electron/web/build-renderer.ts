@@ -19,7 +19,8 @@ export function rendererIsStale(root: string): boolean {
   return ['renderer', 'shared'].some((folder) => newestSourceTime(join(root, folder)) > built);
 }
 
-export async function buildRenderer(root: string): Promise<void> {
+/** Builds into dist/renderer, or into `outDir` (a throwaway build for a check). */
+export async function buildRenderer(root: string, outDir?: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn', ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}) });
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chineseFallbackChain, familyForClass, fontClassOf, isInGb2312, segmentByFont } from './fonts.ts';
+import { chineseFallbackChain, fallbackChainForClass, familyForClass, fontClassOf, isInGb2312, isInGbk, segmentByFont } from './fonts.ts';
 
 describe('fonts of characters', () => {
-  it('knows GB 2312 from the platform’s decoder: common characters and Chinese punctuation in, 𠮷 䶮 and GBK-only characters out', () => {
-    for (const char of ['中', '简', '报', '，', '。', '“', '—', '…', '★', '▲']) expect(isInGb2312(char), char).toBe(true);
+  it('knows GB 2312 and GBK from the platform’s decoder', () => {
+    for (const char of ['中', '简', '报', '，', '。', '“', '—', '…', '★', '▲', 'ǎ']) expect(isInGb2312(char), char).toBe(true);
     for (const char of ['𠮷', '䶮', '镕', '喆']) expect(isInGb2312(char), char).toBe(false);
+    for (const char of ['镕', '喆', '中', 'A']) expect(isInGbk(char), char).toBe(true);
+    for (const char of ['𠮷', '䶮']) expect(isInGbk(char), char).toBe(false);
   });
 
   it('sets printable ASCII in the Latin font and keeps curly quotes, dashes and ellipses in the Chinese font', () => {
@@ -16,16 +18,22 @@ describe('fonts of characters', () => {
     ]);
   });
 
-  it('prints characters beyond GB 2312 in the fuller family of the office profile, not in the system profile', () => {
-    expect(segmentByFont('𠮷祥村', 'fangsong', 'office')).toEqual([
-      { text: '𠮷', fontClass: 'beyondGb2312' },
+  it('prints GBK characters a GB 2312 family lacks in the office profile’s fuller family, and characters beyond GBK in 宋体', () => {
+    expect(segmentByFont('朱镕基𠮷祥村䶮', 'fangsong', 'office')).toEqual([
+      { text: '朱', fontClass: 'chinese' },
+      { text: '镕', fontClass: 'beyondGb2312' },
+      { text: '基', fontClass: 'chinese' },
+      { text: '𠮷', fontClass: 'beyondGbk' },
       { text: '祥村', fontClass: 'chinese' },
+      { text: '䶮', fontClass: 'beyondGbk' },
     ]);
     expect(familyForClass('beyondGb2312', 'fangsong', 'office')).toBe('仿宋');
     expect(familyForClass('beyondGb2312', 'kaiti', 'office')).toBe('楷体');
     expect(familyForClass('beyondGb2312', 'biaosong', 'office')).toBe('宋体');
-    expect(fontClassOf('䶮', 'fangsong', 'system')).toBe('chinese');
-    expect(fontClassOf('䶮', 'heiti', 'office')).toBe('chinese');
+    expect(familyForClass('beyondGbk', 'kaiti', 'system')).toBe('宋体');
+    expect(fontClassOf('镕', 'fangsong', 'system')).toBe('chinese');
+    expect(fontClassOf('镕', 'heiti', 'office')).toBe('chinese');
+    expect(fallbackChainForClass('beyondGbk', 'fangsong', 'office').slice(0, 3)).toEqual(['宋体', 'SimSun', 'SimSun-ExtB']);
   });
 
   it('falls back from the profile’s family through other names of the same face to a generic family', () => {

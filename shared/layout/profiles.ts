@@ -51,18 +51,22 @@ export type FontRole = 'biaosong' | 'fangsong' | 'kaiti' | 'heiti' | 'songti';
 
 export interface FontProfile {
   families: Record<FontRole, string>;
-  /** for families that stop at GB 2312: the family that prints the rarer characters (𠮷, 䶮 …) instead */
+  /** for families that stop at GB 2312: the family that prints the GBK characters they lack */
   beyondGb2312: Partial<Record<FontRole, string>>;
+  /** the family that prints characters beyond GBK (𠮷, 䶮 …): 宋体, which covers GB 18030 */
+  beyondGbk: string;
 }
 
 export const FONT_PROFILES_SPEC: Record<FontProfileName, FontProfile> = {
   office: {
     families: { biaosong: '方正小标宋简体', fangsong: '仿宋_GB2312', kaiti: '楷体_GB2312', heiti: '黑体', songti: '宋体' },
     beyondGb2312: { biaosong: '宋体', fangsong: '仿宋', kaiti: '楷体' },
+    beyondGbk: '宋体',
   },
   system: {
     families: { biaosong: '宋体', fangsong: '仿宋', kaiti: '楷体', heiti: '黑体', songti: '宋体' },
     beyondGb2312: {},
+    beyondGbk: '宋体',
   },
 };
 
@@ -75,7 +79,7 @@ export const FONT_FALLBACKS: Record<FontRole, readonly string[]> = {
   fangsong: ['仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', 'serif'],
   kaiti: ['楷体', 'KaiTi', 'STKaiti', 'AR PL UKai CN', 'Noto Serif CJK SC', 'serif'],
   heiti: ['黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'Source Han Sans SC', 'sans-serif'],
-  songti: ['宋体', 'SimSun', 'STSong', 'Noto Serif CJK SC', 'Source Han Serif SC', 'serif'],
+  songti: ['宋体', 'SimSun', 'SimSun-ExtB', 'STSong', 'Noto Serif CJK SC', 'Source Han Serif SC', 'serif'],
 };
 export const LATIN_FONT_FALLBACKS: readonly string[] = ['Times New Roman', 'TimesNewRomanPSMT', 'Liberation Serif', 'Tinos', 'DejaVu Serif'];
 
@@ -98,6 +102,8 @@ export const ELEMENTS = {
   colophon: { sizePt: SIZE.四号, linePitchPt: 22, sideIndentChars: 1, outerRuleMm: 0.35, innerRuleMm: 0.25, minGapLines: 1, anchorParagraphPt: 1 },
   /** Word wants a header distance even without a header */
   header: { distanceMm: 15 },
+  /** the print view's boxes that fill whole pages stop this much short, so rounding never spills them onto one more */
+  fullPage: { slackMm: 0.5 },
 } as const;
 
 export type ParagraphStyleName =

@@ -62,6 +62,13 @@ describe('the print view', () => {
     expect(html).toMatch(/\.jb-own-page \{ break-before: page; page: jb-unnumbered;/);
   });
 
+  it('sets characters the family lacks apart in the family that has them, as the .docx does', () => {
+    const html = renderPrintHtml(issue({ blocks: [{ type: 'article', title: '标题', paragraphs: [{ runs: [{ text: '朱镕基到𠮷祥村' }] }] }] }), standard);
+    expect(html).toContain('朱<span class="jb-beyond-gb2312-fangsong">镕</span>基到<span class="jb-beyond-gbk">𠮷</span>祥村');
+    expect(html).toMatch(/\.jb-beyond-gbk \{ font-family: "宋体", "SimSun", "SimSun-ExtB"/);
+    expect(html).toMatch(/\.jb-beyond-gb2312-fangsong \{ font-family: "仿宋", "FangSong"/);
+  });
+
   it('draws the red rule under the issuer line and prints the series name in red', () => {
     const html = renderPrintHtml(issue(), standard);
     expect(html).toContain('.jb-red-rule { border-bottom: 1.5pt solid #FF0000; }');

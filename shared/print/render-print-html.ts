@@ -2,7 +2,7 @@
 // issue with the page, grid, fonts and rules of the layout module. The editor's print preview shows it and
 // PDF export prints it, so the PDF and the .docx come from the same typeset issue.
 import type { Issue } from '../model/issue.ts';
-import { chineseFallbackChain, LATIN_CODE_POINTS } from '../layout/fonts.ts';
+import { chineseFallbackChain, fallbackChainForClass, LATIN_CODE_POINTS, segmentByFont, type FontClass } from '../layout/fonts.ts';
 import {
   ELEMENTS,
   LATIN_FONT_FALLBACKS,
@@ -30,14 +30,32 @@ const cssString = (text: string) => `"${text.replace(/["\\]/g, (char) => `\\${ch
 const LATIN_FAMILY = 'JB Latin';
 /** Pages with neither page number: a blank page before the colophon, and a colophon page of its own. */
 const UNNUMBERED_PAGE = 'jb-unnumbered';
-/** Keeps a box that should fill whole pages from spilling onto one more through rounding. */
-const PAGE_ROUNDING_MM = 0.5;
 
 const styleClass = (name: ParagraphStyleName) => `jb-${name}`;
 
+const familyList = (chain: readonly string[]) => chain.map((name) => (/^(serif|sans-serif)$/.test(name) ? name : cssString(name))).join(', ');
+
 function fontFamily(role: FontRole, profile: FontProfileName, withLatin: boolean): string {
-  const chain = chineseFallbackChain(role, profile).map((name) => (/^(serif|sans-serif)$/.test(name) ? name : cssString(name)));
-  return [...(withLatin ? [cssString(LATIN_FAMILY)] : []), ...chain].join(', ');
+  return [...(withLatin ? [cssString(LATIN_FAMILY)] : []), familyList(chineseFallbackChain(role, profile))].join(', ');
+}
+
+/** The class of a span of characters the role's family lacks (beyond GB 2312 or GBK). */
+const rareClass = (fontClass: FontClass, role: FontRole) => (fontClass === 'beyondGbk' ? 'jb-beyond-gbk' : `jb-beyond-gb2312-${role}`);
+
+function rareCharacterRules(profile: FontProfileName): string {
+  const roles = [...new Set(Object.values(PARAGRAPH_STYLES).map((spec) => spec.font))];
+  const rules = roles.map((role) => `.${rareClass('beyondGb2312', role)} { font-family: ${familyList(fallbackChainForClass('beyondGb2312', role, profile))}; }`);
+  rules.push(`.${rareClass('beyondGbk', 'songti')} { font-family: ${familyList(fallbackChainForClass('beyondGbk', 'songti', profile))}; }`);
+  return rules.join('\n');
+}
+
+/** Text as HTML: escaped, with characters the role's family lacks set apart in the family that has them, as in the .docx. */
+function textHtml(text: string, role: FontRole, profile: FontProfileName): string {
+  return segmentByFont(text, role, profile)
+    .map(({ text: piece, fontClass }) =>
+      fontClass === 'latin' || fontClass === 'chinese' ? escapeHtml(piece) : `<span class="${rareClass(fontClass, role)}">${escapeHtml(piece)}</span>`,
+    )
+    .join('');
 }
 
 function latinFontFaces(): string {
@@ -97,11 +115,12 @@ b { font-weight: bold; }
 .jb-two-sided > span { white-space: nowrap; }
 .jb-red-rule { border-bottom: ${cssPt(ruleWidthPt)} solid #${ruleColor}; }
 ${styleRules(page, options.fontProfile)}
+${rareCharacterRules(options.fontProfile)}
 .jb-colophon-box { position: absolute; left: 0; right: 0; bottom: 0; border-top: ${cssMm(colophon.outerRuleMm)} solid #000; border-bottom: ${cssMm(colophon.outerRuleMm)} solid #000; break-inside: avoid; }
 .jb-colophon-row + .jb-colophon-row { border-top: ${cssMm(colophon.innerRuleMm)} solid #000; }
 .jb-colophon-box p { padding: 0 ${colophon.sideIndentChars}em; }
 .jb-own-page { break-before: page; page: ${UNNUMBERED_PAGE}; position: relative; }
-.jb-full-page { height: calc(${cssMm(page.typeAreaHeightMm)} - ${cssMm(PAGE_ROUNDING_MM)}); }
+.jb-full-page { height: calc(${cssMm(page.typeAreaHeightMm)} - ${cssMm(ELEMENTS.fullPage.slackMm)}); }
 .jb-running .jb-colophon-box { position: static; break-inside: auto; }
 @media screen {
   html { background: #e8e8e8; }
@@ -111,46 +130,50 @@ ${styleRules(page, options.fontProfile)}
 `.trim();
 }
 
-function runsHtml(runs: readonly PrintRun[]): string {
-  return runs.map((run) => (run.bold ? `<b>${escapeHtml(run.text)}</b>` : escapeHtml(run.text))).join('');
+function runsHtml(runs: readonly PrintRun[], role: FontRole, profile: FontProfileName): string {
+  return runs.map((run) => (run.bold ? `<b>${textHtml(run.text, role, profile)}</b>` : textHtml(run.text, role, profile))).join('');
 }
 
-function blockHtml(block: PrintBlock, page: PageGeometry): string {
+function blockHtml(block: PrintBlock, page: PageGeometry, profile: FontProfileName): string {
   if (block.kind === 'issuerLine') {
+    const text = (piece: string) => textHtml(piece, PARAGRAPH_STYLES.issuerLine.font, profile);
     const cls = styleClass('issuerLine');
     const size = `font-size: ${cssPt(block.sizePt)}; letter-spacing: ${cssPt(twipsToPt(characterSpacingTwipsFor(block.sizePt)))}`;
     const { spacePt, afterPt } = redRulePlacement(page, block.sizePt);
     const rule = `padding-bottom: ${cssPt(spacePt)}; margin-bottom: ${cssPt(afterPt)}`;
     if (block.sameLine) {
-      return `<p class="${cls} jb-two-sided jb-red-rule" style="${size}; ${rule}"><span>${escapeHtml(block.left)}</span><span>${escapeHtml(block.right)}</span></p>`;
+      return `<p class="${cls} jb-two-sided jb-red-rule" style="${size}; ${rule}"><span>${text(block.left)}</span><span>${text(block.right)}</span></p>`;
     }
-    return `<p class="${cls}" style="${size}">${escapeHtml(block.left)}</p><p class="${cls} jb-red-rule" style="${size}; text-align: right; ${rule}">${escapeHtml(block.right)}</p>`;
+    return `<p class="${cls}" style="${size}">${text(block.left)}</p><p class="${cls} jb-red-rule" style="${size}; text-align: right; ${rule}">${text(block.right)}</p>`;
   }
-  const cls = styleClass(block.style);
-  const content = block.lines.map(runsHtml).join('<br>');
-  const released = block.keepWithNext === PARAGRAPH_STYLES[block.style].keepWithNext ? '' : ' style="break-after: auto"';
-  if (block.style !== 'masthead') return `<p class="${cls}"${released}>${content}</p>`;
-  // a long series name is condensed: laid out in a box as much wider as it is then squeezed
-  const scale = block.scalePercent / 100;
-  const condensed = scale === 1 ? '' : `; width: ${cssMm(page.typeAreaWidthMm / scale)}; transform: scaleX(${scale})`;
-  const wraps = block.gridLines > PARAGRAPH_STYLES.masthead.gridLines! ? '; white-space: normal' : '';
-  return `<p class="${cls}" style="font-size: ${cssPt(block.sizePt)}${condensed}${wraps}">${content}</p>`;
+  const content = block.lines.map((line) => runsHtml(line, PARAGRAPH_STYLES[block.style].font, profile)).join('<br>');
+  const style: string[] = [];
+  if (block.keepWithNext !== PARAGRAPH_STYLES[block.style].keepWithNext) style.push(`break-after: ${block.keepWithNext ? 'avoid' : 'auto'}`);
+  if (block.style === 'masthead') {
+    style.push(`font-size: ${cssPt(block.sizePt)}`);
+    // a long series name is condensed: laid out in a box as much wider as it is, then squeezed
+    const scale = block.scalePercent / 100;
+    if (scale !== 1) style.push(`width: ${cssMm(page.typeAreaWidthMm / scale)}`, `transform: scaleX(${scale})`);
+    if (block.gridLines > ELEMENTS.masthead.gridLines) style.push('white-space: normal');
+  }
+  return `<p class="${styleClass(block.style)}"${style.length > 0 ? ` style="${style.join('; ')}"` : ''}>${content}</p>`;
 }
 
-function colophonHtml(colophon: ColophonPlan): string {
+function colophonHtml(colophon: ColophonPlan, profile: FontProfileName): string {
   const { sizePt } = ELEMENTS.colophon;
+  const text = (piece: string) => textHtml(piece, PARAGRAPH_STYLES.colophon.font, profile);
   const rows = colophon.rows.map((row) => {
     let content: string;
     if (row.kind === 'recipients') {
       // wrapped lines align after the colon
       const label = `${row.label}：`;
-      content = `<p class="${styleClass('colophon')}" style="padding-left: ${ELEMENTS.colophon.sideIndentChars + label.length}em; text-indent: -${label.length}em">${escapeHtml(label + row.text)}</p>`;
+      content = `<p class="${styleClass('colophon')}" style="padding-left: ${ELEMENTS.colophon.sideIndentChars + label.length}em; text-indent: -${label.length}em">${text(label + row.text)}</p>`;
     } else if (row.kind === 'printed') {
       content = row.sameLine
-        ? `<p class="${styleClass('colophon')} jb-two-sided"><span>${escapeHtml(row.left)}</span><span>${escapeHtml(row.right)}</span></p>`
-        : `<p class="${styleClass('colophon')}">${escapeHtml(row.left)}</p><p class="${styleClass('colophon')}" style="text-align: right">${escapeHtml(row.right)}</p>`;
+        ? `<p class="${styleClass('colophon')} jb-two-sided"><span>${text(row.left)}</span><span>${text(row.right)}</span></p>`
+        : `<p class="${styleClass('colophon')}">${text(row.left)}</p><p class="${styleClass('colophon')}" style="text-align: right">${text(row.right)}</p>`;
     } else {
-      content = `<p class="${styleClass('colophon')}" style="text-align: right">${escapeHtml(row.text)}</p>`;
+      content = `<p class="${styleClass('colophon')}" style="text-align: right">${text(row.text)}</p>`;
     }
     return `<div class="jb-colophon-row">${content}</div>`;
   });
@@ -160,18 +183,19 @@ function colophonHtml(colophon: ColophonPlan): string {
 /** Renders a typeset issue as a complete HTML document. */
 export function printHtmlOf(typeset: TypesetIssue): string {
   const { page, pages, colophon } = typeset;
-  const body = typeset.blocks.map((block) => blockHtml(block, page)).join('\n');
+  const profile = typeset.options.fontProfile;
+  const body = typeset.blocks.map((block) => blockHtml(block, page, profile)).join('\n');
   let flowStyle = '';
   let afterFlow = '';
   if (colophon && pages.colophon === 'same-page') {
     // the flow fills the body's pages exactly, so the colophon, at its foot, sits on the last page's bottom edge
-    flowStyle = ` style="min-height: calc(${pages.bodyPages} * ${cssMm(page.typeAreaHeightMm)} - ${cssMm(PAGE_ROUNDING_MM)}); padding-bottom: ${cssPt(colophon.heightPt)}"`;
+    flowStyle = ` style="min-height: calc(${pages.bodyPages} * ${cssMm(page.typeAreaHeightMm)} - ${cssMm(ELEMENTS.fullPage.slackMm)}); padding-bottom: ${cssPt(colophon.heightPt)}"`;
   } else if (colophon && pages.colophon !== 'none') {
     const blanks = '<section class="jb-own-page jb-full-page"></section>'.repeat(pages.blankPagesBeforeColophon);
     // a colophon taller than a page runs on in the flow instead of standing at the page's foot
-    afterFlow = pages.colophon === 'own-page' ? `${blanks}<section class="jb-own-page jb-full-page">${colophonHtml(colophon)}</section>` : `${blanks}<section class="jb-own-page jb-running">${colophonHtml(colophon)}</section>`;
+    afterFlow = pages.colophon === 'own-page' ? `${blanks}<section class="jb-own-page jb-full-page">${colophonHtml(colophon, profile)}</section>` : `${blanks}<section class="jb-own-page jb-running">${colophonHtml(colophon, profile)}</section>`;
   }
-  const inFlow = colophon && pages.colophon === 'same-page' ? colophonHtml(colophon) : '';
+  const inFlow = colophon && pages.colophon === 'same-page' ? colophonHtml(colophon, profile) : '';
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',

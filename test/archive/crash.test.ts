@@ -62,6 +62,7 @@ describe('crash safety', () => {
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(() => db.exec("INSERT INTO search_text (search_text) VALUES ('integrity-check')")).not.toThrow();
+        expect(() => db.exec("INSERT INTO search_titles (search_titles) VALUES ('integrity-check')")).not.toThrow();
         expect(() => db.exec("INSERT INTO search_pairs (search_pairs) VALUES ('integrity-check')")).not.toThrow();
         if (lastReported) {
           const current = db.prepare('SELECT revision FROM issues').pluck().get() as number;

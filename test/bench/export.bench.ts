@@ -39,7 +39,7 @@ function libreOfficeHtmlToDocx(name: string, html: string): () => void {
 }
 
 const rows: (string | number)[][] = [];
-const row = (what: string, samples: number[], goal: string) => rows.push([what, samples.length, median(samples), percentile(samples, 95), goal]);
+const row = (what: string, samples: number[], goal: string) => rows.push([what, String(samples.length), median(samples), percentile(samples, 95), goal]);
 
 // one untimed run each, so the JIT and the docx package's first-use costs stay out of the medians
 await exportDocx(issue, options);

@@ -85,6 +85,7 @@ describe('main process, once ready', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: true,
     });
     expect(window.loadedUrls).toEqual([APP_ENTRY_URL]);

@@ -175,6 +175,22 @@ describe('fonts of every fixture’s .docx', () => {
   });
 });
 
+describe('rare characters in a .docx', () => {
+  it('sets 𠮷 and 䶮 in 宋体 and the GBK-only 镕 in 仿宋, in every font slot', async () => {
+    const issue = parseBulletinText(bulletinFixtures()[2]!.text).issue;
+    const rare: Issue = { ...issue, blocks: [{ type: 'article', title: '标题', paragraphs: [{ runs: [{ text: '朱镕基到𠮷祥村察看䶮字' }] }] }] };
+    const parts = await readDocx(await exportDocx(rare, office));
+    const fontsOf = (text: string) => {
+      const run = w(parts.document, 'r').find((candidate) => textOf(candidate) === text)!;
+      return ['ascii', 'hAnsi', 'eastAsia', 'cs'].map((slot) => attr(runProperty(run, 'rFonts'), slot));
+    };
+    expect(fontsOf('𠮷')).toEqual(['宋体', '宋体', '宋体', '宋体']);
+    expect(fontsOf('䶮')).toEqual(['宋体', '宋体', '宋体', '宋体']);
+    expect(fontsOf('镕')).toEqual(['仿宋', '仿宋', '仿宋', '仿宋']);
+    expect(fontsOf('祥村察看')).toEqual(['仿宋_GB2312', '仿宋_GB2312', '仿宋_GB2312', '仿宋_GB2312']);
+  });
+});
+
 describe('page numbers, masthead and colophon of every fixture’s .docx', () => {
   it('turns on odd/even footers and puts `— PAGE —` right on odd and left on even pages of the body', () => {
     for (const { parts } of cases) {

@@ -23,7 +23,12 @@ export function extremeIssues(): ExtremeIssue[] {
   const rareArticle: ArticleBlock = {
     type: 'article',
     title: '𠮷祥村与䶮字地名整治工作',
-    paragraphs: [{ runs: [{ text: '7月11日，督察组来到𠮷祥村，察看䶮（yǎn）字地名标牌更换情况，“𠮷”“䶮”两字均需用字库以外的字体打印。' }] }],
+    paragraphs: [
+      { runs: [{ text: '7月11日，督察组来到𠮷祥村，察看䶮（yǎn）字地名标牌更换情况，“𠮷”“䶮”两字均需用字库以外的字体打印。' }] },
+      // each on a line of its own, so a test can find where it is printed
+      { runs: [{ text: '䶮' }] },
+      { runs: [{ text: '𠮷' }] },
+    ],
   };
 
   return [

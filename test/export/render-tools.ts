@@ -1,9 +1,9 @@
 // Renders exports for the tests as a person would see them: .docx to PDF with LibreOffice (one headless call
 // for many files, a private profile, the fontconfig map of the office font names), PDF to text and PNG with poppler.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { repoRoot } from '../fixtures.ts';
 
 export const FONTS_CONF = join(repoRoot, 'test', 'fixtures', 'fonts.conf');
@@ -63,27 +63,54 @@ export function pageNumberOf(pageText: string): number | null {
   return line ? Number(PAGE_NUMBER.exec(line)![1]) : null;
 }
 
-/** The lowest edge (points from the top of the paper) of the words on a page, page number left out. */
-export function lowestTextPt(pdfPath: string, page: number): number {
-  const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdfPath, '-']);
-  let lowest = 0;
-  for (const match of html.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    if (/^(—|\d+)$/.test(match[2]!)) continue;
-    lowest = Math.max(lowest, Number(match[1]));
-  }
-  return lowest;
+export interface WordBox {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
 }
 
-/** Where the page number `— N —` is printed on a page, in points from the paper's top left corner. */
-export function pageNumberBox(pdfPath: string, page: number, typeAreaBottomPt: number): { left: number; right: number; middle: number } | null {
+/** The words of a page with their boxes, in points from the paper's top left corner. */
+export function pageWords(pdfPath: string, page: number): WordBox[] {
   const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdfPath, '-']);
-  const boxes = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((match) => ({ xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), text: match[5]! }))
-    .filter((word) => (word.yMin + word.yMax) / 2 > typeAreaBottomPt && /^[—\d]+$/.test(word.text));
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((match) => ({
+    xMin: Number(match[1]),
+    yMin: Number(match[2]),
+    xMax: Number(match[3]),
+    yMax: Number(match[4]),
+    text: match[5]!,
+  }));
+}
+
+/** The lowest edge of the words on a page, page number left out. */
+export function lowestTextPt(pdfPath: string, page: number): number {
+  return Math.max(0, ...pageWords(pdfPath, page).filter((word) => !/^(—|\d+)$/.test(word.text)).map((word) => word.yMax));
+}
+
+/** Where the page number `— N —` is printed on a page. */
+export function pageNumberBox(pdfPath: string, page: number, typeAreaBottomPt: number): { left: number; right: number; middle: number } | null {
+  const boxes = pageWords(pdfPath, page).filter((word) => (word.yMin + word.yMax) / 2 > typeAreaBottomPt && /^[—\d]+$/.test(word.text));
   if (boxes.length === 0) return null;
   return {
     left: Math.min(...boxes.map((box) => box.xMin)),
     right: Math.max(...boxes.map((box) => box.xMax)),
     middle: (Math.min(...boxes.map((box) => box.yMin)) + Math.max(...boxes.map((box) => box.yMax))) / 2,
   };
+}
+
+/** The share of dark pixels where a word is printed: near 0 when its glyphs came out blank. */
+export function inkShare(pdfPath: string, page: number, box: WordBox): number {
+  const dpi = 150;
+  const px = (pt: number) => Math.round((pt * dpi) / 72);
+  const out = join(mkdtempSync(join(tmpdir(), 'jianbao-ink-')), 'word');
+  run('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-x', String(px(box.xMin)), '-y', String(px(box.yMin)), '-W', String(px(box.xMax - box.xMin)), '-H', String(px(box.yMax - box.yMin)), '-singlefile', pdfPath, out]);
+  const image = readFileSync(`${out}.pgm`);
+  rmSync(dirname(out), { recursive: true, force: true });
+  // binary PGM: "P5 width height maxval" then one byte a pixel
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(image.subarray(0, 50).toString('latin1'))!;
+  const pixels = image.subarray(header[0].length);
+  let dark = 0;
+  for (const value of pixels) if (value < 128) dark++;
+  return dark / pixels.length;
 }

@@ -13,7 +13,7 @@ import type { Issue } from '../../shared/model/issue.ts';
 import { bulletinFixtures, repoRoot, squeeze } from '../fixtures.ts';
 import { readDocx } from './docx-parts.ts';
 import { extremeIssues } from './extreme-issues.ts';
-import { convertWithLibreOffice, lowestTextPt, pageNumberBox, pageNumberOf, pdfPageTexts, renderEnv, savePagePng, textLines } from './render-tools.ts';
+import { convertWithLibreOffice, inkShare, lowestTextPt, pageNumberBox, pageNumberOf, pageWords, pdfPageTexts, renderEnv, savePagePng, textLines } from './render-tools.ts';
 
 const OUT = join(repoRoot, 'test-output', 'export');
 const standard: PrintOptions = { layoutProfile: 'gbt9704', fontProfile: 'office', colophonOnEvenPage: false };
@@ -80,6 +80,7 @@ const fixtures = () => cases.filter((entry) => entry.kind === 'fixture');
 const renderings = (entry: Case) => [['.docx (LibreOffice)', entry.docx], ['PDF (Chromium)', entry.print]] as const;
 /** Pages that carry no number: a blank page and the colophon's own page(s). */
 const unnumberedPages = (plan: PagePlan) => plan.totalPages - plan.bodyPages;
+/** FORMAT.md: the type area ends 35 mm (32.6 mm) above the paper's foot; side margins 28 mm and 26 mm; 三号 = 16 pt. */
 const TYPE_AREA_BOTTOM_PT = { gbt9704: mmToPt(297 - 35), 'first-glyph': mmToPt(297 - 32.6) };
 
 describe('every fixture printed from its .docx and from its PDF', () => {
@@ -103,14 +104,13 @@ describe('every fixture printed from its .docx and from its PDF', () => {
 
   it('prints odd page numbers one character in from the right, even ones from the left, their dashes 7 mm under the type area', () => {
     for (const entry of fixtures()) {
-      const { marginLeftMm, marginRightMm } = { marginLeftMm: 28, marginRightMm: 26 };
       const bottom = TYPE_AREA_BOTTOM_PT[entry.options.layoutProfile];
       for (const [what, rendering] of renderings(entry)) {
         for (const page of [1, 2]) {
           const box = pageNumberBox(rendering.pdf, page, bottom)!;
           const where = `${entry.name} ${what} page ${page}`;
-          if (page % 2 === 1) expect(Math.abs(box.right - (mmToPt(210 - marginRightMm) - 16)), where).toBeLessThan(3);
-          else expect(Math.abs(box.left - (mmToPt(marginLeftMm) + 16)), where).toBeLessThan(3);
+          if (page % 2 === 1) expect(Math.abs(box.right - (mmToPt(210 - 26) - 16)), where).toBeLessThan(3);
+          else expect(Math.abs(box.left - (mmToPt(28) + 16)), where).toBeLessThan(3);
           expect(Math.abs(box.middle - (bottom + mmToPt(7))), where).toBeLessThan(4);
         }
       }
@@ -181,12 +181,18 @@ describe('issues at the extremes', () => {
     }
   });
 
-  it('print 𠮷 and 䶮 in both outputs', () => {
+  it('print 𠮷 and 䶮 in both outputs, in ink and not as blank boxes', () => {
     const entry = cases.find((c) => c.name === 'extreme-rare-characters')!;
     for (const [what, rendering] of renderings(entry)) {
       const text = rendering.pages.join('');
       expect(text, what).toContain('𠮷');
       expect(text, what).toContain('䶮');
+      const words = pageWords(rendering.pdf, 1);
+      for (const char of ['䶮', '𠮷']) {
+        const word = words.find((candidate) => candidate.text === char);
+        expect(word, `${what}: ${char} on a line of its own`).toBeDefined();
+        expect(inkShare(rendering.pdf, 1, word!), `${what}: ink of ${char}`).toBeGreaterThan(0.05);
+      }
     }
   });
 });

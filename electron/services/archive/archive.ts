@@ -102,7 +102,7 @@ export async function openArchive({ dataDir }: OpenArchiveOptions): Promise<Arch
 }
 
 /** Refuses, without writing a byte, a file that another program made or a newer Jianbao wrote. */
-export function assertOwnFile(db: Database.Database, file: string): number {
+function assertOwnFile(db: Database.Database, file: string): number {
   const version = schemaVersion(db);
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   const tables = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;

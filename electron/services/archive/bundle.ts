@@ -13,14 +13,15 @@ import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
 import { storedIssue } from './stored-issue.ts';
 import { addKnownVersions, appendRevision, insertIssue, issueRow, issueRowsOfSeries, revisionContent, type IssueRow } from './issues.ts';
-import { createSeries, findSeriesByName, getSeries, listSeries } from './series.ts';
+import { createSeries, findSeriesByName, getSeries, listSeries, seriesUid } from './series.ts';
 import { numberScope } from './numbering.ts';
 import { RefusedZipError, openZip, readZipEntry } from '../import/zip-guard.ts';
 
-export const BUNDLE_FORMAT = 'jianbao/bundle@1';
+const BUNDLE_FORMAT = 'jianbao/bundle@1';
 const BUNDLE_ENTRY = 'bundle.json';
 const KIND = '档案包';
-const BUNDLE_LIMITS = { totalBytes: 1024 * 1024 * 1024, ratio: 1000 };
+/** Its JSON must fit in one JavaScript string (at most about 512 MB). */
+const BUNDLE_LIMITS = { totalBytes: 400 * 1024 * 1024, ratio: 1000 };
 
 const uid = z.string().min(1).max(100);
 const bundleSchema = z.strictObject({
@@ -60,7 +61,7 @@ export async function exportBundle(archive: Archive, seriesId?: number): Promise
     exportedAt: new Date().toISOString(),
     series: archive.read(() =>
       chosen.map((series) => ({
-        uid: statement<[number], { uid: string }>(archive.db, 'SELECT uid FROM series WHERE id = ?').get(series.id)!.uid,
+        uid: seriesUid(archive, series.id),
         settings: series.settings,
         archived: series.archived,
         issues: issueRowsOfSeries(archive, series.id)

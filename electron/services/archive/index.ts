@@ -1,6 +1,6 @@
 // The archive service's entry points for the command line, browser mode's server and Electron's main process.
-export { Archive, openArchive, withArchive, ARCHIVE_FILE_NAME, BACKUP_FOLDER_NAME } from './archive.ts';
+export { Archive, openArchive, withArchive } from './archive.ts';
 export { resolveDataDir } from './data-dir.ts';
 export { createArchiveHandlers, type ArchiveHandlers, type ArchiveMethod } from './handlers.ts';
-export { backupIfDue, createBackup, listBackups, restoreBackup, resolveBackupPath } from './backups.ts';
+export { backupIfDue, createBackup, restoreBackup, resolveBackupPath } from './backups.ts';
 export { ArchiveError } from './errors.ts';

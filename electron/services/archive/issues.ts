@@ -52,7 +52,7 @@ export function revisionContent(archive: Archive, issueId: number, revision: num
   return row ? (JSON.parse(row.content) as Issue) : null;
 }
 
-export const numberTextOf = (row: Pick<IssueRow, 'numbering' | 'number' | 'year' | 'total_number'>) =>
+const numberTextOf = (row: Pick<IssueRow, 'numbering' | 'number' | 'year' | 'total_number'>) =>
   formatIssueNumber({ numbering: row.numbering, number: row.number, year: row.year, totalNumber: row.total_number });
 
 function recordOf(archive: Archive, row: IssueRow): IssueRecord {

@@ -75,12 +75,14 @@ function createCoreTables(db: Database.Database): void {
 }
 
 /**
- * Trigram index for terms of three characters or more; a contentless index of character pairs for shorter
- * ones (single-token queries only, so it keeps which columns a token is in but not its positions).
+ * Trigram indexes for terms of three characters or more: one of the whole text (its content serves the
+ * snippets), a small one of the titles alone so that "every term in a title" stays cheap; and an index of
+ * character pairs for shorter terms (single-token queries only: it keeps columns, not positions).
  */
 function createSearchIndex(db: Database.Database): void {
   db.exec(`
     CREATE VIRTUAL TABLE search_text USING fts5 (titles, body, tokenize = 'trigram');
+    CREATE VIRTUAL TABLE search_titles USING fts5 (titles, tokenize = 'trigram', content = '', contentless_delete = 1);
     CREATE VIRTUAL TABLE search_pairs USING fts5 (titles, body, tokenize = 'ascii', content = '', contentless_delete = 1, detail = column);
   `);
   // in pages: a statement cannot write while another one is still reading rows

@@ -1,6 +1,6 @@
-// Keeps the two search indexes in step with the issues and answers searches: trigram MATCH for terms of
+// Keeps the search indexes in step with the issues and answers searches: trigram MATCH for terms of
 // three characters or more, the character-pair index for shorter ones. Index rows are keyed by date then
-// issue id, so "newest first" is the index's own order and a search reads only the rows it returns.
+// issue id, so "newest first" is the index's own order and a search reads little more than what it returns.
 import type Database from 'better-sqlite3';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { ApiParsedInput } from '../../../shared/api/contract.ts';
@@ -13,7 +13,7 @@ import { statement } from './statements.ts';
 const ID_SPAN = 2 ** 24;
 
 /** The index row of an issue: YYYYMMDD × 2^24 + id, ordered newest first by the index itself. */
-export function searchKey(id: number, date: string): number {
+function searchKey(id: number, date: string): number {
   if (id >= ID_SPAN) throw new Error(`issue id ${id} is beyond the search key's range`);
   return Number(date.replaceAll('-', '')) * ID_SPAN + id;
 }
@@ -21,6 +21,7 @@ export function searchKey(id: number, date: string): number {
 export function unindexIssue(db: Database.Database, id: number, date: string): void {
   const key = searchKey(id, date);
   statement(db, 'DELETE FROM search_text WHERE rowid = ?').run(key);
+  statement(db, 'DELETE FROM search_titles WHERE rowid = ?').run(key);
   statement(db, 'DELETE FROM search_pairs WHERE rowid = ?').run(key);
 }
 
@@ -30,6 +31,7 @@ export function indexIssue(db: Database.Database, id: number, issue: Issue, inde
   const key = searchKey(id, issue.date);
   const text = searchTextOf(issue);
   statement(db, 'INSERT INTO search_text (rowid, titles, body) VALUES (?, ?, ?)').run(key, text.titles, text.body);
+  statement(db, 'INSERT INTO search_titles (rowid, titles) VALUES (?, ?)').run(key, text.titles);
   statement(db, 'INSERT INTO search_pairs (rowid, titles, body) VALUES (?, ?, ?)').run(key, characterPairs(text.titles), characterPairs(text.body));
 }
 
@@ -55,24 +57,20 @@ type Filters = Omit<ApiParsedInput<'search'>, 'query' | 'limit'>;
  * first straight from the index (ORDER BY rowid DESC), so LIMIT stops the reading early.
  */
 function tierQuery(terms: QueryTerms, filters: Filters, titlesOnly: boolean): { sql: string; params: Record<string, string | number> } {
-  const within = (expression: string) => (titlesOnly ? `titles : (${expression})` : expression);
   const params: Record<string, string | number> = {};
   const where: string[] = ['i.deleted_at IS NULL'];
   const long = terms.long.map(ftsString).join(' ');
   const short = terms.short.map(pairQuery).join(' ');
+  if (short) params.short = titlesOnly ? `titles : (${short})` : short;
   let table: string;
   if (long) {
-    table = 'search_text';
-    where.push('search_text MATCH $long');
-    params.long = within(long);
-    if (short) {
-      where.push('m.rowid IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH $short)');
-      params.short = within(short);
-    }
+    table = titlesOnly ? 'search_titles' : 'search_text';
+    where.push(`${table} MATCH $long`);
+    params.long = long;
+    if (short) where.push('m.rowid IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH $short)');
   } else if (short) {
     table = 'search_pairs';
     where.push('search_pairs MATCH $short');
-    params.short = within(short);
   } else {
     table = 'search_text';
   }

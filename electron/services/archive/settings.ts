@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
 
-export const DEFAULT_BACKUP_KEEP = 30;
-export const MAX_BACKUP_KEEP = 1000;
+const DEFAULT_BACKUP_KEEP = 30;
+const MAX_BACKUP_KEEP = 1000;
 
 export function backupKeep(db: Database.Database): number {
   const value = statement<[string], { value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get('backupKeep')?.value;

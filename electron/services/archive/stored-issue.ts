@@ -12,7 +12,7 @@ export interface StoredIssue {
   hash: string;
 }
 
-export function hashOf(json: string): string {
+function hashOf(json: string): string {
   return createHash('sha256').update(json).digest('hex');
 }
 

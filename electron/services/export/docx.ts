@@ -72,7 +72,6 @@ const ALIGNMENTS = {
   justify: AlignmentType.BOTH,
 } as const;
 
-
 class DocxWriter {
   readonly profile: FontProfileName;
 
@@ -86,7 +85,7 @@ class DocxWriter {
   private lineTwips(style: ParagraphStyleName): number {
     const gridLines = PARAGRAPH_STYLES[style].gridLines;
     if (gridLines !== null) return gridLines * this.page.linePitchTwips;
-    return ptToTwips(style === 'colophon' ? ELEMENTS.colophon.linePitchPt : ELEMENTS.pageNumber.sizePt);
+    return ptToTwips(style === 'colophon' ? ELEMENTS.colophon.linePitchPt : pageNumberPlacement(this.page).lineHeightPt);
   }
 
   paragraphStyles(): IParagraphStyleOptions[] {
@@ -141,8 +140,8 @@ class DocxWriter {
             font: runFonts(segment.fontClass, spec.font, this.profile),
             size: ptToHalfPoints(sizePt),
             characterSpacing: characterSpacingTwipsFor(sizePt),
-            bold: spec.bold || run.bold,
-            color: spec.color,
+            bold: spec.bold || run.bold || undefined,
+            color: spec.color === BLACK ? undefined : spec.color,
             scale: scalePercent === 100 ? undefined : scalePercent,
           }),
       ),
@@ -203,7 +202,7 @@ class DocxWriter {
     return new Footer({
       children: [
         new Paragraph({
-              style: styleId('pageNumber'),
+          style: styleId('pageNumber'),
           alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
           indent: side === 'odd' ? { right: indent } : { left: indent },
           children: [
@@ -238,10 +237,12 @@ class DocxWriter {
       if (row.kind === 'recipients') {
         const label = `${row.label}：`;
         const labelTwips = ptToTwips(label.length * sizePt);
-        paragraphs = [cellParagraph({
-          indent: { left: side + labelTwips, hanging: labelTwips, right: side },
-          children: this.runs([{ text: label + row.text, bold: false }], 'colophon', sizePt),
-        })];
+        paragraphs = [
+          cellParagraph({
+            indent: { left: side + labelTwips, hanging: labelTwips, right: side },
+            children: this.runs([{ text: label + row.text, bold: false }], 'colophon', sizePt),
+          }),
+        ];
       } else if (row.kind === 'printed') {
         paragraphs = this.twoSided(row.left, row.right, row.sameLine, 'colophon', sizePt, { indentTwips: side });
       } else {

@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import { familiesOfProfile } from '../../../shared/layout/fonts.ts';
 import type { FontProfileName } from '../../../shared/model/series.ts';
 
-function installedFamilies(): Promise<Set<string> | null> {
+/** The font families fontconfig lists; null where there is no fontconfig. */
+export function installedFamilies(): Promise<Set<string> | null> {
   return new Promise((resolve) => {
     execFile('fc-list', [':', 'family'], { encoding: 'utf8', timeout: 10_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
       if (error) return resolve(null);

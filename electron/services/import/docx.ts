@@ -13,7 +13,7 @@ const DOCX_LIMITS = { totalBytes: 256 * 1024 * 1024, ratio: 200 };
 /** The XML that mammoth parses (document, styles, numbering, notes, relationships) */
 const XML_BYTES = 64 * 1024 * 1024;
 
-export async function docxText(bytes: Uint8Array, path: string): Promise<string> {
+async function docxText(bytes: Uint8Array, path: string): Promise<string> {
   try {
     const zip = await openZip(bytes, KIND, DOCX_LIMITS);
     if (!zip.file('word/document.xml')) throw new RefusedZipError(`${KIND}里没有正文部分（word/document.xml），文件无效`);

@@ -7,7 +7,7 @@ import type { ImportOutcome } from '../../../shared/api/records.ts';
 import { importReadFile, importReadFiles, type ImportTarget, type ReadFile } from '../archive/import-issues.ts';
 import { UnreadableFileError, readBulletinBytes, readBulletinFile } from '../read-bulletin-file.ts';
 
-export const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.json'];
+const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.json'];
 /** Files read and parsed before they are written together in one transaction. */
 const BATCH_FILES = 50;
 
