@@ -62,9 +62,11 @@ export function detectWrapWidth(lines: readonly string[]): number | null {
   return longer <= lengths.length * 0.05 ? best : null;
 }
 
-/** Joins two pieces of one paragraph: CJK text joins directly; two Latin words keep a space. */
+/**
+ * Joins two pieces of one paragraph. They join directly, Latin letters too: in Chinese text a Latin
+ * run is mostly an acronym (PCB, GDP) that a hard wrap cut, rarely two English words.
+ */
 export function joinWrapped(left: string, right: string): string {
-  if (/[A-Za-z]$/.test(left) && /^[A-Za-z]/.test(right)) return `${left} ${right}`;
   return left + right;
 }
 
