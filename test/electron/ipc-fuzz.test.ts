@@ -8,6 +8,7 @@ import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { createDispatch, type Dispatch } from '../../electron/api/dispatch.ts';
 import { apiChannel } from '../../electron/security/ipc-channels.ts';
 import { openTestArchive, type TestArchive } from './test-archive.ts';
+import { seededRandom } from '../generate.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron);
 const { registerApiHandlers } = await import('../../electron/security/ipc-handlers.ts');
@@ -16,19 +17,7 @@ const SEED = 0x6a69616e;
 const PAYLOADS = 3000;
 const ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'read-only', 'unreadable', 'unknown-method', 'forbidden', 'internal'];
 
-/** mulberry32: small, fast and the same on every machine */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(SEED);
+const next = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const int = (max: number) => Math.floor(next() * max);
 
