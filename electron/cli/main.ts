@@ -3,10 +3,11 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import type { CliIo } from './command.ts';
-import { commands } from './commands/index.ts';
+import { commandLoaders } from './commands/index.ts';
 import { UnreadableFileError } from '../services/read-bulletin-file.ts';
 
-export function usage(): string {
+export async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(commandLoaders).map((load) => load()));
   return ['用法：', ...commands.map((command) => `  ${command.usage}`), '所有命令出错时以退出码 2 结束，并在标准错误输出一行中文说明。'].join('\n');
 }
 
@@ -18,12 +19,13 @@ function isUserError(error: unknown): error is Error {
 export async function main(argv: string[], io: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) }): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(usage());
+    io.out(await usage());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
   try {
-    if (!command) throw new CliError(`未知命令：${name}，运行 jianbao help 查看用法`);
+    const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
+    if (!load) throw new CliError(`未知命令：${name}，运行 jianbao help 查看用法`);
+    const command = await load();
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });

@@ -277,6 +277,9 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
         <span className={`save-state ${saveState}`} role="status" data-testid="save-state">{readOnly ? '只读' : SAVE_LABELS[saveState]}</span>
         <div className="toolbar-actions">
           <button type="button" disabled={readOnly} onClick={() => void save().then((ok) => ok && notice('已保存'))} title="Ctrl+S">保存</button>
+          <button type="button" onClick={() => document.querySelector('[aria-label="校对"]')?.scrollIntoView({ block: 'start' })} title="校对结果在右侧">
+            校对 <span className={errorCount > 0 ? 'count-badge' : 'count-badge zero'} data-testid="toolbar-finding-count">{findings.length}</span>
+          </button>
           <button type="button" onClick={() => setDialog('revisions')}>修订记录</button>
           <button type="button" onClick={() => setDialog('preview')} title="Ctrl+P">打印预览</button>
           <button type="button" onClick={() => exportAs('docx')}>导出 Word</button>

@@ -157,6 +157,16 @@ describe('a clerk in browser mode', () => {
     await saved();
   });
 
+  it('lists proofreading findings with a count on the toolbar, and applies a fix in the text', async () => {
+    const finding = page.locator('.finding', { hasText: '19点30时' });
+    await finding.waitFor();
+    expect(Number(await page.getByTestId('toolbar-finding-count').textContent())).toBeGreaterThan(0);
+    await finding.getByRole('button', { name: /^改为/ }).click();
+    await expect.poll(bodyText).not.toContain('19点30时');
+    expect(await bodyText()).toContain('9月19日19时30分');
+    await saved();
+  });
+
   it('pastes plain text into an article as cleaned paragraphs', async () => {
     await page.locator('.paragraph').first().click();
     await page.keyboard.press('End');

@@ -1,21 +1,14 @@
-// Every `jianbao` sub-command; add a new one here (one line) after writing its file in this folder.
+// Every `jianbao` sub-command, loaded only when it runs (so `inspect` does not pay for Chromium,
+// SQLite or docx); add a new one here (one line) after writing its file in this folder.
 import type { Command } from '../command.ts';
-import { inspectCommand } from './inspect.ts';
-import { checkCommand } from './check.ts';
-import { archiveCommand } from './archive.ts';
-import { searchCommand } from './search.ts';
-import { backupCommand } from './backup.ts';
-import { restoreCommand } from './restore.ts';
-import { bundleCommand } from './bundle.ts';
-import { exportCommand } from './export.ts';
 
-export const commands: readonly Command[] = [
-  inspectCommand,
-  checkCommand,
-  archiveCommand,
-  searchCommand,
-  backupCommand,
-  restoreCommand,
-  bundleCommand,
-  exportCommand,
-];
+export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = {
+  inspect: async () => (await import('./inspect.ts')).inspectCommand,
+  check: async () => (await import('./check.ts')).checkCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
+  archive: async () => (await import('./archive.ts')).archiveCommand,
+  search: async () => (await import('./search.ts')).searchCommand,
+  backup: async () => (await import('./backup.ts')).backupCommand,
+  restore: async () => (await import('./restore.ts')).restoreCommand,
+  bundle: async () => (await import('./bundle.ts')).bundleCommand,
+};
