@@ -158,7 +158,7 @@ describe('a clerk in browser mode', () => {
   });
 
   it('lists proofreading findings with a count on the toolbar, and applies a fix in the text', async () => {
-    const finding = page.locator('.finding', { hasText: '19点30时' });
+    const finding = page.locator('.finding', { hasText: '19点30时' }).filter({ has: page.getByRole('button', { name: /^改为/ }) }).first();
     await finding.waitFor();
     expect(Number(await page.getByTestId('toolbar-finding-count').textContent())).toBeGreaterThan(0);
     await finding.getByRole('button', { name: /^改为/ }).click();
