@@ -12,6 +12,7 @@ import { openArchive, createArchiveHandlers, backupIfDue, type Archive } from '.
 import { getIssue } from '../services/archive/issues.ts';
 import { getSeries } from '../services/archive/series.ts';
 import { exportDocx } from '../services/export/docx.ts';
+import { missingFonts } from '../services/export/installed-fonts.ts';
 
 export interface Services {
   handlers: ApiHandlers;
@@ -36,6 +37,13 @@ export function exportFileName(issue: Issue, extension: string): string {
   return `${name}.${extension}`;
 }
 
+/** A warning when the fonts the series prints in are not installed here (where the platform can tell). */
+async function fontWarnings(settings: SeriesSettings): Promise<string[]> {
+  const missing = await missingFonts(settings.fontProfile);
+  if (!missing || missing.length === 0) return [];
+  return [`本机未安装字体：${missing.join('、')}。文件中仍写明这些字体，在装有它们的电脑上打印才与公文版式一致；也可在刊物设置中改用系统字体。`];
+}
+
 const base64Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 export async function openServices({ dataDir, dailyBackup = false, printPdf }: ServiceOptions): Promise<Services> {
@@ -54,11 +62,11 @@ export async function openServices({ dataDir, dailyBackup = false, printPdf }: S
     'app.info': () => ({ version, dataDir, readOnlyReason: archive.readOnlyReason }),
     'export.docx': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
-      return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings)) };
+      return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings)), warnings: await fontWarnings(settings) };
     },
     'export.pdf': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
-      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(issue, settings)) };
+      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(issue, settings)), warnings: await fontWarnings(settings) };
     },
     'export.json': ({ issueId }): ExportedFile => {
       const { issue } = issueWithSettings(issueId);

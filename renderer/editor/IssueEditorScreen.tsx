@@ -250,7 +250,9 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
     if (!(await save())) return;
     try {
       notice(kind === 'pdf' ? '正在生成 PDF…' : '正在导出…');
-      downloadFile(await api[`export.${kind}`]({ issueId: record.id }));
+      const file = await api[`export.${kind}`]({ issueId: record.id });
+      downloadFile(file);
+      for (const warning of file.warnings ?? []) notice(warning, 'error');
     } catch (error) {
       notice(errorMessage(error), 'error');
     }

@@ -99,6 +99,8 @@ export interface ExportedFile {
   fileName: string;
   /** base64 of the file's bytes */
   base64: string;
+  /** what the clerk should know before printing it, e.g. fonts this computer lacks */
+  warnings?: string[];
 }
 
 export interface AppInfo {

@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
 import { paragraphText } from '../../shared/model/issue.ts';
 import { bulletinFixtures, repoRoot } from '../fixtures.ts';
@@ -31,33 +30,21 @@ const processRun = (args: string[]) => () => {
   if (result.status !== 0 && result.status !== 1) throw new Error(result.stderr);
 };
 const cli = join(repoRoot, 'bin', 'jianbao.mjs');
-/** the check command run by itself, as it would start if the CLI loaded only the command it runs */
-const checkAlone = `
-const { register } = await import('tsx/esm/api');
-register();
-const { checkCommand } = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'electron', 'cli', 'commands', 'check.ts')).href)});
-const io = { out: (text) => process.stdout.write(text + '\\n'), err: (text) => process.stderr.write(text + '\\n') };
-process.exitCode = await checkCommand.run({ values: { json: true }, positionals: [process.argv[1]] }, io);
-`;
 
 const coldStart = performance.now();
 const findings = proofreadIssue(issue);
 const cold = performance.now() - coldStart;
 const inProcess = await timeRuns(RUNS, () => proofreadIssue(issue));
 const baseline = await timeRuns(RUNS, processRun(['-e', '0']));
-const startup = await timeRuns(RUNS, processRun([cli, 'help']));
 const fixtureRuns = await timeRuns(RUNS, processRun([cli, 'check', fixture.path, '--json']));
 const jsonRuns = await timeRuns(RUNS, processRun([cli, 'check', jsonPath, '--json']));
 const textRuns = await timeRuns(RUNS, processRun([cli, 'check', textPath, '--json']));
-const aloneRuns = await timeRuns(RUNS, processRun(['--input-type=module', '-e', checkAlone, jsonPath]));
 
 printTable(`jianbao check (${RUNS} runs each; 200-page issue: ${issue.blocks.length} blocks, ${characters} characters of body, ${findings.length} findings)`, ['what', 'median ms', 'p95 ms', '× bare node'], [
   ['bare `node -e 0` (baseline)', median(baseline), percentile(baseline, 95), 1],
-  ['`jianbao help` (CLI start-up, every command loaded)', median(startup), percentile(startup, 95), median(startup) / median(baseline)],
   ['proofreadIssue, 200 pages, in process, first run', cold, cold, '-'],
   ['proofreadIssue, 200 pages, in process', median(inProcess), percentile(inProcess, 95), '-'],
   [`check --json ${fixture.name}`, median(fixtureRuns), percentile(fixtureRuns, 95), median(fixtureRuns) / median(baseline)],
   ['check --json 200-page .json', median(jsonRuns), percentile(jsonRuns, 95), median(jsonRuns) / median(baseline)],
   ['check --json 200-page .txt (with parsing)', median(textRuns), percentile(textRuns, 95), median(textRuns) / median(baseline)],
-  ['check command alone (no other command loaded), 200-page .json', median(aloneRuns), percentile(aloneRuns, 95), median(aloneRuns) / median(baseline)],
 ]);

@@ -4,6 +4,7 @@ import type { Issue } from '../../../shared/model/issue.ts';
 import { issueNumberOf } from '../../../shared/format/chinese.ts';
 import { SEVERITY_LABELS, withoutIgnored, type Finding } from '../../../shared/proofread/finding.ts';
 import { describeLocation } from '../../../shared/proofread/location.ts';
+import { proofreadIssue } from '../../../shared/proofread/proofread.ts';
 import { readBulletinFile } from '../../services/read-bulletin-file.ts';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -33,8 +34,6 @@ export const checkCommand: Command = {
     const file = positionals[0];
     if (!file) throw new CliError('请指定要校对的简报文件，例如：jianbao check 简报.docx');
     const { issue } = await readBulletinFile(file);
-    // loaded here, not at the top, so that the other commands do not load the rules and OpenCC's tables
-    const { proofreadIssue } = await import('../../../shared/proofread/proofread.ts');
     const all = proofreadIssue(issue);
     const findings = withoutIgnored(all, issue.ignoredFindings);
     if (values.json) {
