@@ -7,11 +7,13 @@ import { ArchiveScreen } from '../archive/ArchiveScreen.tsx';
 import { SeriesSettingsScreen } from '../series/SeriesSettingsScreen.tsx';
 import { IssueEditorScreen } from '../editor/IssueEditorScreen.tsx';
 import { NoticeProvider } from '../ui/notice.tsx';
+import { BackupsDialog } from '../archive/BackupsDialog.tsx';
 
 export function App() {
   const route = useRoute();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [showBackups, setShowBackups] = useState(false);
 
   useEffect(() => {
     api['app.info']({}).then(setInfo, (error: unknown) => setFailure(errorMessage(error)));
@@ -21,7 +23,13 @@ export function App() {
     <NoticeProvider>
       <div className="app">
         {failure && <div className="banner banner-error">{failure}</div>}
-        {info?.readOnlyReason && <div className="banner banner-error" role="alert">{info.readOnlyReason}</div>}
+        {info?.readOnlyReason && (
+          <div className="banner banner-error" role="alert">
+            {info.readOnlyReason}{' '}
+            <button type="button" onClick={() => setShowBackups(true)}>从备份恢复…</button>
+          </div>
+        )}
+        {showBackups && <BackupsDialog onClose={() => setShowBackups(false)} onRestored={() => window.location.reload()} />}
         {route.screen === 'archive' && <ArchiveScreen seriesId={route.seriesId} />}
         {route.screen === 'series' && <SeriesSettingsScreen seriesId={route.seriesId} />}
         {route.screen === 'issue' && <IssueEditorScreen key={route.issueId} issueId={route.issueId} />}

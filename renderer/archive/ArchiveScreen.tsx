@@ -11,6 +11,7 @@ import { useMenuCommands } from '../app/menu-commands.ts';
 import { useNotice } from '../ui/notice.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
+import { BackupsDialog } from './BackupsDialog.tsx';
 import { importableFiles } from './file-upload.ts';
 
 function Snippet({ text }: { text: string }) {
@@ -34,6 +35,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [importing, setImporting] = useState<File[] | null>(null);
   const [recycleBin, setRecycleBin] = useState<IssueSummary[] | null>(null);
+  const [showBackups, setShowBackups] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -159,6 +161,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
             <button type="button" onClick={() => folderInput.current?.click()}>导入文件夹</button>
             {selected && <button type="button" onClick={() => navigate({ screen: 'series', seriesId: selected.id })}>刊物设置</button>}
             <button type="button" onClick={openRecycleBin}>回收站</button>
+            <button type="button" onClick={() => setShowBackups(true)}>备份</button>
           </div>
           <input ref={fileInput} type="file" multiple accept=".txt,.docx,.json" hidden data-testid="import-files"
             onChange={(event) => { const files = importableFiles(event.target.files ?? []); event.target.value = ''; if (files.length) setImporting(files); }} />
@@ -235,6 +238,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
       {importing && (
         <ImportDialog files={importing} seriesId={null} onClose={(imported) => { setImporting(null); if (imported) void Promise.all([loadSeries(), loadIssues()]); }} />
       )}
+      {showBackups && <BackupsDialog onClose={() => setShowBackups(false)} onRestored={() => window.location.reload()} />}
       {recycleBin && (
         <Dialog title="回收站" onClose={() => setRecycleBin(null)} wide>
           <ul className="recycle-list">

@@ -1,11 +1,13 @@
 // The whole app in real Chromium against browser mode and a real archive: a clerk's day, from a new
 // series to an issued bulletin, with IME input, pasting, exports, reload, search and read-only issues.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import JSZip from 'jszip';
 import { launchChromium } from './chromium.ts';
+import { createApiClient } from '../../renderer/api/transport.ts';
+import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { startApp, type RunningApp } from './web-app.ts';
 import { bulletinFixtures, repoRoot, squeeze } from '../fixtures.ts';
 
@@ -238,4 +240,40 @@ describe('a clerk in browser mode', () => {
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
   });
+});
+
+describe('a clerk whose archive file was damaged', () => {
+  let damagedApp: RunningApp;
+
+  it('is told so, sees the archive read-only, and restores the newest good backup from the banner', async () => {
+    const first = await startApp();
+    const api = createApiClient(async (method, input) =>
+      (await fetch(`${first.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-jianbao-token': first.token }, body: JSON.stringify(input) })).json(),
+    );
+    const series = await api['series.create']({ settings: defaultSeriesSettings('桃江县工作简报', '桃江县政府办') });
+    await api['issues.next']({ seriesId: series.id });
+    await api['backup.create']({});
+    await first.close();
+    const file = join(first.dataDir, 'archive.sqlite');
+    const bytes = readFileSync(file);
+    for (let offset = 4096 * 2; offset < bytes.length; offset++) bytes[offset] = (offset * 7919) & 0xff;
+    writeFileSync(file, bytes);
+
+    damagedApp = await startApp(first.dataDir);
+    const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    tab.on('dialog', (dialog) => void dialog.accept());
+    await tab.goto(`${damagedApp.url}/`);
+    const banner = tab.locator('.banner-error', { hasText: '已损坏' });
+    await banner.waitFor();
+    await tab.screenshot({ path: join(shots, '8-damaged-archive.png') });
+    await banner.getByRole('button', { name: '从备份恢复…' }).click();
+    await tab.getByRole('list', { name: '备份列表' }).getByRole('button', { name: '恢复' }).first().click();
+    await tab.waitForEvent('load');
+    await tab.getByRole('button', { name: /桃江县工作简报/ }).waitFor();
+    expect(await tab.locator('.banner-error').count()).toBe(0);
+    expect(await tab.locator('.issue-table tbody tr').first().textContent()).toContain('第1期');
+    await tab.close();
+  });
+
+  afterAll(() => damagedApp?.close());
 });
