@@ -1,6 +1,8 @@
 // A list of short texts (报/送/发 recipients, template sections) edited one entry per line.
 import { useEffect, useState } from 'react';
 
+const listOf = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+
 export function ListField({ label, value, onChange, disabled = false, rows = 4, hint = '每行一项' }: {
   label: string;
   value: readonly string[];
@@ -10,11 +12,10 @@ export function ListField({ label, value, onChange, disabled = false, rows = 4, 
   hint?: string;
 }) {
   const [text, setText] = useState(value.join('\n'));
+  // only a change from outside (a restore, a reload) replaces what is being typed: typing a blank
+  // line or trailing spaces gives the same list, so the text stays as typed
   useEffect(() => {
-    const current = text.split('\n').map((line) => line.trim()).filter(Boolean);
-    if (current.join('\n') !== value.join('\n')) setText(value.join('\n'));
-    // only outside changes (a restore, a reload) replace what is being typed
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    setText((current) => (listOf(current).join('\n') === value.join('\n') ? current : value.join('\n')));
   }, [value]);
   return (
     <label className="field">
@@ -25,7 +26,7 @@ export function ListField({ label, value, onChange, disabled = false, rows = 4, 
         disabled={disabled}
         onChange={(event) => {
           setText(event.target.value);
-          onChange(event.target.value.split('\n').map((line) => line.trim()).filter(Boolean));
+          onChange(listOf(event.target.value));
         }}
       />
     </label>
