@@ -212,7 +212,35 @@ describe('a clerk in browser mode', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('imports files with a progress bar and a summary: new issues, a duplicate skipped, a taken number and a broken file failed with their reasons', async () => {
+    await page.getByRole('button', { name: '← 返回档案' }).click();
+    const fixtures = bulletinFixtures();
+    const file = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
+    await page.getByTestId('import-files').setInputFiles([
+      ...fixtures.map((fixture) => file(`${fixture.name}.txt`, readFileSync(fixture.path))),
+      file('重复.txt', readFileSync(fixtures[0]!.path)),
+      file('损坏.docx', Buffer.from('这不是 Word 文件')),
+    ]);
+    const summary = page.locator('.import-summary', { hasText: '导入完成' });
+    await summary.waitFor({ timeout: 30_000 });
+    // 第1期 of the series was typed by hand earlier, so the fixture that is also 第1期 must not take its number
+    expect(await summary.textContent()).toContain('已导入 2 个，跳过 1 个，失败 2 个');
+    expect(await page.locator('.import-failed', { hasText: 'yiyang-2023-01.txt' }).textContent()).toContain('第1期已经用过');
+    expect(await page.locator('.import-failed', { hasText: '损坏.docx' }).textContent()).toContain('失败：');
+    expect(await page.locator('.import-skipped').textContent()).toMatch(/重复\.txt.*跳过：/);
+    await page.screenshot({ path: join(shots, '9-import-summary.png') });
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByRole('button', { name: /益阳市配合省生态环保督察“回头看”工作简报/ }).click();
+    await expect.poll(() => page.locator('.issue-table tbody tr').count()).toBe(1);
+    expect(await page.locator('.issue-table tbody tr').first().textContent()).toContain('第4期');
+  });
+
   it('marks the issue issued and then refuses editing', async () => {
+    await page.getByRole('button', { name: /益阳市配合第二轮省生态环境保护例行督察工作简报/ }).click();
+    await page.getByRole('searchbox').fill('篮球友谊赛');
+    await page.getByRole('button', { name: '检索' }).click();
+    await page.locator('.search-results .hit', { hasText: '第2期' }).click();
+    await body().waitFor();
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByRole('button', { name: '印发', exact: true }).click();
     await page.locator('.banner-info', { hasText: '已印发' }).waitFor();
