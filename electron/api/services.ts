@@ -8,9 +8,9 @@ import type { ExportedFile } from '../../shared/api/records.ts';
 import type { Issue } from '../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../shared/model/series.ts';
 import { issueNumberOf } from '../../shared/format/chinese.ts';
-import { openArchive, createArchiveHandlers, backupIfDue, type Archive } from '../services/archive/index.ts';
+import { openArchive, createArchiveHandlers, backupIfDue, type Archive, type ArchiveHolder } from '../services/archive/index.ts';
 import { getIssue } from '../services/archive/issues.ts';
-import { getSeries } from '../services/archive/series.ts';
+import { printSettingsOf } from '../services/archive/issued-prints.ts';
 import { exportDocx } from '../services/export/docx.ts';
 import { missingFonts } from '../services/export/installed-fonts.ts';
 
@@ -22,6 +22,8 @@ export interface Services {
 
 export interface ServiceOptions {
   dataDir: string;
+  /** who holds the archive while these services run ("简报（浏览器模式）"): named to a second program */
+  holder?: ArchiveHolder;
   /** the daily backup runs when the app starts; tests turn it off */
   dailyBackup?: boolean;
   /** PDF export: Electron prints with its own webContents; browser mode and the CLI use Chromium */
@@ -46,16 +48,17 @@ async function fontWarnings(settings: SeriesSettings): Promise<string[]> {
 
 const base64Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
-export async function openServices({ dataDir, dailyBackup = false, printPdf }: ServiceOptions): Promise<Services> {
-  const archive = await openArchive({ dataDir });
+export async function openServices({ dataDir, holder = { name: '简报', kind: 'app' }, dailyBackup = false, printPdf }: ServiceOptions): Promise<Services> {
+  const archive = await openArchive({ dataDir, holder });
   if (dailyBackup && !archive.readOnlyReason) await backupIfDue(archive);
   // loaded only without printPdf: the packaged desktop app ships no playwright-core
   const printer = printPdf ? null : (await import('../services/export/pdf.ts')).createPdfPrinter();
   const pdf = printPdf ?? ((issue: Issue, settings: SeriesSettings) => printer!.print(issue, settings));
 
+  /** An issued issue prints with the settings it was issued with, whatever its series' are now. */
   function issueWithSettings(issueId: number): { issue: Issue; settings: SeriesSettings } {
     const record = getIssue(archive, issueId);
-    return { issue: record.issue, settings: getSeries(archive, record.seriesId).settings };
+    return { issue: record.issue, settings: printSettingsOf(archive, issueId, record.seriesId) };
   }
 
   const exportHandlers: Pick<ApiHandlers, 'export.docx' | 'export.pdf' | 'export.json' | 'app.info'> = {

@@ -5,6 +5,7 @@ import { CliError } from './cli-error.ts';
 import type { CliIo } from './command.ts';
 import { commandLoaders } from './commands/index.ts';
 import { UnreadableFileError } from '../services/read-bulletin-file.ts';
+import { errnoCode, fileSystemError } from '../services/archive/fs-errors.ts';
 
 export async function usage(): Promise<string> {
   const commands = await Promise.all(Object.values(commandLoaders).map((load) => load()));
@@ -41,6 +42,13 @@ export async function main(argv: string[], io: CliIo = { out: (text) => process.
     }
     if (isUserError(error)) {
       io.err(`错误：${error.message}`);
+      return 2;
+    }
+    // a disk or permission failure anywhere is still the user's to fix: one Chinese line, exit 2
+    const code = errnoCode(error);
+    if (code) {
+      const path = (error as { path?: unknown }).path;
+      io.err(`错误：${fileSystemError(error, '读写文件', typeof path === 'string' ? path : '数据文件夹').message}`);
       return 2;
     }
     io.err(`错误：发生意外问题：${error instanceof Error ? error.message : String(error)}`);

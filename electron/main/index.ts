@@ -36,6 +36,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const services = await openServices({
     dataDir,
+    holder: { name: '简报桌面版', kind: 'app' },
     dailyBackup: true,
     printPdf: (issue, settings) => printHtmlToPdf(renderPrintHtml(issue, settings), printDocuments),
   });

@@ -1,5 +1,6 @@
 // Reads a bulletin file from disk (.txt in any common Chinese encoding, .docx, or canonical .json) into the
-// canonical issue, with reasons in Chinese for anything that cannot be read.
+// canonical issue, with reasons in Chinese for anything that cannot be read. These run in the thread that
+// calls them: untrusted files are read through import/read-in-worker.ts, whose worker runs these.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { decodeText } from '../../shared/text/decode.ts';

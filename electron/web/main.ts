@@ -1,5 +1,6 @@
 // `npm run web [-- --port N --data DIR]`: browser mode. Builds the renderer if needed, opens the
-// archive, serves the app on 127.0.0.1 and prints the address to open.
+// archive, serves the app on 127.0.0.1 and prints the one-time login address to open (also kept,
+// readable by the owner only, in <data>/browser-login.txt).
 import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,15 +30,31 @@ export async function runWebMode(argv: string[]): Promise<number> {
     await buildRenderer(root);
   }
   const dataDir = resolveDataDir({ flag: values.data });
-  const services = await openServices({ dataDir });
-  const server = await startWebServer({
-    dispatch: createDispatch(services.handlers, { onInternalError: (method, error) => console.error(`[${method}]`, error) }),
-    staticDir: join(root, 'dist', 'renderer'),
-    port,
-  });
-  console.log(`简报（浏览器模式）已启动：${server.url}/`);
+  let services;
+  try {
+    // the daily backup, as the desktop app takes it
+    services = await openServices({ dataDir, holder: { name: '简报（浏览器模式）', kind: 'app' }, dailyBackup: true });
+  } catch (error) {
+    console.error(`错误：${error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : `无法打开档案库：${String(error)}`}`);
+    return 2;
+  }
+  let server;
+  try {
+    server = await startWebServer({
+      dispatch: createDispatch(services.handlers, { onInternalError: (method, error) => console.error(`[${method}]`, error) }),
+      staticDir: join(root, 'dist', 'renderer'),
+      dataDir,
+      port,
+    });
+  } catch (error) {
+    await services.close();
+    const inUse = (error as { code?: string }).code === 'EADDRINUSE';
+    console.error(`错误：${inUse ? `端口 ${port} 已被占用（可能简报已在运行），请关闭占用它的程序，或用 --port 换一个端口` : `无法启动本地服务：${String(error)}`}`);
+    return 2;
+  }
+  console.log(`简报（浏览器模式）已启动：${server.loginUrl()}`);
   console.log(`数据文件夹：${dataDir}`);
-  console.log('在浏览器中打开上面的地址；按 Ctrl+C 退出。');
+  console.log(`在浏览器中打开上面的地址（只能使用一次；之后的新地址见 ${server.loginFile}）；按 Ctrl+C 退出。`);
   const stop = async () => {
     await server.close();
     await services.close();

@@ -1,27 +1,43 @@
 // Browser mode's local server: serves the built renderer on 127.0.0.1 and carries API calls to the
-// same dispatch Electron's IPC uses. Requests without the per-run token, from another origin, or for
-// another host name (DNS rebinding) are refused.
+// same dispatch Electron's IPC uses. Only the person who started it gets in: the one-time login
+// address it prints (and writes, owner-only, to the data folder) is traded once for a session cookie
+// (login.ts). Requests without that cookie, from another origin, or for another host name (DNS
+// rebinding) are refused; calls that change the archive are rate-limited per session (rate-limit.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { Dispatch } from '../api/dispatch.ts';
 import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { LOGIN_PATH, LoginGate, sessionCookie } from './login.ts';
+import { SessionRateLimiter } from './rate-limit.ts';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
   /** the built renderer (dist/renderer) */
   staticDir: string;
+  /** the data folder: the current one-time login address is kept in <dataDir>/browser-login.txt (mode 0600) */
+  dataDir: string;
   port?: number;
-  /** fixed token for tests; a random one otherwise */
-  token?: string;
+  /** where a fresh login address is announced after one was used (default: stdout) */
+  log?: (line: string) => void;
 }
 
 export interface WebServer {
+  /** the origin, e.g. http://127.0.0.1:5170 (opening it without logging in gets the 401 page) */
   url: string;
-  token: string;
+  /** the file holding the login address that works now */
+  loginFile: string;
+  /** Makes a fresh one-time login address (the previous unused one stops working) and writes it to loginFile. */
+  loginUrl(): string;
+  /** the listening socket's own address */
+  address(): AddressInfo;
   close(): Promise<void>;
+}
+
+interface Session {
+  limiter: SessionRateLimiter;
 }
 
 const MIME: Record<string, string> = {
@@ -36,28 +52,65 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY_BYTES = MAX_UPLOAD_BASE64 + 1024 * 1024;
+const TOO_FREQUENT = '操作过于频繁，请稍后再试';
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+};
+
+function send(response: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'content-length': String(bytes.length), ...headers });
+  response.end(bytes);
 }
 
-function send(response: ServerResponse, status: number, body: string | Buffer, type: string): void {
-  response.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-  });
-  response.end(body);
-}
-
-const sendJson = (response: ServerResponse, status: number, value: unknown) => send(response, status, JSON.stringify(value), MIME['.json']!);
+const sendJson = (response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
+  send(response, status, JSON.stringify(value), MIME['.json']!, headers);
 const refuse = (response: ServerResponse, status: number, message: string) =>
   sendJson(response, status, { ok: false, error: { code: 'forbidden', message } });
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page anyone without a session gets: where to find the login address, and no secret. */
+function loginRequiredPage(loginFile: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <title>简报：请从启动时显示的地址打开</title>
+  </head>
+  <body style="font-family: sans-serif; max-width: 42em; margin: 4em auto; line-height: 1.8">
+    <h1>请从“简报”启动时显示的地址打开</h1>
+    <p>浏览器模式只供启动它的人使用。请打开运行 <code>npm run web</code>（或 <code>npm start</code>）时显示的地址；该地址只能使用一次。</p>
+    <p>要在另一个浏览器中打开，请使用文件 <code>${escapeHtml(loginFile)}</code> 中的新地址（每次使用后都会更新）。</p>
+    <p>如果您刚刚已在本浏览器中打开过登录地址，请<a href="/">点此进入简报</a>。</p>
+  </body>
+</html>
+`;
+}
+
+/**
+ * The file under `root` a URL path names, or null when it names anything outside it: the path is
+ * decoded once, both slashes separate, and any `..` segment, drive letter or NUL is refused.
+ */
+export function staticFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const segments = decoded.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+  if (segments.some((segment) => segment === '..' || segment.includes(':'))) return null;
+  const base = resolve(root);
+  const file = resolve(base, ...segments);
+  if (file !== base && !file.startsWith(base + sep)) return null;
+  return file;
+}
 
 async function readBody(request: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
@@ -71,32 +124,58 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? ((line: string) => console.log(line));
+  const staticRoot = resolve(options.staticDir);
   let origin = '';
   let allowedHosts: string[] = [];
+  let gate!: LoginGate<Session>;
+
+  function loginRequired(response: ServerResponse): void {
+    send(response, 401, loginRequiredPage(gate.loginFile), MIME['.html']!);
+  }
+
+  function handleLogin(pathname: string, request: IncomingMessage, response: ServerResponse): void {
+    if (request.method !== 'GET') return refuse(response, 405, '只接受 GET 请求');
+    // a browser guessing ahead (prefetch, prerender) must not spend the address before it is opened
+    const purpose = `${request.headers['sec-purpose'] ?? ''} ${request.headers.purpose ?? ''}`;
+    if (/prefetch|prerender/i.test(purpose)) return send(response, 503, '', 'text/plain; charset=utf-8');
+    const token = pathname.slice(LOGIN_PATH.length);
+    const cookie = /^[\w-]{1,100}$/.test(token) ? gate.redeem(token) : null;
+    if (cookie) {
+      send(response, 303, '', 'text/plain; charset=utf-8', { location: '/', 'set-cookie': sessionCookie(cookie) });
+      const next = gate.mintLoginUrl();
+      log(`登录地址已使用。要在另一个浏览器中打开，请用新的一次性地址：${next}（也已写入 ${gate.loginFile}）`);
+      return;
+    }
+    if (gate.session(request.headers.cookie)) return send(response, 303, '', 'text/plain; charset=utf-8', { location: '/' });
+    loginRequired(response);
+  }
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(options.staticDir, relative === '' ? 'index.html' : relative);
-    if (!file.startsWith(options.staticDir + sep) && file !== options.staticDir) return refuse(response, 403, '拒绝访问');
+    const file = staticFile(staticRoot, pathname);
+    if (file === null) return refuse(response, 403, '拒绝访问');
     const info = await stat(file).catch(() => null);
-    const target = info?.isFile() ? file : join(options.staticDir, 'index.html');
-    const isIndex = target.endsWith(`${sep}index.html`);
+    const target = info?.isFile() ? file : join(staticRoot, 'index.html');
     const content = await readFile(target).catch(() => null);
     if (!content) return send(response, 404, '页面不存在。请先运行 npm run web 构建界面。', 'text/plain; charset=utf-8');
-    if (isIndex) {
-      const html = content.toString('utf8').replace('<head>', `<head>\n    <meta name="jianbao-token" content="${token}" />`);
-      return send(response, 200, html, MIME['.html']!);
-    }
     send(response, 200, content, MIME[extname(target)] ?? 'application/octet-stream');
   }
 
-  async function handleApi(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handleApi(method: string, session: Session | null, request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'POST') return refuse(response, 405, '只接受 POST 请求');
     const requestOrigin = request.headers.origin;
-    if (requestOrigin !== undefined && !allowedHosts.some((host) => requestOrigin === `http://${host}`)) return refuse(response, 403, '拒绝来自其他网站的请求');
-    if (!sameToken(request.headers['x-jianbao-token'] as string | undefined, token)) return refuse(response, 403, '缺少或错误的访问令牌，请从“简报”打开的地址访问');
+    if (requestOrigin !== undefined && !allowedHosts.some((host) => requestOrigin === `http://${host}`)) {
+      return refuse(response, 403, '拒绝来自其他网站的请求');
+    }
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') return refuse(response, 403, '拒绝来自其他网站的请求');
+    if (!session) return refuse(response, 401, `未登录或登录已失效：请打开运行 npm run web 时显示的地址，或文件 ${gate.loginFile} 中的地址`);
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) return refuse(response, 415, '请求格式应为 JSON');
+    const decision = session.limiter.check(method);
+    if (!decision.ok) {
+      request.resume();
+      return sendJson(response, 429, { ok: false, error: { code: 'conflict', message: TOO_FREQUENT } }, { 'retry-after': String(decision.retryAfterSeconds) });
+    }
     const body = await readBody(request);
     if (body === null) return refuse(response, 413, '请求内容过大');
     let payload: unknown;
@@ -111,30 +190,46 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server: Server = createServer((request, response) => {
     const host = request.headers.host ?? '';
     if (!allowedHosts.includes(host)) return refuse(response, 403, '拒绝访问：主机名不正确');
-    const url = new URL(request.url ?? '/', origin);
-    const work = url.pathname.startsWith('/api/') ? handleApi(url.pathname.slice(5), request, response) : serveStatic(url.pathname, response);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', origin);
+    } catch {
+      return refuse(response, 400, '请求地址不正确');
+    }
+    const { pathname } = url;
+    if (pathname.startsWith(LOGIN_PATH)) return handleLogin(pathname, request, response);
+    const session = gate.session(request.headers.cookie);
+    let work: Promise<void>;
+    if (pathname.startsWith('/api/')) work = handleApi(pathname.slice(5), session, request, response);
+    else if (!session) return loginRequired(response);
+    else work = serveStatic(pathname, response);
     work.catch(() => {
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: '本地服务出错，数据未被修改' } });
       else response.end();
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  origin = `http://127.0.0.1:${port}`;
-  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const bound = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${bound.port}`;
+  allowedHosts = [`127.0.0.1:${bound.port}`, `localhost:${bound.port}`];
+  gate = new LoginGate<Session>({ dataDir: options.dataDir, origin }, () => ({ limiter: new SessionRateLimiter() }));
+  // a login address from an earlier run must not linger in the file
+  gate.mintLoginUrl();
 
   return {
     url: origin,
-    token,
+    loginFile: gate.loginFile,
+    loginUrl: () => gate.mintLoginUrl(),
+    address: () => server.address() as AddressInfo,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolvePromise) => {
+        gate.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => resolvePromise());
       }),
   };
 }

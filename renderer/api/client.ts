@@ -1,5 +1,5 @@
 // The renderer's API client: the Electron preload's when it is there, else HTTP to browser mode's
-// local server with the per-run token the server put into the page.
+// local server, authenticated by the session cookie set at login (the page holds no secret).
 import { ApiError, type ApiClient } from '../../shared/api/contract.ts';
 import { createApiClient, httpTransport } from './transport.ts';
 
@@ -10,11 +10,7 @@ declare global {
   }
 }
 
-function browserModeToken(): string {
-  return document.querySelector('meta[name="jianbao-token"]')?.getAttribute('content') ?? '';
-}
-
-export const api: ApiClient = window.jianbao ?? createApiClient(httpTransport(browserModeToken()));
+export const api: ApiClient = window.jianbao ?? createApiClient(httpTransport());
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

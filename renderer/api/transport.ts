@@ -16,14 +16,18 @@ export function createApiClient(transport: Transport): ApiClient {
   return client as ApiClient;
 }
 
-/** Browser mode: POST /api/<method> with the per-run token the server put into the page. */
-export function httpTransport(token: string, base = ''): Transport {
+/**
+ * Browser mode: POST /api/<method> to the page's own origin. The session is the HttpOnly cookie the
+ * server set when its one-time login address was opened; a same-origin fetch sends it by itself.
+ */
+export function httpTransport(base = ''): Transport {
   return async (method, input) => {
     let response: Response;
     try {
       response = await fetch(`${base}/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-jianbao-token': token },
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

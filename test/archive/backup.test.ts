@@ -40,7 +40,7 @@ describe('backup', () => {
     const made = [];
     for (let i = 0; i < 5; i++) made.push((await createBackup(archive, 'manual')).name);
     expect(listBackups(archive.backupsDir).map((info) => info.name)).toEqual(made.slice(2).reverse());
-    expect(() => setBackupKeep(archive.db, 0)).toThrow('保留的备份份数应为 1 到 1000 之间的整数');
+    expect(() => setBackupKeep(archive.db, 0)).toThrow('保留的手动备份份数应为 1 到 1000 之间的整数');
   });
 
   it('takes the daily backup once a day: when none is from today, and not again the same day', async () => {

@@ -71,7 +71,7 @@ describe('jianbao archive / search / backup / restore / bundle', () => {
     runCli(['archive', 'import', fixtures[0]!.path, '--data', data]);
     const backup = runCli(['backup', '--keep', '2', '--data', data]);
     expect(backup.status).toBe(0);
-    expect(backup.stdout).toContain('以后保留最近 2 份备份');
+    expect(backup.stdout).toContain('以后保留最近 2 份手动备份');
     const name = /(jianbao-\d{8}-\d{6}-\d{3}-manual\.sqlite)/.exec(backup.stdout)![1]!;
     const usb = tempDir();
     expect(runCli(['backup', '--to', usb, '--data', data]).stdout).toContain(usb);
@@ -107,7 +107,7 @@ describe('jianbao archive / search / backup / restore / bundle', () => {
 
     const damaged = tempDir();
     writeFileSync(join(damaged, 'archive.sqlite'), Buffer.alloc(4096, 0x5a));
-    expectOneLineError(runCli(['archive', 'import', fixtures[0]!.path, '--data', damaged]), '档案库文件已损坏');
+    expectOneLineError(runCli(['archive', 'import', fixtures[0]!.path, '--data', damaged]), /档案库文件 .*archive\.sqlite 已损坏/);
     expectOneLineError(runCli(['search', '--data', damaged]), '请写出要检索的词');
     expectOneLineError(runCli(['archive', 'frob', '--data', damaged]), 'jianbao archive import');
   });

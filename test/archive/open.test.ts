@@ -116,7 +116,7 @@ describe('opening the archive', () => {
     const before = hashFile(file);
 
     const damaged = await tempArchive(archive.dataDir);
-    expect(damaged.readOnlyReason).toMatch(/档案库文件已损坏.*只读/);
+    expect(damaged.readOnlyReason).toMatch(/档案库文件 .*archive\.sqlite 已损坏.*只读/);
     expect(damaged.readOnlyReason).toContain(good.name);
     expectArchiveError(() => nextIssue(damaged, series.id, '2024-05-01'), 'read-only', '已损坏');
     expect(hashFile(file)).toBe(before);

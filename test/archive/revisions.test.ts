@@ -80,7 +80,7 @@ describe('status', () => {
     await api('issues.setStatus', { id: record.id, status: 'reviewed' });
     await api('issues.setStatus', { id: record.id, status: 'issued' });
     const noReason = await apiErrorOf(api('issues.setStatus', { id: record.id, status: 'draft' }));
-    expect(noReason.message).toBe('撤回已印发的简报，需要写明原因');
+    expect(noReason.message).toBe('撤回已印发的简报，需要写明原因（至少两个字）');
     const before = Date.now();
     const reopened = await api('issues.setStatus', { id: record.id, status: 'draft', reason: '领导要求补充数据' });
     expect(reopened.issue.status).toBe('draft');

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import JSZip from 'jszip';
 import { launchChromium } from './chromium.ts';
-import { createApiClient } from '../../renderer/api/transport.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { startApp, type RunningApp } from './web-app.ts';
 import { bulletinFixtures, repoRoot, squeeze } from '../fixtures.ts';
@@ -53,7 +52,7 @@ beforeAll(async () => {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${app.url}/`);
+  await page.goto(app.loginUrl());
 }, 120_000);
 
 afterAll(async () => {
@@ -250,12 +249,12 @@ describe('a clerk in browser mode', () => {
     await page.keyboard.insertText('不应出现');
     expect(await bodyText()).toBe(before);
     const refused = await page.evaluate(async () => {
-      const token = document.querySelector('meta[name="jianbao-token"]')!.getAttribute('content')!;
+      // the page's own session cookie goes with a same-origin fetch
       const id = Number(location.hash.split('/')[2]);
-      const current = await (await fetch('/api/issues.get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-jianbao-token': token }, body: JSON.stringify({ id }) })).json();
+      const current = await (await fetch('/api/issues.get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id }) })).json();
       const reply = await fetch('/api/issues.save', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-jianbao-token': token },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ id, baseRevision: current.value.revision, issue: { ...current.value.issue, docNumber: '改动' } }),
       });
       return reply.json();
@@ -275,9 +274,7 @@ describe('a clerk whose archive file was damaged', () => {
 
   it('is told so, sees the archive read-only, and restores the newest good backup from the banner', async () => {
     const first = await startApp();
-    const api = createApiClient(async (method, input) =>
-      (await fetch(`${first.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-jianbao-token': first.token }, body: JSON.stringify(input) })).json(),
-    );
+    const api = await first.apiClient();
     const series = await api['series.create']({ settings: defaultSeriesSettings('桃江县工作简报', '桃江县政府办') });
     await api['issues.next']({ seriesId: series.id });
     await api['backup.create']({});
@@ -290,7 +287,7 @@ describe('a clerk whose archive file was damaged', () => {
     damagedApp = await startApp(first.dataDir);
     const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     tab.on('dialog', (dialog) => void dialog.accept());
-    await tab.goto(`${damagedApp.url}/`);
+    await tab.goto(damagedApp.loginUrl());
     const banner = tab.locator('.banner-error', { hasText: '已损坏' });
     await banner.waitFor();
     await tab.screenshot({ path: join(shots, '8-damaged-archive.png') });

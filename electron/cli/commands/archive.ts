@@ -25,6 +25,7 @@ async function importCommand({ values, positionals }: ParsedCommandArgs, io: Cli
       seriesName: values.series as string | undefined,
       onProgress: values.json ? undefined : (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),
     }),
+    { holder: { name: '命令 jianbao archive import', kind: 'cli' } },
   );
   if (outcomes.length === 0) throw new CliError('没有找到可导入的文件（支持 .txt、.docx、.json）');
   const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
@@ -37,6 +38,7 @@ async function importCommand({ values, positionals }: ParsedCommandArgs, io: Cli
 async function listCommand({ values }: ParsedCommandArgs, io: CliIo): Promise<number> {
   const listing = await withArchive(resolveDataDir({ flag: values.data as string | undefined }), async (archive) =>
     listSeries(archive, true).map((series) => ({ ...series, issues: listIssues(archive, { seriesId: series.id }) })),
+    { holder: { name: '命令 jianbao archive list', kind: 'cli' }, access: 'read' },
   );
   if (values.json) {
     io.out(JSON.stringify(listing, null, 2));

@@ -6,6 +6,7 @@ import { exportBundle, importBundle } from '../../services/archive/bundle.ts';
 import { findSeriesByName } from '../../services/archive/series.ts';
 import { readFileBytes } from '../../services/read-bulletin-file.ts';
 import { CliError } from '../cli-error.ts';
+import { fileSystemError } from '../../services/archive/fs-errors.ts';
 import type { Command } from '../command.ts';
 
 /** A bundle of a large archive: the whole of it, zipped. */
@@ -21,6 +22,7 @@ export const bundleCommand: Command = {
   async run({ values, positionals }, io) {
     const [action, file] = positionals;
     if ((action !== 'export' && action !== 'import') || !file) throw new CliError('用法：jianbao bundle export 文件 [--series 刊物名] 或 jianbao bundle import 文件');
+    const holder = { name: `命令 jianbao bundle ${action}`, kind: 'cli' } as const;
     await withArchive(resolveDataDir({ flag: values.data as string | undefined }), async (archive) => {
       if (action === 'export') {
         let seriesId: number | undefined;
@@ -33,7 +35,7 @@ export const bundleCommand: Command = {
         try {
           await writeFile(file, Buffer.from(bundle.base64, 'base64'));
         } catch (error) {
-          throw new CliError(`无法写入文件：${file}（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
+          throw fileSystemError(error, '写入档案包', file);
         }
         io.out(`已导出档案包：${file}`);
         return;
@@ -41,7 +43,7 @@ export const bundleCommand: Command = {
       const report = await importBundle(archive, await readFileBytes(file, BUNDLE_FILE_BYTES));
       io.out(`新增或更新 ${report.imported} 期，未变 ${report.unchanged} 期，新建刊物 ${report.seriesCreated} 个，冲突 ${report.conflicts.length} 期`);
       for (const conflict of report.conflicts) io.out(`  冲突：${conflict.seriesName} ${conflict.numberText}：${conflict.reason}`);
-    });
+    }, { holder, access: action === 'export' ? 'read' : 'write' });
     return 0;
   },
 };

@@ -5,7 +5,7 @@ import { issueNumberOf } from '../../../shared/format/chinese.ts';
 import { SEVERITY_LABELS, withoutIgnored, type Finding } from '../../../shared/proofread/finding.ts';
 import { describeLocation } from '../../../shared/proofread/location.ts';
 import { proofreadIssue } from '../../../shared/proofread/proofread.ts';
-import { readBulletinFile } from '../../services/read-bulletin-file.ts';
+import { readBulletinFileInWorker } from '../../services/import/read-in-worker.ts';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 
@@ -33,7 +33,7 @@ export const checkCommand: Command = {
   async run({ values, positionals }, io) {
     const file = positionals[0];
     if (!file) throw new CliError('请指定要校对的简报文件，例如：jianbao check 简报.docx');
-    const { issue } = await readBulletinFile(file);
+    const { issue } = await readBulletinFileInWorker(file);
     const all = proofreadIssue(issue);
     const findings = withoutIgnored(all, issue.ignoredFindings);
     if (values.json) {

@@ -3,10 +3,10 @@
 import { FONT_PROFILES, LAYOUT_PROFILES, type FontProfileName, type LayoutProfileName } from '../../../shared/model/series.ts';
 import type { Issue } from '../../../shared/model/issue.ts';
 import { DEFAULT_PRINT_OPTIONS, type PrintOptions } from '../../../shared/layout/typeset.ts';
-import { readBulletinFile } from '../../services/read-bulletin-file.ts';
+import { readBulletinFileInWorker } from '../../services/import/read-in-worker.ts';
 import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
 import { getIssue } from '../../services/archive/issues.ts';
-import { getSeries } from '../../services/archive/series.ts';
+import { printSettingsOf } from '../../services/archive/issued-prints.ts';
 import { exportDocx } from '../../services/export/docx.ts';
 import { exportPdf } from '../../services/export/pdf.ts';
 import { missingFonts } from '../../services/export/installed-fonts.ts';
@@ -23,11 +23,16 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: st
 async function issueFromArchive(idText: string, dataDir: string | undefined): Promise<{ issue: Issue; options: PrintOptions }> {
   const id = Number(idText);
   if (!Number.isSafeInteger(id) || id < 1) throw new CliError(`简报编号不正确：${idText}`);
-  return withArchive(resolveDataDir({ flag: dataDir }), async (archive) => {
-    const record = getIssue(archive, id);
-    const { layoutProfile, fontProfile, colophonOnEvenPage } = getSeries(archive, record.seriesId).settings;
-    return { issue: record.issue, options: { layoutProfile, fontProfile, colophonOnEvenPage } };
-  });
+  return withArchive(
+    resolveDataDir({ flag: dataDir }),
+    async (archive) => {
+      const record = getIssue(archive, id);
+      // an issued issue prints as it was issued, whatever its series' settings are now
+      const { layoutProfile, fontProfile, colophonOnEvenPage } = printSettingsOf(archive, id, record.seriesId);
+      return { issue: record.issue, options: { layoutProfile, fontProfile, colophonOnEvenPage } };
+    },
+    { holder: { name: '命令 jianbao export', kind: 'cli' }, access: 'read' },
+  );
 }
 
 export const exportCommand: Command = {
@@ -60,7 +65,7 @@ export const exportCommand: Command = {
       const file = positionals[0];
       if (!file) throw new CliError('请指定要导出的简报文件（.txt 或 .json），或用 --issue 指定档案库中的简报');
       if (positionals.length > 1) throw new CliError('一次只能导出一个简报文件');
-      source = { issue: (await readBulletinFile(file)).issue, options: DEFAULT_PRINT_OPTIONS };
+      source = { issue: (await readBulletinFileInWorker(file)).issue, options: DEFAULT_PRINT_OPTIONS };
     }
     const options: PrintOptions = {
       layoutProfile: layoutProfile ?? source.options.layoutProfile,

@@ -1,7 +1,7 @@
 // `jianbao inspect FILE [--json]`: reads a bulletin and prints the canonical JSON or a short summary.
 import type { Issue } from '../../../shared/model/issue.ts';
 import { formatChineseDate, issueNumberOf } from '../../../shared/format/chinese.ts';
-import { readBulletinFile } from '../../services/read-bulletin-file.ts';
+import { readBulletinFileInWorker } from '../../services/import/read-in-worker.ts';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 
@@ -33,7 +33,7 @@ export const inspectCommand: Command = {
   async run({ values, positionals }, io) {
     const file = positionals[0];
     if (!file) throw new CliError('请指定要读取的简报文件，例如：jianbao inspect 简报.txt');
-    const { issue, warnings } = await readBulletinFile(file);
+    const { issue, warnings } = await readBulletinFileInWorker(file);
     io.out(values.json ? JSON.stringify(issue, null, 2) : summarize(issue, warnings));
     return 0;
   },

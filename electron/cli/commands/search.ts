@@ -32,7 +32,7 @@ export const searchCommand: Command = {
         seriesId = series.id;
       }
       return archive.read(() => searchIssues(archive.db, { query, seriesId, year, limit: 100 }));
-    });
+    }, { holder: { name: '命令 jianbao search', kind: 'cli' }, access: 'read' });
     if (values.json) {
       io.out(JSON.stringify(hits, null, 2));
       return 0;

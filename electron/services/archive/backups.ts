@@ -1,15 +1,18 @@
 // Backups of the archive with SQLite's online backup API: on demand, once a day the app is used, before
-// a migration and before a restore; the last N kept (a setting); restore only from a file that passes
-// integrity_check, after backing up the current file.
+// a migration and before a restore. Kept by age as well as count (daily copies for the last N days,
+// the last N manual ones, every copy taken before a restore or a migration for 90 days), so a burst of
+// one kind never pushes out another; restore only from a file that passes integrity_check, after
+// backing up the current file, by the process that holds the archive.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../../../shared/api/records.ts';
 import type { Archive } from './archive.ts';
 import { ArchiveError, storageError } from './errors.ts';
-import { backupKeep } from './settings.ts';
+import { backupRetention, type BackupRetention } from './settings.ts';
 import { damageOf } from './file-check.ts';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.ts';
+import { fileSystemError } from './fs-errors.ts';
 
 type BackupReason = BackupInfo['reason'];
 
@@ -45,6 +48,16 @@ export function listBackups(dir: string): BackupInfo[] {
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
+/** The error of a folder that cannot be written to (EROFS, EACCES), or null: mkdir -p reports ENOENT there. */
+function whyNotWritable(folder: string): unknown {
+  try {
+    accessSync(folder, constants.W_OK);
+    return null;
+  } catch (error) {
+    return (error as { code?: string }).code === 'ENOENT' ? null : error;
+  }
+}
+
 function freshName(dir: string, reason: BackupReason): string {
   const at = new Date();
   for (;;) {
@@ -56,7 +69,11 @@ function freshName(dir: string, reason: BackupReason): string {
 
 /** Copies a live connection's database into `dir`; the file appears under its final name only when complete. */
 export async function backupConnection(db: Database.Database, dir: string, reason: BackupReason): Promise<BackupInfo> {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw fileSystemError(whyNotWritable(dirname(dir)) ?? error, '备份档案库', dir);
+  }
   const name = freshName(dir, reason);
   const partial = join(dir, `${name}.part`);
   try {
@@ -71,27 +88,63 @@ export async function backupConnection(db: Database.Database, dir: string, reaso
     renameSync(partial, join(dir, name));
   } catch (error) {
     rmSync(partial, { force: true });
-    const mapped = storageError(error);
+    const mapped = storageError(error, dir);
     if (mapped instanceof ArchiveError) throw mapped;
-    throw new ArchiveError('internal', `备份失败：${(error as Error).message}`);
+    throw fileSystemError(error, '备份档案库', dir);
   }
   return backupInfo(dir, name)!;
 }
 
-/** Removes the oldest backups beyond `keep`, and pieces of backups that never finished. */
-export function pruneBackups(dir: string, keep: number): void {
+const DAY_MS = 24 * 3600 * 1000;
+/** Copies taken before a restore or a migration: the way back from a mistake, kept at least this long. */
+export const SAFETY_BACKUP_DAYS = 90;
+
+/** The backups a retention policy keeps, of those listed (newest first), at `now`. */
+export function backupsToKeep(backups: readonly BackupInfo[], retention: BackupRetention, now = new Date()): Set<string> {
+  const keep = new Set<string>();
+  const age = (backup: BackupInfo) => now.getTime() - Date.parse(backup.createdAt);
+  const dailyDays = new Set<string>();
+  let manual = 0;
+  for (const backup of backups) {
+    if (backup.reason === 'manual') {
+      if (manual++ < retention.manual) keep.add(backup.name);
+    } else if (backup.reason === 'daily') {
+      // one a day (the newest of that day) for the last N days
+      const day = backup.name.slice(0, 'jianbao-YYYYMMDD'.length);
+      if (age(backup) < retention.days * DAY_MS && !dailyDays.has(day)) {
+        dailyDays.add(day);
+        keep.add(backup.name);
+      }
+    } else if (age(backup) < SAFETY_BACKUP_DAYS * DAY_MS) {
+      keep.add(backup.name);
+    }
+  }
+  // however old, the newest backup of each kind stays
+  for (const reason of ['manual', 'daily', 'migration', 'restore'] as const) {
+    const newest = backups.find((backup) => backup.reason === reason);
+    if (newest) keep.add(newest.name);
+  }
+  return keep;
+}
+
+/** Removes the backups the retention policy no longer keeps, and pieces of backups that never finished. */
+export function pruneBackups(dir: string, retention: BackupRetention, now = new Date()): void {
+  if (!existsSync(dir)) return;
   for (const stale of readdirSync(dir).filter((name) => name.endsWith('.sqlite.part'))) rmSync(join(dir, stale), { force: true });
-  for (const old of listBackups(dir).slice(keep)) {
+  const backups = listBackups(dir);
+  const keep = backupsToKeep(backups, retention, now);
+  for (const old of backups) {
+    if (keep.has(old.name)) continue;
     rmSync(join(dir, old.name), { force: true });
     rmSync(join(dir, `${old.name}-wal`), { force: true });
   }
 }
 
-/** A manual or daily backup into the archive's backups folder (then pruned to the kept number), or into `toDir`. */
+/** A manual or daily backup into the archive's backups folder (then pruned by the retention policy), or into `toDir`. */
 export async function createBackup(archive: Archive, reason: 'manual' | 'daily', toDir?: string): Promise<BackupInfo> {
-  if (archive.readOnlyReason) throw new ArchiveError('read-only', `档案库文件已损坏，不再为它做备份，以免替换掉完好的备份；${archive.readOnlyReason}`);
+  if (!archive.isReadable || archive.isDamaged) throw new ArchiveError('read-only', `档案库文件已损坏或无法打开，不再为它做备份，以免替换掉完好的备份；${archive.readOnlyReason}`);
   const info = await backupConnection(archive.db, toDir ?? archive.backupsDir, reason);
-  if (toDir === undefined) pruneBackups(archive.backupsDir, backupKeep(archive.db));
+  if (toDir === undefined) pruneBackups(archive.backupsDir, backupRetention(archive.db));
   return info;
 }
 
@@ -126,7 +179,15 @@ export function newestGoodBackup(dir: string): BackupInfo | null {
   return listBackups(dir).find((backup) => problemWith(join(dir, backup.name), 'quick') === null) ?? null;
 }
 
-/** A backup named by its file name in the backups folder, or any path to a backup file. */
+/** A backup of the backups folder, by its name as listed (what the app's dialog may ask for). */
+export function backupInFolder(archive: Archive, name: string): string {
+  if (basename(name) !== name || !listBackups(archive.backupsDir).some((backup) => backup.name === name)) {
+    throw new ArchiveError('not-found', `备份文件夹中没有这份备份：${name}`);
+  }
+  return join(archive.backupsDir, name);
+}
+
+/** A backup named by its file name in the backups folder, or (on the command line) any path to a backup file. */
 export function resolveBackupPath(archive: Archive, nameOrPath: string): string {
   const inFolder = join(archive.backupsDir, basename(nameOrPath));
   if (basename(nameOrPath) === nameOrPath && existsSync(inFolder)) return inFolder;
@@ -134,24 +195,36 @@ export function resolveBackupPath(archive: Archive, nameOrPath: string): string 
   throw new ArchiveError('not-found', `找不到备份文件：${nameOrPath}`);
 }
 
-/**
- * Replaces the archive with the backup at `source` after integrity_check passes on it. The current file
- * is backed up first (copied as it is when damaged); returns that safety backup.
- */
-export async function restoreBackup(archive: Archive, source: string): Promise<BackupInfo> {
-  const problem = problemWith(source, 'full');
-  if (problem) throw new ArchiveError('unreadable', `备份文件 ${basename(source)} 不能用于恢复（${problem}），档案库未作改动`);
-  let safety: BackupInfo;
-  if (archive.readOnlyReason) {
-    // the online backup API may stop at a damaged page: keep the file (and its log) byte for byte instead
+/** The current file kept byte for byte (with its log): the online backup API may stop at a damaged page. */
+function copyAsItIs(archive: Archive): BackupInfo | null {
+  let info;
+  try {
+    info = lstatSync(archive.file);
+  } catch {
+    return null;
+  }
+  if (!info.isFile()) return null;
+  try {
     mkdirSync(archive.backupsDir, { recursive: true });
     const name = freshName(archive.backupsDir, 'restore');
     copyFileSync(archive.file, join(archive.backupsDir, name));
     if (existsSync(`${archive.file}-wal`)) copyFileSync(`${archive.file}-wal`, join(archive.backupsDir, `${name}-wal`));
-    safety = backupInfo(archive.backupsDir, name)!;
-  } else {
-    safety = await backupConnection(archive.db, archive.backupsDir, 'restore');
+    return backupInfo(archive.backupsDir, name);
+  } catch (error) {
+    throw fileSystemError(error, '恢复前备份当前档案库', archive.backupsDir);
   }
+}
+
+/**
+ * Replaces the archive with the backup at `source` after integrity_check passes on it. The current file
+ * is backed up first (copied as it is when damaged); returns that safety backup (null when there was no
+ * file to keep). Only the process that holds the archive may do it.
+ */
+export async function restoreBackup(archive: Archive, source: string): Promise<BackupInfo | null> {
+  if (!archive.holdsLock) throw new ArchiveError('conflict', '档案库正被另一个程序使用，只能在那个程序中恢复');
+  const problem = problemWith(source, 'full');
+  if (problem) throw new ArchiveError('unreadable', `备份文件 ${basename(source)} 不能用于恢复（${problem}），档案库未作改动`);
+  const safety = archive.isReadable && !archive.isDamaged ? await backupConnection(archive.db, archive.backupsDir, 'restore') : copyAsItIs(archive);
   await archive.replaceFileWith(source);
   return safety;
 }

@@ -8,7 +8,7 @@ import { getRevision, listRevisions, restoreRevision } from './revisions.ts';
 import { numberingGaps } from './numbering.ts';
 import { getSeries } from './series.ts';
 import { searchIssues } from './search-index.ts';
-import { createBackup, listBackups, resolveBackupPath, restoreBackup } from './backups.ts';
+import { backupInFolder, createBackup, listBackups, restoreBackup } from './backups.ts';
 import { exportBundle, importBundle } from './bundle.ts';
 import { importUpload } from '../import/import-files.ts';
 import { storageError } from './errors.ts';
@@ -50,7 +50,8 @@ export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
     'backup.create': () => createBackup(archive, 'manual'),
     'backup.list': () => listBackups(archive.backupsDir),
     'backup.restore': async ({ name }) => {
-      await restoreBackup(archive, resolveBackupPath(archive, name));
+      // only a backup the dialog listed: never a path, never a file elsewhere
+      await restoreBackup(archive, backupInFolder(archive, name));
     },
 
     'bundle.export': ({ seriesId }) => exportBundle(archive, seriesId),

@@ -3,4 +3,5 @@ export { Archive, openArchive, withArchive } from './archive.ts';
 export { resolveDataDir } from './data-dir.ts';
 export { createArchiveHandlers, type ArchiveHandlers, type ArchiveMethod } from './handlers.ts';
 export { backupIfDue, createBackup, restoreBackup, resolveBackupPath } from './backups.ts';
+export type { ArchiveHolder } from './archive-lock.ts';
 export { ArchiveError } from './errors.ts';

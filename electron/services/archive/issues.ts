@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Archive } from './archive.ts';
 import type { IssueRecord, IssueSummary, Reopening } from '../../../shared/api/records.ts';
 import { STATUS_LABELS, emptyIssue, type Issue, type IssueStatus, type Numbering } from '../../../shared/model/issue.ts';
-import { issueSeriesOf } from '../../../shared/model/series.ts';
+import { issueSeriesOf, type SeriesSettings } from '../../../shared/model/series.ts';
 import { formatIssueNumber, issueNumberOf, todayIso } from '../../../shared/format/chinese.ts';
 import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
@@ -12,6 +12,7 @@ import { bodyCharsOf, firstTitleOf, storedIssue, type StoredIssue } from './stor
 import { assertNumberFree, nextNumber } from './numbering.ts';
 import { indexIssue, unindexIssue } from './search-index.ts';
 import { getSeries } from './series.ts';
+import { dropIssuedPrint, keepIssuedPrint } from './issued-prints.ts';
 
 export interface IssueRow {
   id: number;
@@ -109,15 +110,18 @@ function insertRevision(archive: Archive, issueId: number, revision: number, sto
     stored.json,
     stored.hash,
   );
-  statement(archive.db, 'INSERT OR IGNORE INTO known_versions (issue_id, hash) VALUES (?, ?)').run(issueId, stored.hash);
 }
 
-export function addKnownVersions(archive: Archive, issueId: number, hashes: readonly string[]): void {
-  for (const hash of hashes) statement(archive.db, 'INSERT OR IGNORE INTO known_versions (issue_id, hash) VALUES (?, ?)').run(issueId, hash);
+/** Whether the issue has ever had exactly this content here (an older revision of its own). */
+export function hadContent(archive: Archive, issueId: number, hash: string): boolean {
+  return statement<[number, string], { found: number }>(archive.db, 'SELECT 1 AS found FROM revisions WHERE issue_id = ? AND content_hash = ? LIMIT 1').get(issueId, hash) !== undefined;
 }
 
-/** Files a new issue in a series as its first revision; `uid` keeps its identity when it comes from a bundle. */
-export function insertIssue(archive: Archive, seriesId: number, stored: StoredIssue, note: string, uid: string = randomUUID()): number {
+/**
+ * Files a new issue in a series as its first revision; `uid` keeps its identity when it comes from a
+ * bundle, and `issuedWith` the settings it was issued with there.
+ */
+export function insertIssue(archive: Archive, seriesId: number, stored: StoredIssue, note: string, uid: string = randomUUID(), issuedWith?: SeriesSettings): number {
   return archive.write(() => {
     const { issue } = stored;
     assertNumberFree(archive.db, seriesId, issue, null);
@@ -129,13 +133,14 @@ export function insertIssue(archive: Archive, seriesId: number, stored: StoredIs
     ).run(uid, seriesId, issue.series.numbering, issue.number, issue.year, issue.totalNumber, issue.date, issue.status, firstTitleOf(issue), stored.hash, now, now);
     const id = Number(lastInsertRowid);
     insertRevision(archive, id, 1, stored, note, now);
+    if (issue.status === 'issued') keepIssuedPrint(archive, id, seriesId, issuedWith);
     indexIssue(archive.db, id, issue, null);
     return id;
   });
 }
 
 /** Makes `stored` the issue's content as a new revision; false (and nothing written) when it equals the current one. */
-export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIssue, note: string): boolean {
+export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIssue, note: string, issuedWith?: SeriesSettings): boolean {
   if (stored.hash === row.content_hash) return false;
   archive.write(() => {
     const { issue } = stored;
@@ -148,6 +153,8 @@ export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIs
        WHERE id = ?`,
     ).run(issue.series.numbering, issue.number, issue.year, issue.totalNumber, issue.date, issue.status, firstTitleOf(issue), revision, stored.hash, now, row.id);
     insertRevision(archive, row.id, revision, stored, note, now);
+    if (issue.status === 'issued' && row.status !== 'issued') keepIssuedPrint(archive, row.id, row.series_id, issuedWith);
+    if (issue.status !== 'issued' && row.status === 'issued') dropIssuedPrint(archive, row.id);
     if (row.deleted_at === null) indexIssue(archive.db, row.id, issue, row.date);
   });
   return true;
@@ -202,6 +209,12 @@ export function saveIssue(archive: Archive, id: number, baseRevision: number, is
   });
 }
 
+/** A reason with at least two letters or digits once invisible characters (zero-width, controls) are gone; else null. */
+export function visibleReason(reason: string | undefined): string | null {
+  const cleaned = (reason ?? '').replace(/[\p{Cf}\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return (cleaned.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2 ? cleaned : null;
+}
+
 const STATUS_ORDER: Record<IssueStatus, number> = { draft: 0, reviewed: 1, issued: 2 };
 
 export function setIssueStatus(archive: Archive, id: number, status: IssueStatus, reason?: string): IssueRecord {
@@ -212,8 +225,8 @@ export function setIssueStatus(archive: Archive, id: number, status: IssueStatus
     if (status === 'issued' && row.status !== 'reviewed') throw new ArchiveError('conflict', `${numberTextOf(row)}还是草稿，须先审核才能印发`);
     let note = `状态改为${STATUS_LABELS[status]}`;
     if (row.status === 'issued') {
-      const why = reason?.trim();
-      if (!why) throw new ArchiveError('invalid-input', '撤回已印发的简报，需要写明原因');
+      const why = visibleReason(reason);
+      if (!why) throw new ArchiveError('invalid-input', '撤回已印发的简报，需要写明原因（至少两个字）');
       statement(archive.db, 'INSERT INTO reopenings (issue_id, at, reason) VALUES (?, ?, ?)').run(id, new Date().toISOString(), why);
       note = `撤回印发（${why}），状态改为${STATUS_LABELS[status]}`;
     } else if (STATUS_ORDER[status] < STATUS_ORDER[row.status]) {

@@ -95,7 +95,33 @@ function createSearchIndex(db: Database.Database): void {
   }
 }
 
-const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [createCoreTables, createSearchIndex];
+/**
+ * Issued means final: the series settings an issue was issued with (its layout and fonts) are kept with
+ * it; and bundle merging decides only from this archive's own records of what it sent and received,
+ * never from a history a bundle file claims (the old known_versions held such claims, so it goes).
+ */
+function keepIssuedPrintsAndOwnSyncRecords(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE issued_prints (
+      issue_id INTEGER PRIMARY KEY REFERENCES issues (id),
+      settings TEXT NOT NULL,
+      issued_at TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO issued_prints (issue_id, settings, issued_at)
+      SELECT i.id, s.settings, i.updated_at FROM issues i JOIN series s ON s.id = i.series_id WHERE i.status = 'issued';
+
+    -- the contents (status aside) this archive put into a bundle or took from one, per issue
+    CREATE TABLE synced_versions (
+      issue_id INTEGER NOT NULL REFERENCES issues (id),
+      body_hash TEXT NOT NULL,
+      PRIMARY KEY (issue_id, body_hash)
+    ) STRICT, WITHOUT ROWID;
+
+    DROP TABLE known_versions;
+  `);
+}
+
+const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [createCoreTables, createSearchIndex, keepIssuedPrintsAndOwnSyncRecords];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

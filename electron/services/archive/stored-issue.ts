@@ -24,6 +24,11 @@ export function storedIssue(input: Issue): StoredIssue {
   return { issue: result.value, json, hash: hashOf(json) };
 }
 
+/** The hash of an issue's content with its status left out: a reopened issue has the body it was issued with. */
+export function bodyHashOf(issue: Issue): string {
+  return hashOf(JSON.stringify({ ...issue, status: 'draft' }));
+}
+
 export function firstTitleOf(issue: Issue): string {
   for (const block of issue.blocks) if (block.type === 'article') return block.title;
   return '';

@@ -1,11 +1,13 @@
 // Imports bulletin files (.txt, .docx, .json), one by one or whole folders, into the archive: each file
-// has its own outcome (imported, skipped, failed with the reason), and a bad file never stops the rest.
+// has its own outcome (imported, skipped, failed with the reason), and a bad file never stops the rest:
+// files are read in the reading worker (read-in-worker.ts), so not even one that exhausts memory or time.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import type { ImportOutcome } from '../../../shared/api/records.ts';
 import { importReadFile, importReadFiles, type ImportTarget, type ReadFile } from '../archive/import-issues.ts';
-import { UnreadableFileError, readBulletinBytes, readBulletinFile } from '../read-bulletin-file.ts';
+import { UnreadableFileError, type ReadBulletin } from '../read-bulletin-file.ts';
+import { readBulletinBytesInWorker, readBulletinFileInWorker } from './read-in-worker.ts';
 
 const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.json'];
 /** Files read and parsed before they are written together in one transaction. */
@@ -39,7 +41,7 @@ async function expand(path: string): Promise<string[]> {
   return files;
 }
 
-async function readOne(file: string, read: (file: string) => ReturnType<typeof readBulletinFile>): Promise<ReadFile | ImportOutcome> {
+async function readOne(file: string, read: (file: string) => Promise<ReadBulletin>): Promise<ReadFile | ImportOutcome> {
   try {
     const { issue, warnings } = await read(file);
     return { file, issue, warnings };
@@ -57,7 +59,7 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
   const outcomes: ImportOutcome[] = [];
   for (let start = 0; start < files.length; start += BATCH_FILES) {
     const batch: (ReadFile | ImportOutcome)[] = [];
-    for (const file of files.slice(start, start + BATCH_FILES)) batch.push(await readOne(file, readBulletinFile));
+    for (const file of files.slice(start, start + BATCH_FILES)) batch.push(await readOne(file, readBulletinFileInWorker));
     const filed = importReadFiles(archive, batch.filter((item): item is ReadFile => !('status' in item)), options);
     for (const item of batch) {
       const outcome = 'status' in item ? item : filed.shift()!;
@@ -71,6 +73,6 @@ export async function importPaths(archive: Archive, paths: readonly string[], op
 /** One file handed over by the renderer (its name and bytes), as the API's import.file. */
 export async function importUpload(archive: Archive, name: string, bytes: Uint8Array, target: ImportTarget): Promise<ImportOutcome> {
   archive.assertWritable();
-  const read = await readOne(name, (file) => readBulletinBytes(bytes, file));
+  const read = await readOne(name, (file) => readBulletinBytesInWorker(bytes, file));
   return 'status' in read ? read : importReadFile(archive, read, target);
 }

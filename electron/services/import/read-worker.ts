@@ -1,0 +1,29 @@
+// The reading worker: a thread of its own (started by read-in-worker.ts with memory and time limits) that
+// turns a bulletin file, by path or by bytes, into the canonical issue with the in-process readers. A file
+// that exhausts the worker's memory or time takes only this thread down.
+import { parentPort } from 'node:worker_threads';
+import { UnreadableFileError, readBulletinBytes, readBulletinFile, type ReadBulletin } from '../read-bulletin-file.ts';
+
+export type ReadRequest = { id: number; path: string } | { id: number; name: string; bytes: Uint8Array };
+export type ReadReply = { id: number; ok: true; read: ReadBulletin } | { id: number; ok: false; message: string; userFacing: boolean };
+/** posted once, when the worker has loaded and listens */
+export type ReadyMessage = 'ready';
+
+function reply(id: number, error: unknown): ReadReply {
+  const userFacing = error instanceof UnreadableFileError || (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
+  return { id, ok: false, message: error instanceof Error ? error.message : String(error), userFacing };
+}
+
+const port = parentPort;
+if (!port) throw new Error('read-worker.ts runs only as a worker thread (see read-in-worker.ts)');
+port.on('message', async (request: ReadRequest) => {
+  let answer: ReadReply;
+  try {
+    const read = 'path' in request ? await readBulletinFile(request.path) : await readBulletinBytes(request.bytes, request.name);
+    answer = { id: request.id, ok: true, read };
+  } catch (error) {
+    answer = reply(request.id, error);
+  }
+  port.postMessage(answer);
+});
+port.postMessage('ready' satisfies ReadyMessage);

@@ -1,0 +1,51 @@
+// The packaged app's reading worker: bin/build-electron.mjs bundles it as dist-electron/electron/read-worker.js
+// beside main.js. Built here for real (into a temporary folder that sees the repository's node_modules, as
+// app.asar holds them), then run as the worker of a reader: it reads a .docx and refuses the renamed bomb.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BulletinReader, readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
+import { UnreadableFileError } from '../../electron/services/read-bulletin-file.ts';
+import { bulletinFixtures, repoRoot } from '../fixtures.ts';
+import { expectFacts } from '../expected-facts.ts';
+import { deflatedZeros, docxOfText, renamedMainPartDocx } from '../archive/hostile-files.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'jianbao-built-worker-'));
+const built = join(work, 'dist-electron', 'electron');
+
+beforeAll(() => {
+  symlinkSync(join(repoRoot, 'node_modules'), join(work, 'node_modules'), 'dir');
+  const build = spawnSync(process.execPath, [join(repoRoot, 'bin', 'build-electron.mjs'), join(work, 'dist-electron')], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`bin/build-electron.mjs failed:\n${build.stdout}\n${build.stderr}`);
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the bundled reading worker', () => {
+  it('is built as one ESM file beside main.js, which finds it there and no longer loads mammoth itself', () => {
+    expect(existsSync(join(built, 'read-worker.js'))).toBe(true);
+    expect(readWorkerEntry(built)).toBe(join(built, 'read-worker.js'));
+    const worker = readFileSync(join(built, 'read-worker.js'), 'utf8');
+    expect(worker).toMatch(/^import .* from "node:worker_threads";$/m);
+    expect(worker).not.toMatch(/import\(["']\.\.?\//);
+    const main = readFileSync(join(built, 'main.js'), 'utf8');
+    expect(main).toContain('"read-worker.js"');
+    expect(main).not.toMatch(/["']mammoth["']/);
+  });
+
+  it('reads a .docx bulletin and refuses the renamed 512 MiB bomb with its Chinese reason', async () => {
+    const fixture = bulletinFixtures()[0]!;
+    const reader = new BulletinReader({}, join(built, 'read-worker.js'));
+    try {
+      expectFacts((await reader.readBytes(await docxOfText(fixture.text), '简报.docx')).issue, fixture.expected);
+      const zeros = deflatedZeros(512);
+      const bomb = renamedMainPartDocx({ name: 'word/body.bin', compressed: zeros.compressed, crc: zeros.crc, declaredSize: 1000 });
+      const error = await reader.readBytes(bomb, '炸弹.docx').then(() => undefined, (reason: unknown) => reason);
+      expect(error).toBeInstanceOf(UnreadableFileError);
+      expect((error as Error).message).toMatch(/^Word 文档中的 word\/body.bin 解压后超过 1 MB，疑似“压缩炸弹”.*：炸弹\.docx$/);
+    } finally {
+      await reader.close();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+// One way in for untrusted files: outside the reading worker, nothing in electron/ calls the in-thread
+// readers (readBulletinFile, readBulletinBytes, bulletinFromDocx) or loads mammoth; they go through
+// import/read-in-worker.ts, whose worker (import/read-worker.ts) is the only caller.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../fixtures.ts';
+
+function sources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.(ts|tsx|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('reading untrusted files', () => {
+  const files = sources(join(repoRoot, 'electron')).map((path) => ({ path: relative(repoRoot, path).replaceAll('\\', '/'), text: readFileSync(path, 'utf8') }));
+
+  it('calls the in-thread readers only from the reading worker', () => {
+    const callers = files.filter(({ text }) => /\b(readBulletinFile|readBulletinBytes|bulletinFromDocx)\b/.test(text)).map(({ path }) => path);
+    expect(callers.sort()).toEqual(['electron/services/import/docx.ts', 'electron/services/import/read-worker.ts', 'electron/services/read-bulletin-file.ts']);
+  });
+
+  it('loads mammoth only in the .docx reader, which only the worker runs', () => {
+    expect(files.filter(({ text }) => /['"]mammoth['"]/.test(text)).map(({ path }) => path)).toEqual(['electron/services/import/docx.ts']);
+  });
+});
