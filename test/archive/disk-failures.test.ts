@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertIssue } from '../../electron/services/archive/issues.ts';
+import { createBackup } from '../../electron/services/archive/backups.ts';
 import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import { repoRoot } from '../fixtures.ts';
 import { issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
@@ -73,6 +74,8 @@ describe.skipIf(!canMount)('disk failures (tmpfs in a private mount namespace)',
         step('backup', `${cli} backup --data "$MNT"`),
         step('restore', `${cli} restore "$BACKUP" --data "$MNT"`),
         step('holder', `${tsx} test/archive/restore-on-full-disk.ts "$MNT" "$BACKUP"`),
+        `dd if=/dev/zero of="$MNT/filler2" bs=4k 2>/dev/null || true`,
+        step('nospace', `${cli} archive import "$BIG" --data "$MNT"`),
         `cp "$MNT/archive.sqlite" "$OUT/after.sqlite"; for f in "$MNT"/archive.sqlite-wal; do [ -f "$f" ] && cp "$f" "$OUT/after.sqlite-wal"; done; true`,
       ].join('\n'),
       { MNT: mount, SRC: dataDir, OUT: out, BIG: bigBulletin, BACKUP: backup },
@@ -86,12 +89,20 @@ describe.skipIf(!canMount)('disk failures (tmpfs in a private mount namespace)',
       expect(block[1]).not.toMatch(/\bat\s|Error:/);
     }
     expect(report).toMatch(/^refused 恢复前备份当前档案库失败：|^refused .*磁盘空间已满/m);
+    // with no byte left even opening fails: a sound file must not be called damaged
+    const nospace = report.slice(report.indexOf('nospace exit=')).split('\n');
+    expect(nospace[0], report).toBe('nospace exit=2');
+    expect(nospace[1], report).toMatch(/^错误：.*(磁盘空间|SQLITE_IOERR|SQLITE_FULL)/);
+    expect(nospace[1], report).not.toContain('已损坏');
     expect(report).toContain('still-open 4');
     expect(issuesIn(join(out, 'after.sqlite'))).toBe(4);
   });
 
-  it('on a read-only disk: reading commands read, writing ones end with exit 2 and one Chinese line saying the folder is read-only', { timeout: 120_000 }, async () => {
+  it('on a read-only disk: reading commands read, writing ones (backup and restore too) end with exit 2 and one Chinese line saying the folder is read-only', { timeout: 120_000 }, async () => {
     const { dataDir } = await dataFolder();
+    const held = await tempArchive(dataDir);
+    const backupName = (await createBackup(held, 'manual')).name;
+    held.close();
     const mount = tempDir();
     const out = tempDir();
     const result = inMountNamespace(
@@ -102,13 +113,14 @@ describe.skipIf(!canMount)('disk failures (tmpfs in a private mount namespace)',
         step('list', `${cli} archive list --data "$MNT"`),
         step('import', `${cli} archive import "${join(repoRoot, 'test', 'fixtures', 'bulletins')}" --data "$MNT"`),
         step('backup', `${cli} backup --data "$MNT"`),
+        step('restore', `${cli} restore ${backupName} --data "$MNT"`),
       ].join('\n'),
       { MNT: mount, SRC: dataDir, OUT: out },
     );
     const report = result.stdout;
     expect(report, report).toContain('list exit=0');
     expect(report).toContain('第4期');
-    for (const name of ['import', 'backup']) {
+    for (const name of ['import', 'backup', 'restore']) {
       const block = report.slice(report.indexOf(`${name} exit=`)).split('\n');
       expect(block[0], report).toBe(`${name} exit=2`);
       expect(block[1], report).toMatch(/^错误：.*只读/);

@@ -93,7 +93,7 @@ describe('issued means final', () => {
     const { api, id, issued } = await issuedIssue();
     expect((await apiErrorOf(api('issues.save', { id, baseRevision: issued.revision, issue: issued.issue }))).code).toBe('read-only');
     expect((await apiErrorOf(api('revisions.restore', { issueId: id, revision: 1 }))).code).toBe('read-only');
-    for (const reason of ['\u200b', '\u200b\u200c\ufeff', ' \u2060 。', '改']) {
+    for (const reason of ['\u200b', '\u200b\u200c\ufeff', ' \u2060 。', '改', '\u3164\u3164', '\uffa0\uffa0', '\u115f\u1160', '\u200b改']) {
       const error = await apiErrorOf(api('issues.setStatus', { id, status: 'draft', reason }));
       expect(error.message).toContain('需要写明原因');
     }

@@ -101,6 +101,22 @@ describe('restore by the holder', () => {
   });
 });
 
+describe('backups at the same moment', () => {
+  it('writes five complete, distinct backups when five are asked for at once', async () => {
+    const archive = await tempArchive();
+    const api = apiOf(archive);
+    insertIssue(archive, makeSeries(archive).id, storedIssue(issueWith({ title: '同时备份' })), '测试');
+    const made = await Promise.all(Array.from({ length: 5 }, () => api('backup.create', {})));
+    expect(new Set(made.map((backup) => backup.name)).size).toBe(5);
+    for (const backup of listBackups(archive.backupsDir)) {
+      expect(backup.bytes).toBeGreaterThan(0);
+      const copy = new Database(join(archive.backupsDir, backup.name), { readonly: true });
+      expect(copy.prepare('SELECT first_title FROM issues').pluck().get()).toBe('同时备份');
+      copy.close();
+    }
+  });
+});
+
 describe('backups kept by age and kind', () => {
   const at = (daysAgo: number, now: Date) => new Date(now.getTime() - daysAgo * 24 * 3600 * 1000 - 60_000);
   const info = (date: Date, reason: BackupInfo['reason']): BackupInfo => ({ name: backupName(date, reason), createdAt: date.toISOString(), bytes: 1, reason });

@@ -89,7 +89,10 @@ export class Archive {
     try {
       return body();
     } catch (error) {
-      throw storageError(error);
+      const mapped = storageError(error, this.dataDir);
+      // a damaged file: say which, and which backup helps
+      if (mapped instanceof ArchiveError && mapped.code === 'unreadable' && this.isReadable && this.readOnlyReason) throw new ArchiveError('unreadable', `无法读取这部分内容。${this.readOnlyReason}`);
+      throw mapped;
     }
   }
 
@@ -338,8 +341,19 @@ async function connect(file: string, backupsDir: string, dataDir: string, holder
       throw storageOrFileSystemError(error, '创建档案库', dataDir);
     }
   }
-  const check = new Database(file, { readonly: true, fileMustExist: true });
-  const damage = damageOf(check, 'quick');
+  let check: Database.Database;
+  let damage: string | null;
+  try {
+    check = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw storageOrFileSystemError(error, '打开档案库', dataDir);
+  }
+  try {
+    damage = damageOf(check, 'quick');
+  } catch (error) {
+    check.close();
+    throw storageOrFileSystemError(error, '打开档案库', dataDir);
+  }
   if (damage) {
     const advice = restoreAdvice(backupsDir, dataDir, holder);
     if (damage === '文件不是可识别的数据库') {

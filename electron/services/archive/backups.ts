@@ -8,7 +8,7 @@ import { accessSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, 
 import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../../../shared/api/records.ts';
 import type { Archive } from './archive.ts';
-import { ArchiveError, storageError } from './errors.ts';
+import { ArchiveError } from './errors.ts';
 import { backupRetention, type BackupRetention } from './settings.ts';
 import { damageOf } from './file-check.ts';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.ts';
@@ -62,18 +62,50 @@ function freshName(dir: string, reason: BackupReason): string {
   const at = new Date();
   for (;;) {
     const name = backupName(at, reason);
-    if (!existsSync(join(dir, name))) return name;
+    if (!existsSync(join(dir, name)) && !existsSync(join(dir, `${name}.part`))) return name;
     at.setMilliseconds(at.getMilliseconds() + 1);
   }
 }
 
-/** Copies a live connection's database into `dir`; the file appears under its final name only when complete. */
-export async function backupConnection(db: Database.Database, dir: string, reason: BackupReason): Promise<BackupInfo> {
+/** Backups into one folder run one after another: two at once would share a name and write one file. */
+const backupQueues = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const previous = backupQueues.get(dir) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  backupQueues.set(dir, settled);
+  void settled.then(() => {
+    if (backupQueues.get(dir) === settled) backupQueues.delete(dir);
+  });
+  return next;
+}
+
+/** What made a backup fail, as the file-system error it amounts to (SQLite reports full and read-only disks its own way). */
+function backupFailure(error: unknown, dir: string): unknown {
+  const blocked = whyNotWritable(dir);
+  if (blocked) return blocked;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error;
+  if (code === 'SQLITE_FULL') return { code: 'ENOSPC' };
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return { code: 'EACCES' };
+  if (code.startsWith('SQLITE_IOERR')) return { code: 'EIO' };
+  return error;
+}
+
+/** Copies a live connection's database into `dir`; the file appears under its final name only when complete and checked. */
+export function backupConnection(db: Database.Database, dir: string, reason: BackupReason): Promise<BackupInfo> {
+  return oneAtATime(dir, () => backupNow(db, dir, reason));
+}
+
+async function backupNow(db: Database.Database, dir: string, reason: BackupReason): Promise<BackupInfo> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     throw fileSystemError(whyNotWritable(dirname(dir)) ?? error, '备份档案库', dir);
   }
+  const blocked = whyNotWritable(dir);
+  if (blocked) throw fileSystemError(blocked, '备份档案库', dir);
   const name = freshName(dir, reason);
   const partial = join(dir, `${name}.part`);
   try {
@@ -82,15 +114,15 @@ export async function backupConnection(db: Database.Database, dir: string, reaso
     const copy = new Database(partial);
     try {
       copy.pragma('journal_mode = DELETE');
+      if ((copy.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) throw new ArchiveError('internal', '备份档案库失败：备份文件不完整，已删除；请重试');
     } finally {
       copy.close();
     }
     renameSync(partial, join(dir, name));
   } catch (error) {
     rmSync(partial, { force: true });
-    const mapped = storageError(error, dir);
-    if (mapped instanceof ArchiveError) throw mapped;
-    throw fileSystemError(error, '备份档案库', dir);
+    if (error instanceof ArchiveError) throw error;
+    throw fileSystemError(backupFailure(error, dir), '备份档案库', dir);
   }
   return backupInfo(dir, name)!;
 }
@@ -208,7 +240,7 @@ function copyAsItIs(archive: Archive): BackupInfo | null {
     mkdirSync(archive.backupsDir, { recursive: true });
     const name = freshName(archive.backupsDir, 'restore');
     copyFileSync(archive.file, join(archive.backupsDir, name));
-    if (existsSync(`${archive.file}-wal`)) copyFileSync(`${archive.file}-wal`, join(archive.backupsDir, `${name}-wal`));
+    if (existsSync(`${archive.file}-wal`) && statSync(`${archive.file}-wal`).size > 0) copyFileSync(`${archive.file}-wal`, join(archive.backupsDir, `${name}-wal`));
     return backupInfo(archive.backupsDir, name);
   } catch (error) {
     throw fileSystemError(error, '恢复前备份当前档案库', archive.backupsDir);
@@ -221,7 +253,7 @@ function copyAsItIs(archive: Archive): BackupInfo | null {
  * file to keep). Only the process that holds the archive may do it.
  */
 export async function restoreBackup(archive: Archive, source: string): Promise<BackupInfo | null> {
-  if (!archive.holdsLock) throw new ArchiveError('conflict', '档案库正被另一个程序使用，只能在那个程序中恢复');
+  if (!archive.holdsLock) throw new ArchiveError(archive.readOnlyReason?.includes('只读') ? 'read-only' : 'conflict', `不能恢复：${archive.readOnlyReason ?? '档案库正被另一个程序使用，只能在那个程序中恢复'}`);
   const problem = problemWith(source, 'full');
   if (problem) throw new ArchiveError('unreadable', `备份文件 ${basename(source)} 不能用于恢复（${problem}），档案库未作改动`);
   const safety = archive.isReadable && !archive.isDamaged ? await backupConnection(archive.db, archive.backupsDir, 'restore') : copyAsItIs(archive);

@@ -26,6 +26,6 @@ export function storageError(error: unknown, where?: string): unknown {
   if (code === 'SQLITE_FULL') return new ArchiveError('internal', `档案库所在的磁盘空间已满${at}，本次修改未保存；请清理磁盘后重试`);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new ArchiveError('conflict', '档案库正被另一个程序使用，请稍后重试');
   if (code.startsWith('SQLITE_READONLY')) return new ArchiveError('read-only', `档案库文件不可写（只读或无权限）${at}，本次修改未保存；请检查文件夹的权限或换一个可写的文件夹`);
-  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return new ArchiveError('internal', `读写档案库文件时出错${at}（${code}），本次修改未保存；请检查磁盘和权限后重试`);
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return new ArchiveError('internal', `读写档案库文件时出错${at}（${code}），本次修改未保存；请检查磁盘空间、权限和磁盘是否完好后重试`);
   return error;
 }

@@ -7,6 +7,8 @@ const CODES: Record<string, string> = {
   SQLITE_CORRUPT: '数据页损坏',
 };
 
+const TROUBLE_NOT_DAMAGE = ['SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_NOMEM'];
+
 function problemsOf(rows: unknown): string[] {
   return (rows as Record<string, string>[]).map((row) => Object.values(row)[0]!).filter((result) => result !== 'ok');
 }
@@ -28,6 +30,8 @@ export function damageOf(db: Database.Database, mode: 'quick' | 'full'): string 
     return problems.length === 0 ? null : `完整性检查发现 ${problems.length} 处问题`;
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
+    // a full disk, a read-only folder, a lock: the file may be sound, so it is not called damaged
+    if (TROUBLE_NOT_DAMAGE.some((prefix) => code.startsWith(prefix))) throw error;
     return CODES[code] ?? `无法读取（${code || (error as Error).message}）`;
   }
 }

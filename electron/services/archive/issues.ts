@@ -211,7 +211,7 @@ export function saveIssue(archive: Archive, id: number, baseRevision: number, is
 
 /** A reason with at least two letters or digits once invisible characters (zero-width, controls) are gone; else null. */
 export function visibleReason(reason: string | undefined): string | null {
-  const cleaned = (reason ?? '').replace(/[\p{Cf}\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = (reason ?? '').replace(/[\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/gu, ' ').replace(/\s+/g, ' ').trim();
   return (cleaned.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2 ? cleaned : null;
 }
 
