@@ -2,7 +2,8 @@
 // sends, and the handler that serves the files of dist/renderer at app://jianbao and the print
 // documents of PDF export at app://print (another origin, so they can never call the API), nothing else.
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { staticFile } from './static-file.ts';
 import type { CustomScheme } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../web/content-security-policy.ts';
 
@@ -62,21 +63,6 @@ function respond(status: number, body: Uint8Array<ArrayBuffer> | string | null, 
 
 const notFound = () => respond(404, '未找到该文件', 'text/plain; charset=utf-8', PAGE_CONTENT_SECURITY_POLICY);
 
-/** The file under root that a URL path names, or null when it names anything outside root. */
-function fileInside(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const file = resolve(root, decoded.replace(/^\/+/, '') || 'index.html');
-  const inside = relative(root, file);
-  if (inside === '' || isAbsolute(inside) || inside.split(sep)[0] === '..') return null;
-  return file;
-}
-
 export interface AppProtocolSources {
   /** the built renderer, dist/renderer */
   rendererDir: string;
@@ -98,8 +84,9 @@ export function createAppProtocolHandler({ rendererDir, printDocument = () => un
       return html === undefined ? notFound() : respond(200, head ? null : html, CONTENT_TYPES['.html']!, PRINT_CONTENT_SECURITY_POLICY);
     }
     if (url?.host !== APP_HOST) return notFound();
-    const file = fileInside(root, url.pathname);
-    if (file === null) return notFound();
+    const found = staticFile(root, url.pathname);
+    if (found === null) return notFound();
+    const file = found === root ? join(root, 'index.html') : found;
     let body: Buffer;
     try {
       body = await readFile(file);

@@ -6,9 +6,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { Dispatch } from '../api/dispatch.ts';
 import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract.ts';
+import { staticFile } from '../security/static-file.ts';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 import { LOGIN_PATH, LoginGate, sessionCookie } from './login.ts';
 import { SessionRateLimiter } from './rate-limit.ts';
@@ -90,26 +91,6 @@ function loginRequiredPage(loginFile: string): string {
   </body>
 </html>
 `;
-}
-
-/**
- * The file under `root` a URL path names, or null when it names anything outside it: the path is
- * decoded once, both slashes separate, and any `..` segment, drive letter or NUL is refused.
- */
-export function staticFile(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const segments = decoded.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-  if (segments.some((segment) => segment === '..' || segment.includes(':'))) return null;
-  const base = resolve(root);
-  const file = resolve(base, ...segments);
-  if (file !== base && !file.startsWith(base + sep)) return null;
-  return file;
 }
 
 async function readBody(request: IncomingMessage): Promise<string | null> {
