@@ -1,11 +1,12 @@
 // The issue's body as one Slate editor: elements drawn in the fonts they print in, Word-like keys,
 // paste cleaned like import, proofreading findings highlighted. The schema lives in ./model/.
 import { useCallback, type KeyboardEvent, type ClipboardEvent } from 'react';
-import { Editor, Node, Range, Text, type NodeEntry, type BaseRange } from 'slate';
+import { Editor, Node, Path, Range, Text, type NodeEntry, type BaseRange } from 'slate';
 import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { handleBackspace, handleDelete, handleEnter, handleShiftEnter, toggleBold } from './model/commands.ts';
 import { insertPastedText } from './model/paste.ts';
 import { htmlToText } from './html-to-text.ts';
+import { PageStartMark, usePageMarks } from './PageMarks.tsx';
 
 export interface Highlight {
   key: string;
@@ -25,12 +26,13 @@ function renderElement({ element, attributes, children }: RenderElementProps) {
     case 'article':
       return <div {...attributes} className="article">{children}</div>;
     case 'article-title':
-      return <h2 {...attributes} className="article-title"><Placeholder element={element} text="文章标题" />{children}</h2>;
+      return <h2 {...attributes} className="article-title"><PageStartMark element={element} /><Placeholder element={element} text="文章标题" />{children}</h2>;
     case 'article-subtitle':
-      return <div {...attributes} className="article-subtitle"><Placeholder element={element} text="副标题" />{children}</div>;
+      return <div {...attributes} className="article-subtitle"><PageStartMark element={element} /><Placeholder element={element} text="副标题" />{children}</div>;
     case 'news-section':
       return (
         <section {...attributes} className={element.marker === false ? 'news-section no-marker' : 'news-section'}>
+          <PageStartMark element={element} />
           <div className="news-heading" contentEditable={false}>【{element.heading}】</div>
           {children}
         </section>
@@ -38,10 +40,11 @@ function renderElement({ element, attributes, children }: RenderElementProps) {
     case 'news-item':
       return <div {...attributes} className="news-item">{children}</div>;
     case 'item-head':
-      return <div {...attributes} className="item-head"><Placeholder element={element} text="单位或标题" />{children}</div>;
+      return <div {...attributes} className="item-head"><PageStartMark element={element} /><Placeholder element={element} text="单位或标题" />{children}</div>;
     default:
       return (
         <p {...attributes} className={element.heading ? `paragraph heading-${element.heading}` : 'paragraph'}>
+          <PageStartMark element={element} />
           <Placeholder element={element} text="正文" />
           {children}
         </p>
@@ -52,8 +55,10 @@ function renderElement({ element, attributes, children }: RenderElementProps) {
 function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   let content = children;
   if (leaf.bold) content = <strong>{content}</strong>;
-  const finding = (leaf as { finding?: string }).finding;
-  return <span {...attributes} {...(finding ? { 'data-finding': finding } : {})}>{content}</span>;
+  const { finding, pageStart } = leaf as { finding?: string; pageStart?: number };
+  // a page that starts inside a paragraph: a dashed mark before its first character
+  const page = pageStart !== undefined ? { 'data-page-start-inside': pageStart, className: 'page-break-inside' } : {};
+  return <span {...attributes} {...(finding ? { 'data-finding': finding } : {})} {...page}>{content}</span>;
 }
 
 export function BulletinBody({ editor, readOnly, highlights, onSave, onPreview, onPasteWhole, onCompositionChange }: {
@@ -66,17 +71,24 @@ export function BulletinBody({ editor, readOnly, highlights, onSave, onPreview, 
   onPasteWhole: (text: string) => boolean;
   onCompositionChange: (composing: boolean) => void;
 }) {
+  const pagePlan = usePageMarks();
   const decorate = useCallback(
     ([node, path]: NodeEntry) => {
       if (!Text.isText(node)) return [];
-      const ranges: (BaseRange & { finding: string })[] = [];
+      const ranges: (BaseRange & ({ finding: string } | { pageStart: number }))[] = [];
       for (const highlight of highlights) {
         const intersection = Range.intersection(highlight.range, Editor.range(editor, path));
         if (intersection && !Range.isCollapsed(intersection)) ranges.push({ ...intersection, finding: highlight.key });
       }
+      for (const mark of pagePlan?.inside ?? []) {
+        const at = mark.inside!;
+        if (!Path.equals(at.path, path) || at.offset >= node.text.length) continue;
+        const width = /[\uD800-\uDBFF]/.test(node.text[at.offset]!) ? 2 : 1;
+        ranges.push({ anchor: at, focus: { path, offset: at.offset + width }, pageStart: mark.page });
+      }
       return ranges;
     },
-    [editor, highlights],
+    [editor, highlights, pagePlan],
   );
 
   function onKeyDown(event: KeyboardEvent) {

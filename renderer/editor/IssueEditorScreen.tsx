@@ -25,6 +25,7 @@ import { ColophonFields } from './ColophonFields.tsx';
 import { RevisionsDialog } from './RevisionsDialog.tsx';
 import { PrintPreviewDialog } from './PrintPreviewDialog.tsx';
 import { ProofreadingPanel } from './ProofreadingPanel.tsx';
+import { PageCount, PageMarksProvider, usePagePlan } from './PageMarks.tsx';
 import { fillFromBulletin, isBodyEmpty, looksLikeWholeBulletin } from './whole-bulletin.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
 import { withoutIgnored, type Finding } from '../../shared/proofread/finding.ts';
@@ -264,6 +265,7 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
     [derived, series.settings],
   );
   const errorCount = findings.filter((finding) => finding.severity === 'error').length;
+  const pagePlan = usePagePlan(editor, currentIssue, series.settings, derived);
 
   function ignore(finding: Finding) {
     const ignoredFindings = [...(metaRef.current.ignoredFindings ?? []), finding.key];
@@ -277,6 +279,7 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
         <h1>{series.settings.name} · {issueNumberOf(meta)}</h1>
         <span className={`badge badge-${record.issue.status}`}>{STATUS_LABELS[record.issue.status]}</span>
         <span className={`save-state ${saveState}`} role="status" data-testid="save-state">{readOnly ? '只读' : SAVE_LABELS[saveState]}</span>
+        <PageCount plan={pagePlan} />
         <div className="toolbar-actions">
           <button type="button" disabled={readOnly} onClick={() => void save().then((ok) => ok && notice('已保存'))} title="Ctrl+S">保存</button>
           <button type="button" onClick={() => document.querySelector('[aria-label="校对"]')?.scrollIntoView({ block: 'start' })} title="校对结果在右侧">
@@ -301,6 +304,7 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
         </div>
       </header>
       {readOnly && <div className="banner banner-info">本期已印发，内容只读。如需修改，请点“重新打开”并写明原因。</div>}
+      <PageMarksProvider value={pagePlan}>
       <Slate
         key={editorKey}
         editor={editor}
@@ -346,6 +350,7 @@ function LoadedEditor({ initialRecord, series, notice }: { initialRecord: IssueR
           </aside>
         </div>
       </Slate>
+      </PageMarksProvider>
       {dialog === 'revisions' && <RevisionsDialog issueId={record.id} canRestore={!readOnly} onRestore={restoreRevision} onClose={() => setDialog(null)} />}
       {dialog === 'preview' && <PrintPreviewDialog issue={currentIssue()} settings={series.settings} onClose={() => setDialog(null)} />}
       {dialog === 'reopen' && <ReopenDialog onCancel={() => setDialog(null)} onReopen={(reason) => { setDialog(null); void setStatus('draft', reason); }} />}

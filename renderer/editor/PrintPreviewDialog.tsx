@@ -1,38 +1,35 @@
-// Print preview: the print view (the same HTML PDF export prints) on sheets of the page's size, with
-// the page breaks of the exact-line grid marked, and a button that prints it through the browser.
-import { useMemo, useRef } from 'react';
+// Print preview: the print view itself (the same HTML that PDF export prints, sheet for sheet, with the same
+// page numbers), shown page by page on a grey desk as in WPS's print preview. The toolbar with the page count
+// and the 关闭 / 打印… buttons stays at the top of the window, whatever its size.
+import { useEffect, useMemo, useRef } from 'react';
 import type { Issue } from '../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../shared/model/series.ts';
-import { renderPrintHtml } from '../../shared/print/render-print-html.ts';
-import { pageGeometry } from '../../shared/layout/profiles.ts';
-import { Dialog } from '../ui/Dialog.tsx';
-
-/** On screen a print document is one long column: draw it on the paper, a red hairline where each page ends. */
-function screenSheetCss(settings: SeriesSettings): string {
-  const page = pageGeometry(settings.layoutProfile);
-  return `@media screen {
-  html { background: #8a8f98; }
-  body {
-    width: ${page.paperWidthMm}mm; box-sizing: border-box; margin: 12px auto;
-    padding: ${page.marginTopMm}mm ${page.marginRightMm}mm ${page.marginBottomMm}mm ${page.marginLeftMm}mm;
-    background-image: repeating-linear-gradient(to bottom, transparent 0, transparent calc(${page.typeAreaHeightMm}mm - 1px), rgba(212, 0, 0, 0.35) calc(${page.typeAreaHeightMm}mm - 1px), rgba(212, 0, 0, 0.35) ${page.typeAreaHeightMm}mm), linear-gradient(#fff, #fff);
-    background-origin: content-box, border-box; background-clip: content-box, border-box;
-    box-shadow: 0 2px 8px rgba(0, 0, 0, 0.4);
-  }
-}`;
-}
+import { printHtmlOf } from '../../shared/print/render-print-html.ts';
+import { typesetIssue } from '../../shared/layout/typeset.ts';
 
 export function PrintPreviewDialog({ issue, settings, onClose }: { issue: Issue; settings: SeriesSettings; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
   const frame = useRef<HTMLIFrameElement>(null);
-  const html = useMemo(() => renderPrintHtml(issue, settings).replace('</head>', `<style>${screenSheetCss(settings)}</style></head>`), [issue, settings]);
+  const { html, pages } = useMemo(() => {
+    const typeset = typesetIssue(issue, settings);
+    return { html: printHtmlOf(typeset), pages: typeset.pages.totalPages };
+  }, [issue, settings]);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
   return (
-    <Dialog title="打印预览" onClose={onClose} wide>
-      <p className="hint">版式与导出的 PDF 相同；红色细线为分页处。</p>
-      <iframe ref={frame} className="preview-frame" title="打印预览" srcDoc={html} sandbox="allow-same-origin allow-modals" />
-      <footer className="dialog-actions">
+    <dialog ref={dialog} className="dialog print-preview" aria-label="打印预览" onCancel={(event) => { event.preventDefault(); onClose(); }}>
+      <header className="print-preview-bar">
+        <h2>打印预览</h2>
+        <span className="print-preview-count" data-testid="preview-page-count">共 {pages} 页</span>
+        <span className="hint">与导出的 PDF 逐页相同</span>
+        <span className="print-preview-spacer" />
         <button type="button" onClick={onClose}>关闭</button>
         <button type="button" className="primary" onClick={() => frame.current?.contentWindow?.print()}>打印…</button>
-      </footer>
-    </Dialog>
+      </header>
+      <iframe ref={frame} className="print-preview-frame preview-frame" title="打印预览页面" srcDoc={html} sandbox="allow-same-origin allow-modals" />
+    </dialog>
   );
 }

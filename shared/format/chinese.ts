@@ -36,19 +36,11 @@ export function issueNumberOf(issue: Issue): string {
   return formatIssueNumber({ numbering: issue.series.numbering, number: issue.number, year: issue.year, totalNumber: issue.totalNumber });
 }
 
-/** "益简字", 2023, 42 → "益简字〔2023〕42号": year in 六角括号, no leading zeros, no 第. */
-export function formatDocNumber(prefix: string, year: number, serial: number): string {
-  return `${prefix.trim()}〔${year}〕${Math.trunc(serial)}号`;
-}
+// Document numbers are read and printed by one module; these names stay for the modules that import them from here.
+export { formatDocNumber, parseDocNumber } from './doc-number.ts';
 
+/** A whole line that is a document number in its common forms (import recognises the masthead's line by it). */
 export const DOC_NUMBER_PATTERN = /^(\S{1,20}?)\s*[〔【［\[（(]\s*(\d{4})\s*[〕】］\]）)]\s*第?\s*0*(\d+)\s*号$/;
-
-/** Reads a document number written any common way; null when the text is none. */
-export function parseDocNumber(text: string): { prefix: string; year: number; serial: number } | null {
-  const match = DOC_NUMBER_PATTERN.exec(text.trim());
-  if (!match) return null;
-  return { prefix: match[1] ?? '', year: Number(match[2]), serial: Number(match[3]) };
-}
 
 export function todayIso(now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedTitleLines, breakIntoLines, textWidthPt, type LineBox } from './line-breaking.ts';
+import { AUTOSPACE_EM, autospaceOffsets, balancedTitleLines, breakIntoLines, breakLines, lineLetterSpacingPt, squeezedSpacingTwips, textWidthPt, titleWords, type LineBox } from './line-breaking.ts';
 import { pageGeometry } from './profiles.ts';
 
 const width = pageGeometry('gbt9704').typeAreaWidthPt;
@@ -12,9 +12,40 @@ describe('breaking body text into lines', () => {
     expect(lines.map(chars)).toEqual([26, 28, 5]);
   });
 
-  it('never starts a line with closing punctuation: the character before it moves down with it', () => {
-    const lines = breakIntoLines(`${'督'.repeat(26)}。察`, body);
-    expect(lines).toEqual(['督'.repeat(25), '督。察']);
+  it('SQUEEZE_CLOSING_MARK: a closing mark after the last cell stays on the line, set tighter, and the next line starts with text', () => {
+    const [first, second] = breakLines(`${'督'.repeat(26)}，察`, body);
+    expect([first!.text, second!.text]).toEqual([`${'督'.repeat(26)}，`, '察']);
+    expect(first!.squeezed).toBe(true);
+    // set at its spacing the squeezed line fits its width, in points and in the twips the .docx writes
+    const spacing = lineLetterSpacingPt(first!, body, true);
+    expect(first!.advancePt + first!.charCount * spacing).toBeCloseTo(first!.availablePt, 5);
+    expect(first!.advancePt + (first!.charCount * squeezedSpacingTwips(first!, body)) / 20).toBeLessThan(first!.availablePt);
+  });
+
+  it('KINSOKU_NO_LINE_START: two closing marks after the last cell carry the character before them down', () => {
+    const lines = breakIntoLines(`${'督'.repeat(26)}。”察`, body);
+    expect(lines).toEqual(['督'.repeat(25), '督。”察']);
+    for (const mark of '，。、；：？！）》」』】〕’”…—·') {
+      const [, next] = breakIntoLines(`${'督'.repeat(26)}${mark}${mark}察`, body);
+      expect(next![0], mark).not.toBe(mark);
+    }
+  });
+
+  it('INSEPARABLE_PAIRS: never splits …… or ——', () => {
+    for (const pair of ['……', '——']) {
+      const lines = breakIntoLines(`${'督'.repeat(25)}${pair}察察`, body);
+      expect(lines.every((line) => !line.startsWith(pair[0]!)), pair).toBe(true);
+      expect(lines.some((line) => line.includes(pair)), pair).toBe(true);
+    }
+  });
+
+  it('AUTOSPACE: a quarter em of space each side of a run of digits next to Chinese text, none at a line end', () => {
+    expect(autospaceOffsets('7月11日，共2023件')).toEqual([1, 2, 4, 7, 11]);
+    const [line] = breakLines('共2023件', { ...body, firstLineIndentPt: 0 });
+    expect(line!.naturalWidthPt).toBeCloseTo(2 * 15.75 + 4 * (8 - 0.25) + 2 * AUTOSPACE_EM * 16, 5);
+    // 26 cells of Chinese and a number: the quarter ems push the number's last characters onto the next line
+    expect(breakIntoLines(`${'督'.repeat(24)}12督督`, body)[0]).toBe(`${'督'.repeat(24)}12`);
+    expect(breakIntoLines(`${'督'.repeat(25)}12督督`, body)[0]).toBe('督'.repeat(25));
   });
 
   it('never ends a line with opening punctuation', () => {
@@ -54,6 +85,16 @@ describe('breaking titles', () => {
     expect(lines.join('')).toBe(title);
     expect(Math.abs(chars(lines[0]!) - chars(lines[1]!))).toBeLessThanOrEqual(3);
     expect(words(title).has(chars(lines[0]!))).toBe(true);
+  });
+
+  it('TITLE_WORDS: breaks 督察组 / 下沉 as printed bulletins do, not inside 督察组', () => {
+    expect(titleWords('省第四生态环境保护督察组下沉资阳区调研督察')).toContain('督察组');
+    expect(balancedTitleLines('省第四生态环境保护督察组下沉资阳区调研督察', width, 22)).toEqual(['省第四生态环境保护督察组', '下沉资阳区调研督察']);
+  });
+
+  it('keeps the clerk’s forced breaks (Shift+Enter) and breaks each part on its own', () => {
+    expect(balancedTitleLines('省第四生态环境保护督察组\n下沉资阳区调研督察', width, 22)).toEqual(['省第四生态环境保护督察组', '下沉资阳区调研督察']);
+    expect(balancedTitleLines('下沉督察\n直面问题', width, 22)).toEqual(['下沉督察', '直面问题']);
   });
 
   it('sets a 3,000-character title on lines that all fit, losing no character', () => {

@@ -90,10 +90,10 @@ describe('the masthead and colophon as typeset', () => {
     expect(issuer('督'.repeat(40))).toMatchObject({ sizePt: 14, sameLine: false, gridLines: 4 });
   });
 
-  it('prints a document number with the year in 六角括号', () => {
-    const typeset = typesetIssue(issueWithBody(1, { docNumber: '益简字【2022】042号' }), standard);
+  it('prints a document number as the clerk wrote it (proofreading offers the standard form)', () => {
+    const typeset = typesetIssue(issueWithBody(1, { docNumber: ' 益简字【2022】042号 ' }), standard);
     const docNumber = typeset.blocks.find((block) => block.kind === 'paragraph' && block.style === 'docNumber') as PrintParagraph;
-    expect(docNumber.lines[0]![0]!.text).toBe('益简字〔2022〕42号');
+    expect(docNumber.lines[0]![0]!.text).toBe('益简字【2022】042号');
   });
 
   it('derives the 导读 from the titles, whatever lead the issue stored', () => {

@@ -4,9 +4,11 @@
 import type { Issue, Paragraph } from '../model/issue.ts';
 import type { SeriesSettings } from '../model/series.ts';
 import { deriveLead } from '../model/lead.ts';
-import { formatChineseDate, formatDocNumber, issueNumberOf, parseDocNumber } from '../format/chinese.ts';
+import { formatChineseDate, issueNumberOf } from '../format/chinese.ts';
+import { printedDocNumber } from '../format/doc-number.ts';
+import { LEAD_HEADING, LEAD_MARKER, newsHeadLayout, newsMarker, sectionHeadingText } from '../format/marks.ts';
 import { ELEMENTS, PARAGRAPH_STYLES, characterSpacingTwipsFor, pageGeometry, type PageGeometry, type ParagraphStyleName } from './profiles.ts';
-import { balancedTitleLines, breakIntoLines, textWidthPt } from './line-breaking.ts';
+import { FORCED_BREAK, balancedTitleLines, breakIntoLines, breakLines, lineLetterSpacingPt, textWidthPt, type BrokenLine, type LineBox } from './line-breaking.ts';
 import { mmToPt, twipsToPt } from './units.ts';
 
 export type PrintOptions = Pick<SeriesSettings, 'layoutProfile' | 'fontProfile' | 'colophonOnEvenPage'>;
@@ -18,22 +20,55 @@ export interface PrintRun {
   bold: boolean;
 }
 
+/** One line of a paragraph as the typesetter set it: the runs it holds and how it is spaced. */
+export interface LaidLine {
+  runs: PrintRun[];
+  broken: BrokenLine;
+  /** the first line's indent */
+  indentPt: number;
+  /** character spacing that sets the line as decided: justified to its width, or squeezed to hold a closing mark */
+  letterSpacingPt: number;
+  /** the last line of its paragraph */
+  last: boolean;
+}
+
 /** A paragraph: its lines set apart by explicit breaks (titles), or a single line of flowing runs. */
 export interface PrintParagraph {
   kind: 'paragraph';
   style: ParagraphStyleName;
   lines: PrintRun[][];
+  /** every printed line, as the typesetter broke it: the only line breaks any output prints */
+  laid: LaidLine[];
+  /** its lines are never parted across pages (titles and headings; keepLines in the .docx) */
+  keepTogether: boolean;
   sizePt: number;
   /** horizontal scale of the characters, 100 unless a long series name is condensed to fit */
   scalePercent: number;
   /** lines of the grid it is expected to take */
   gridLines: number;
   keepWithNext: boolean;
+  /** the part of the issue's body it prints (none for the masthead, the 导读 and blank lines) */
+  source?: BlockSource;
+}
+
+/**
+ * Where a printed paragraph comes from in the issue's body (the body blocks without the 导读, in order), so the
+ * editor can mark where each page starts. `prefix` counts the characters printed before the paragraph's own
+ * text (a news item's marker, head and colon run in before its first paragraph), `marker` the marker's share.
+ */
+export interface BlockSource {
+  block: number;
+  part: 'title' | 'subtitle' | 'paragraph' | 'sectionHeading' | 'itemHead';
+  item?: number;
+  paragraph?: number;
+  prefix?: number;
+  marker?: number;
 }
 
 /** The issuer flush left and the date flush right (on the issuer's line where there is room), the red rule under them. */
 export interface PrintIssuerLine {
   kind: 'issuerLine';
+  keepTogether: boolean;
   left: string;
   right: string;
   sameLine: boolean;
@@ -67,8 +102,26 @@ export interface PagePlan {
   totalPages: number;
 }
 
+/** Where a line of a block is printed: page (from 0) and grid row (from 0) on it. */
+export interface LinePlace {
+  page: number;
+  row: number;
+}
+
+/** A printed sheet of the plan. */
+export interface PlannedSheet {
+  kind: 'body' | 'blank' | 'colophon';
+  /** the page number printed on it, null for none */
+  number: number | null;
+  /** the colophon stands at the foot of this sheet */
+  colophonAtFoot: boolean;
+}
+
 export interface TypesetIssue {
   options: PrintOptions;
+  /** per block, where each of its lines is printed (an issuer line: where it starts) */
+  places: LinePlace[][];
+  sheets: PlannedSheet[];
   page: PageGeometry;
   /** the document's title, for file properties: series name and issue number */
   documentTitle: string;
@@ -85,13 +138,11 @@ export function printable(text: string): string {
   return text.replace(UNPRINTABLE, '').replace(/[\t\r\n]+/g, ' ');
 }
 
-const RUN_IN_SEPARATOR = '　';
-const LEAD_HEADING = '【导读】';
-const LEAD_MARKER = '★';
-const NEWS_MARKER = '▲';
 
 class Typesetter {
   readonly blocks: PrintBlock[] = [];
+  /** attached to the paragraphs set next */
+  source: BlockSource | undefined;
 
   constructor(readonly page: PageGeometry) {}
 
@@ -99,44 +150,60 @@ class Typesetter {
     return twipsToPt(characterSpacingTwipsFor(sizePt));
   }
 
-  /** Lines a flowing paragraph of this style takes. */
-  private flowLines(style: ParagraphStyleName, text: string, sizePt: number): number {
+  private box(style: ParagraphStyleName, sizePt: number): LineBox {
     const spec = PARAGRAPH_STYLES[style];
-    return breakIntoLines(text, {
-      widthPt: this.page.typeAreaWidthPt,
-      firstLineIndentPt: spec.firstLineIndentChars * sizePt,
-      fontSizePt: sizePt,
-      letterSpacingPt: this.letterSpacingPt(sizePt),
-    }).length;
+    return { widthPt: this.page.typeAreaWidthPt, firstLineIndentPt: spec.firstLineIndentChars * sizePt, fontSizePt: sizePt, letterSpacingPt: this.letterSpacingPt(sizePt) };
   }
 
+  /** A flowing paragraph broken into lines by the one line breaker. */
   paragraph(style: ParagraphStyleName, runs: PrintRun[]): void {
     const spec = PARAGRAPH_STYLES[style];
     const cleaned = runs.map((run) => ({ text: printable(run.text), bold: run.bold })).filter((run) => run.text.length > 0);
     const text = cleaned.map((run) => run.text).join('');
+    const box = this.box(style, spec.sizePt);
+    const broken = breakLines(text, box);
+    const laid = broken.map((line, index): LaidLine => ({
+      runs: sliceRuns(cleaned, line.start, line.end),
+      broken: line,
+      indentPt: index === 0 ? box.firstLineIndentPt : 0,
+      letterSpacingPt: lineLetterSpacingPt(line, box, spec.align === 'justify' && index < broken.length - 1),
+      last: index === broken.length - 1,
+    }));
     this.blocks.push({
       kind: 'paragraph',
       style,
       lines: [cleaned],
+      laid,
+      keepTogether: spec.keepWithNext && style !== 'blank',
       sizePt: spec.sizePt,
       scalePercent: 100,
-      gridLines: this.flowLines(style, text, spec.sizePt) * (spec.gridLines ?? 1),
+      gridLines: laid.length * (spec.gridLines ?? 1),
       keepWithNext: spec.keepWithNext,
+      ...(this.source && style !== 'blank' ? { source: this.source } : {}),
     });
   }
 
-  /** A centred heading broken into balanced lines between words. */
+  /** A centred heading broken into balanced lines between words, and at the clerk's forced breaks. */
   brokenHeading(style: 'title' | 'subtitle', text: string): void {
     const spec = PARAGRAPH_STYLES[style];
-    const lines = balancedTitleLines(printable(text), this.page.typeAreaWidthPt, spec.sizePt, this.letterSpacingPt(spec.sizePt));
+    const box = { ...this.box(style, spec.sizePt), firstLineIndentPt: 0 };
+    const forced = text.split(/\r\n|\r|\n/).map(printable).join(FORCED_BREAK);
+    const lines = balancedTitleLines(forced, this.page.typeAreaWidthPt, spec.sizePt, box.letterSpacingPt);
+    const laid = lines.map((line, index): LaidLine => {
+      const [broken] = breakLines(line, { ...box, widthPt: Number.MAX_SAFE_INTEGER });
+      return { runs: [{ text: line, bold: false }], broken: broken!, indentPt: 0, letterSpacingPt: box.letterSpacingPt, last: index === lines.length - 1 };
+    });
     this.blocks.push({
       kind: 'paragraph',
       style,
       lines: lines.map((line) => [{ text: line, bold: false }]),
+      laid,
+      keepTogether: true,
       sizePt: spec.sizePt,
       scalePercent: 100,
       gridLines: lines.length,
       keepWithNext: spec.keepWithNext,
+      ...(this.source ? { source: this.source } : {}),
     });
   }
 
@@ -155,14 +222,17 @@ class Typesetter {
       sizePt = minSizePt;
       scalePercent = Math.max(minScalePercent, Math.floor((100 * width) / widthAt(minSizePt)));
     }
-    const lines = breakIntoLines(text, { widthPt: (width * 100) / scalePercent, firstLineIndentPt: 0, fontSizePt: sizePt, letterSpacingPt: 0 }).length;
+    const box = { widthPt: (width * 100) / scalePercent, firstLineIndentPt: 0, fontSizePt: sizePt, letterSpacingPt: 0 };
+    const broken = breakLines(text, box);
     this.blocks.push({
       kind: 'paragraph',
       style: 'masthead',
       lines: [[{ text, bold: false }]],
+      laid: broken.map((line, index) => ({ runs: [{ text: line.text, bold: false }], broken: line, indentPt: 0, letterSpacingPt: 0, last: index === broken.length - 1 })),
+      keepTogether: true,
       sizePt,
       scalePercent,
-      gridLines: lines * gridLines,
+      gridLines: broken.length * gridLines,
       keepWithNext: true,
     });
   }
@@ -175,13 +245,26 @@ class Typesetter {
     const sizePt = sizesPt.find(fits) ?? sizesPt.at(-1)!;
     const { lines, sameLine } = twoSidedLines(left, date, this.page.typeAreaWidthPt, sizePt, this.letterSpacingPt(sizePt), gapChars);
     // the red rule and the gap above it take one more line of the grid
-    this.blocks.push({ kind: 'issuerLine', left, right: date, sameLine, sizePt, gridLines: lines + 1, keepWithNext: true });
+    this.blocks.push({ kind: 'issuerLine', left, right: date, sameLine, sizePt, gridLines: lines + 1, keepWithNext: true, keepTogether: true });
   }
 
   body(paragraph: Paragraph, style: ParagraphStyleName = 'body'): void {
     const level = paragraph.heading;
     this.paragraph(level ? (`heading${level}` as const) : style, paragraph.runs.map((run) => ({ text: run.text, bold: run.bold === true })));
   }
+}
+
+/** The runs between two offsets of their joined text. */
+export function sliceRuns(runs: readonly PrintRun[], start: number, end: number): PrintRun[] {
+  const out: PrintRun[] = [];
+  let offset = 0;
+  for (const run of runs) {
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + run.text.length);
+    if (to > from) out.push({ text: run.text.slice(from - offset, to - offset), bold: run.bold });
+    offset += run.text.length;
+  }
+  return out;
 }
 
 /** Text flush left and text flush right: on one line when both fit with a gap, else the right-hand text on a line of its own. */
@@ -222,32 +305,64 @@ function typesetColophon(issue: Issue, page: PageGeometry): ColophonPlan | null 
   return { rows, heightPt, gridLines: Math.ceil(heightPt / page.linePitchPt) };
 }
 
-/** Where the body's pages end: blocks flow down the grid; a block kept with the next moves over with it. */
-export function paginate(blocks: readonly Pick<PrintBlock, 'gridLines' | 'keepWithNext'>[], linesPerPage: number): { pages: number; linesOnLastPage: number } {
-  let pages = 1;
+type PlanBlock = Pick<PrintBlock, 'gridLines' | 'keepWithNext'> & { keepTogether?: boolean };
+
+/**
+ * The page plan of the body: blocks flow down the grid line by line; a chain of blocks kept with the next
+ * (titles, headings) moves to the next page with the first line after it, so a heading never ends a page and
+ * is never split; every other block's lines run on over the page end. Returns where each block starts.
+ */
+export function planBlockStarts(blocks: readonly PlanBlock[], linesPerPage: number): { pages: number; linesOnLastPage: number; starts: LinePlace[] } {
+  let page = 0;
   let used = 0;
+  const starts: LinePlace[] = [];
   for (let index = 0; index < blocks.length; index++) {
     if (used >= linesPerPage) {
-      pages++;
+      page++;
       used = 0;
     }
-    if (blocks[index]!.keepWithNext && used > 0) {
+    const block = blocks[index]!;
+    if (block.keepWithNext && used > 0) {
       let chain = 0;
       let next = index;
       while (next < blocks.length && blocks[next]!.keepWithNext) chain += blocks[next++]!.gridLines;
       if (next < blocks.length) chain += 1;
       if (chain <= linesPerPage && used + chain > linesPerPage) {
-        pages++;
+        page++;
         used = 0;
       }
+    } else if (block.keepTogether && used > 0 && block.gridLines <= linesPerPage && used + block.gridLines > linesPerPage) {
+      page++;
+      used = 0;
     }
-    used += blocks[index]!.gridLines;
+    starts.push({ page, row: used });
+    used += block.gridLines;
     while (used > linesPerPage) {
-      pages++;
+      page++;
       used -= linesPerPage;
     }
   }
-  return { pages, linesOnLastPage: used };
+  return { pages: page + 1, linesOnLastPage: used, starts };
+}
+
+/** Where the body's pages end (the plan's page count and the lines used on its last page). */
+export function paginate(blocks: readonly PlanBlock[], linesPerPage: number): { pages: number; linesOnLastPage: number } {
+  const { pages, linesOnLastPage } = planBlockStarts(blocks, linesPerPage);
+  return { pages, linesOnLastPage };
+}
+
+/** Where each line of each block is printed, from where the block starts. */
+function placeLines(blocks: readonly PrintBlock[], starts: readonly LinePlace[], linesPerPage: number): LinePlace[][] {
+  return blocks.map((block, index) => {
+    const start = starts[index]!;
+    if (block.kind === 'issuerLine') return [start];
+    const count = Math.max(1, block.laid.length);
+    const rowsPerLine = block.gridLines / count;
+    return Array.from({ length: block.laid.length }, (_, line) => {
+      const row = start.row + line * rowsPerLine;
+      return { page: start.page + Math.floor(row / linesPerPage), row: row % linesPerPage };
+    });
+  });
 }
 
 /**
@@ -263,28 +378,43 @@ function releaseOverlongChains(blocks: PrintBlock[], linesPerPage: number): void
     let end = start;
     let lines = 0;
     while (end < blocks.length && blocks[end]!.keepWithNext) lines += blocks[end++]!.gridLines;
-    if (lines + (end < blocks.length ? 1 : 0) > linesPerPage) for (let index = start; index < end; index++) blocks[index]!.keepWithNext = false;
+    if (lines + (end < blocks.length ? 1 : 0) > linesPerPage) {
+      for (let index = start; index < end; index++) {
+        blocks[index]!.keepWithNext = false;
+        if (blocks[index]!.gridLines > linesPerPage) blocks[index]!.keepTogether = false;
+      }
+    }
     start = end;
   }
 }
 
-function planPages(blocks: readonly PrintBlock[], colophon: ColophonPlan | null, page: PageGeometry, onEvenPage: boolean): PagePlan {
-  const { pages: bodyPages, linesOnLastPage } = paginate(blocks, page.linesPerPage);
-  const plan = { bodyPages, linesOnLastBodyPage: linesOnLastPage };
-  if (!colophon) return { ...plan, colophon: 'none', blankPagesBeforeColophon: 0, totalPages: bodyPages };
+function planPages(blocks: readonly PrintBlock[], colophon: ColophonPlan | null, page: PageGeometry, onEvenPage: boolean): { plan: PagePlan; starts: LinePlace[] } {
+  const { pages: bodyPages, linesOnLastPage, starts } = planBlockStarts(blocks, page.linesPerPage);
+  const base = { bodyPages, linesOnLastBodyPage: linesOnLastPage };
+  const done = (plan: PagePlan) => ({ plan, starts });
+  if (!colophon) return done({ ...base, colophon: 'none', blankPagesBeforeColophon: 0, totalPages: bodyPages });
   const free = page.linesPerPage - linesOnLastPage;
   const fits = free >= colophon.gridLines + ELEMENTS.colophon.minGapLines;
-  if (fits && (!onEvenPage || bodyPages % 2 === 0)) return { ...plan, colophon: 'same-page', blankPagesBeforeColophon: 0, totalPages: bodyPages };
+  if (fits && (!onEvenPage || bodyPages % 2 === 0)) return done({ ...base, colophon: 'same-page', blankPagesBeforeColophon: 0, totalPages: bodyPages });
   const blank = onEvenPage && (bodyPages + 1) % 2 === 1 ? 1 : 0;
   if (colophon.gridLines > page.linesPerPage) {
-    return { ...plan, colophon: 'own-pages', blankPagesBeforeColophon: blank, totalPages: bodyPages + blank + Math.ceil(colophon.gridLines / page.linesPerPage) };
+    return done({ ...base, colophon: 'own-pages', blankPagesBeforeColophon: blank, totalPages: bodyPages + blank + Math.ceil(colophon.gridLines / page.linesPerPage) });
   }
-  return { ...plan, colophon: 'own-page', blankPagesBeforeColophon: blank, totalPages: bodyPages + blank + 1 };
+  return done({ ...base, colophon: 'own-page', blankPagesBeforeColophon: blank, totalPages: bodyPages + blank + 1 });
 }
 
-function normalDocNumber(docNumber: string): string {
-  const parsed = parseDocNumber(docNumber);
-  return parsed ? formatDocNumber(parsed.prefix, parsed.year, parsed.serial) : docNumber;
+/** The sheets of a page plan, in print order, with their page numbers (none on a blank or colophon page of its own). */
+export function sheetsOf(plan: PagePlan): PlannedSheet[] {
+  const sheets: PlannedSheet[] = [];
+  for (let index = 0; index < plan.bodyPages; index++) {
+    sheets.push({ kind: 'body', number: index + 1, colophonAtFoot: plan.colophon === 'same-page' && index === plan.bodyPages - 1 });
+  }
+  if (plan.colophon === 'own-page' || plan.colophon === 'own-pages') {
+    for (let index = 0; index < plan.blankPagesBeforeColophon; index++) sheets.push({ kind: 'blank', number: null, colophonAtFoot: false });
+    const colophonPages = plan.totalPages - plan.bodyPages - plan.blankPagesBeforeColophon;
+    for (let index = 0; index < colophonPages; index++) sheets.push({ kind: 'colophon', number: null, colophonAtFoot: plan.colophon === 'own-page' });
+  }
+  return sheets;
 }
 
 export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue {
@@ -294,7 +424,7 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
 
   set.masthead(issue.series.name);
   set.paragraph('issueNumber', [{ text: issueNumber, bold: false }]);
-  if (issue.docNumber) set.paragraph('docNumber', [{ text: normalDocNumber(issue.docNumber), bold: false }]);
+  if (issue.docNumber) set.paragraph('docNumber', [{ text: printedDocNumber(issue.docNumber), bold: false }]);
   set.issuerLine(issue.series.issuer, formatChineseDate(issue.date));
 
   const body = issue.blocks.filter((block) => block.type !== 'lead');
@@ -303,41 +433,61 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
     set.paragraph('leadHeading', [{ text: LEAD_HEADING, bold: false }]);
     for (const item of lead) set.paragraph('leadItem', [{ text: `${LEAD_MARKER}${item}`, bold: false }]);
   }
-  for (const block of body) {
+  body.forEach((block, blockIndex) => {
     if (block.type === 'article') {
+      set.source = undefined;
       set.blankLines(ELEMENTS.title.blankLinesBefore);
+      set.source = { block: blockIndex, part: 'title' };
       set.brokenHeading('title', block.title);
+      set.source = { block: blockIndex, part: 'subtitle' };
       if (block.subtitle?.trim()) set.brokenHeading('subtitle', block.subtitle);
-      for (const paragraph of block.paragraphs) set.body(paragraph);
+      block.paragraphs.forEach((paragraph, index) => {
+        set.source = { block: blockIndex, part: 'paragraph', paragraph: index };
+        set.body(paragraph);
+      });
     } else if (block.type === 'news') {
+      set.source = undefined;
       set.blankLines(ELEMENTS.newsSection.blankLinesBefore);
-      set.paragraph('sectionHeading', [{ text: `【${block.heading.trim()}】`, bold: false }]);
-      const marker = block.marker === false ? '' : NEWS_MARKER;
-      for (const item of block.items) {
+      set.source = { block: blockIndex, part: 'sectionHeading' };
+      set.paragraph('sectionHeading', [{ text: sectionHeadingText(block.heading), bold: false }]);
+      const marker = newsMarker(block.marker);
+      block.items.forEach((item, itemIndex) => {
         const [first, ...rest] = item.paragraphs;
         const head = `${marker}${item.head.trim()}`;
         const runsOf = (paragraph: Paragraph) => paragraph.runs.map((run) => ({ text: run.text, bold: run.bold === true }));
-        if (item.form === 'ownLine' || first === undefined) {
+        const form = newsHeadLayout(item.form, first !== undefined);
+        const paragraphAt = (index: number, prefix = 0) =>
+          ({ block: blockIndex, part: 'paragraph', item: itemIndex, paragraph: index, ...(prefix ? { prefix, marker: marker.length } : {}) }) as const;
+        if (form.ownLine || first === undefined) {
+          set.source = { block: blockIndex, part: 'itemHead', item: itemIndex, marker: marker.length };
           set.paragraph('newsHead', [{ text: head, bold: true }]);
+          set.source = paragraphAt(0);
           if (first) set.body(first, 'newsItem');
-        } else if (item.form === 'runIn') {
-          set.paragraph('newsItem', [{ text: head, bold: true }, { text: RUN_IN_SEPARATOR, bold: false }, ...runsOf(first)]);
         } else {
-          set.paragraph('newsItem', [{ text: `${head}：`, bold: true }, ...runsOf(first)]);
+          const lead = item.form === 'runIn' ? [{ text: head, bold: true }, { text: form.after, bold: false }] : [{ text: `${head}${form.after}`, bold: true }];
+          set.source = paragraphAt(0, printable(`${head}${form.after}`).length);
+          set.paragraph('newsItem', [...lead, ...runsOf(first)]);
         }
-        for (const paragraph of rest) set.body(paragraph, 'newsItem');
-      }
+        rest.forEach((paragraph, index) => {
+          set.source = paragraphAt(index + 1);
+          set.body(paragraph, 'newsItem');
+        });
+      });
     }
-  }
+  });
+  set.source = undefined;
 
   releaseOverlongChains(set.blocks, page.linesPerPage);
   const colophon = typesetColophon(issue, page);
+  const { plan, starts } = planPages(set.blocks, colophon, page, options.colophonOnEvenPage);
   return {
     options,
     page,
     documentTitle: printable(`${issue.series.name} ${issueNumber}`),
     blocks: set.blocks,
     colophon,
-    pages: planPages(set.blocks, colophon, page, options.colophonOnEvenPage),
+    pages: plan,
+    places: placeLines(set.blocks, starts, page.linesPerPage),
+    sheets: sheetsOf(plan),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyIssue, type Issue } from '../model/issue.ts';
 import { escapeHtml, renderPrintHtml } from './render-print-html.ts';
-import type { PrintOptions } from '../layout/typeset.ts';
+import { typesetIssue, type PrintOptions } from '../layout/typeset.ts';
 
 const standard: PrintOptions = { layoutProfile: 'gbt9704', fontProfile: 'office', colophonOnEvenPage: false };
 
@@ -36,30 +36,44 @@ describe('the print view', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 
-  it('prints on A4 with the profile’s margins and `— N —` in the bottom margin, right on odd and left on even pages', () => {
-    const html = renderPrintHtml(issue(), standard);
-    expect(html).toContain('@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }');
-    expect(html).toMatch(/@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —";[^}]*text-align: right;[^}]*padding-right: 16pt;/);
-    expect(html).toMatch(/@page :left \{ @bottom-left \{ content: "— " counter\(page\) " —";[^}]*text-align: left;[^}]*padding-left: 16pt;/);
-    expect(renderPrintHtml(issue(), { ...standard, layoutProfile: 'first-glyph' })).toContain('margin: 34.6mm 26mm 32.6mm 28mm;');
+  it('prints one A4 sheet per planned page, the type area at the profile’s margins, `— N —` right on odd and left on even sheets', () => {
+    const long = issue({ blocks: [{ type: 'article', title: '测试标题', paragraphs: [{ runs: [{ text: '督'.repeat(26 + 28 * 30) }] }] }] });
+    const html = renderPrintHtml(long, standard);
+    expect(html).toContain('@page jb-sheet-page { margin: 0; }');
+    expect(html).toContain('.jb-area { position: absolute; left: 28mm; top: 37mm; width: 156mm; height: 225mm; }');
+    expect(html.match(/<section class="jb-sheet"/g)).toHaveLength(typesetIssue(long, standard).pages.totalPages);
+    expect(html).toContain('<div class="jb-pageNumber jb-page-number jb-odd">— 1 —</div>');
+    expect(html).toContain('<div class="jb-pageNumber jb-page-number jb-even">— 2 —</div>');
+    expect(html).toMatch(/\.jb-page-number\.jb-odd \{ right: calc\(26mm \+ 16pt\); \}/);
+    expect(renderPrintHtml(issue(), { ...standard, layoutProfile: 'first-glyph' })).toContain('left: 28mm; top: 34.6mm;');
   });
 
-  it('sets text on the exact line pitch with the fonts of the profile and their fallbacks, Western text in Times New Roman', () => {
-    const html = renderPrintHtml(issue(), standard);
-    expect(html).toMatch(/\.jb-body \{ font-family: "JB Latin", "仿宋_GB2312", "仿宋", "FangSong",[^;]*serif; font-size: 16pt;[^}]*text-indent: 2em; line-height: 28.95pt; letter-spacing: -0.25pt;/);
+  it('places every line of the plan on its grid row, on one line (white-space: pre), a squeezed line at its tighter spacing', () => {
+    const text = `${'督'.repeat(26)}，察`;
+    const html = renderPrintHtml(issue({ blocks: [{ type: 'article', title: '测试标题', paragraphs: [{ runs: [{ text }] }] }] }), standard);
+    const typeset = typesetIssue(issue({ blocks: [{ type: 'article', title: '测试标题', paragraphs: [{ runs: [{ text }] }] }] }), standard);
+    const body = typeset.blocks.findIndex((block) => block.kind === 'paragraph' && block.style === 'body');
+    const row = typeset.places[body]![0]!.row;
+    expect(html).toMatch(/\.jb-line \{ position: absolute; left: 0; right: 0; white-space: pre;/);
+    expect(html).toMatch(new RegExp(`<div class="jb-line jb-body" style="top: ${Number((row * 28.95).toFixed(3))}pt; height: 28.95pt; line-height: 28.95pt; padding-left: 32pt; letter-spacing: -0\\.8[0-9]*pt">${'督'.repeat(26)}，</div>`));
+    expect(html).toMatch(/<div class="jb-line jb-body" style="top: [\d.]+pt; height: 28.95pt; line-height: 28.95pt">察<\/div>/);
+  });
+
+  it('sets text with the fonts of the profile and their fallbacks, Western text in Times New Roman, a quarter em beside digits', () => {
+    const html = renderPrintHtml(issue({ blocks: [{ type: 'article', title: '测试标题', paragraphs: [{ runs: [{ text: '正文7月第一段。' }, { text: '加粗的话', bold: true }] }] }] }), standard);
+    expect(html).toMatch(/\.jb-body \{ font-family: "JB Latin", "仿宋_GB2312", "仿宋", "FangSong",[^;]*serif; font-size: 16pt;[^}]*line-height: 28.95pt; letter-spacing: -0.25pt;/);
     expect(html).toMatch(/\.jb-title \{ font-family: "JB Latin", "方正小标宋简体", "宋体"/);
     expect(html).toMatch(/@font-face \{ font-family: "JB Latin"; font-weight: normal; src: local\("Times New Roman"\)[^}]*unicode-range: U\+0020-007E; \}/);
     expect(renderPrintHtml(issue(), { ...standard, fontProfile: 'system' })).toMatch(/\.jb-body \{ font-family: "JB Latin", "仿宋", "FangSong"/);
-    expect(html).toContain('正文第一段。<b>加粗的话</b>');
+    expect(html).toContain('正文<span class="jb-as"></span>7<span class="jb-as"></span>月第一段。<b>加粗的话</b>');
   });
 
-  it('stands the colophon at the foot of the body’s last page, or on an unnumbered page of its own after a blank one', () => {
-    expect(renderPrintHtml(issue(), standard)).toMatch(/<main class="jb-flow" style="min-height: calc\(1 \* 225mm - 0.5mm\); padding-bottom: [\d.]+pt">[^]*<div class="jb-colophon-box"/);
+  it('stands the colophon at the foot of the body’s last sheet, or on an unnumbered sheet of its own after a blank one', () => {
+    expect(renderPrintHtml(issue(), standard)).toMatch(/<section class="jb-sheet" data-sheet="1"><div class="jb-area">[^]*<div class="jb-colophon-box"[^]*<\/div><div class="jb-pageNumber jb-page-number jb-odd">— 1 —<\/div><\/section>/);
     const long = issue({ blocks: [{ type: 'article', title: '测试标题', paragraphs: [{ runs: [{ text: '督'.repeat(26 + 28 * 32) }] }] }] });
     const html = renderPrintHtml(long, { ...standard, colophonOnEvenPage: true });
-    expect(html).toMatch(/<\/main><section class="jb-own-page jb-full-page"><\/section><section class="jb-own-page jb-full-page"><div class="jb-colophon-box"/);
-    expect(html).toContain('@page jb-unnumbered { @bottom-left { content: none; } @bottom-right { content: none; } }');
-    expect(html).toMatch(/\.jb-own-page \{ break-before: page; page: jb-unnumbered;/);
+    expect(html).toMatch(/<section class="jb-sheet" data-sheet="3"><div class="jb-area">\n<\/div><\/section>\n<section class="jb-sheet" data-sheet="4"><div class="jb-area">\n<div class="jb-colophon-box"[^]*<\/div><\/section>/);
+    expect(html).not.toContain('— 3 —');
   });
 
   it('sets characters the family lacks apart in the family that has them, as the .docx does', () => {
@@ -73,6 +87,6 @@ describe('the print view', () => {
     const html = renderPrintHtml(issue(), standard);
     expect(html).toContain('.jb-red-rule { border-bottom: 1.5pt solid #FF0000; }');
     expect(html).toMatch(/\.jb-masthead \{[^}]*color: #FF0000;/);
-    expect(html).toMatch(/<p class="jb-issuerLine jb-two-sided jb-red-rule"[^>]*><span>测试协调联络组<\/span><span>2024年3月5日<\/span><\/p>/);
+    expect(html).toMatch(/<div class="jb-line jb-issuerLine jb-two-sided jb-red-rule"[^>]*><span>测试协调联络组<\/span><span>2024年3月5日<\/span><\/div>/);
   });
 });

@@ -1,6 +1,7 @@
-// The print view: a complete HTML document (string building only, no DOM, no script) that renders a typeset
-// issue with the page, grid, fonts and rules of the layout module. The editor's print preview shows it and
-// PDF export prints it, so the PDF and the .docx come from the same typeset issue.
+// The print view: a complete HTML document (string building only, no DOM, no script) that renders the
+// typesetter's plan as it is: one sheet per planned page, each line placed on its grid row with the spacing the
+// plan gave it and kept on one line (Chromium never breaks a line or a page of its own), the page number on
+// each numbered sheet. The editor's print preview shows it and PDF export prints it.
 import type { Issue } from '../model/issue.ts';
 import { chineseFallbackChain, fallbackChainForClass, LATIN_CODE_POINTS, segmentByFont, type FontClass } from '../layout/fonts.ts';
 import {
@@ -14,7 +15,8 @@ import {
   type PageGeometry,
   type ParagraphStyleName,
 } from '../layout/profiles.ts';
-import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun, type TypesetIssue } from '../layout/typeset.ts';
+import { typesetIssue, type ColophonPlan, type LaidLine, type LinePlace, type PrintBlock, type PrintOptions, type PrintRun, type TypesetIssue } from '../layout/typeset.ts';
+import { AUTOSPACE_EM, autospaceOffsets } from '../layout/line-breaking.ts';
 import { cssMm, cssPt, twipsToPt } from '../layout/units.ts';
 import type { FontProfileName } from '../model/series.ts';
 
@@ -67,101 +69,138 @@ function latinFontFaces(): string {
 
 function styleRules(page: PageGeometry, profile: FontProfileName): string {
   return (Object.keys(PARAGRAPH_STYLES) as ParagraphStyleName[])
-    .filter((name) => name !== 'pageNumber')
     .map((name) => {
       const spec = PARAGRAPH_STYLES[name];
-      const lineHeight = spec.gridLines === null ? ELEMENTS.colophon.linePitchPt : spec.gridLines * page.linePitchPt;
+      const lineHeight = spec.gridLines === null ? (name === 'colophon' ? ELEMENTS.colophon.linePitchPt : spec.sizePt) : spec.gridLines * page.linePitchPt;
       const rules = [
-        `font-family: ${fontFamily(spec.font, profile, true)}`,
+        `font-family: ${fontFamily(spec.font, profile, name !== 'pageNumber')}`,
         `font-size: ${cssPt(spec.sizePt)}`,
         `font-weight: ${spec.bold ? 'bold' : 'normal'}`,
         `color: #${spec.color}`,
-        `text-align: ${spec.align}`,
-        `text-indent: ${spec.firstLineIndentChars}em`,
+        `text-align: ${spec.align === 'justify' ? 'left' : spec.align}`,
         `line-height: ${cssPt(lineHeight)}`,
         `letter-spacing: ${cssPt(twipsToPt(characterSpacingTwipsFor(spec.sizePt)))}`,
       ];
-      if (spec.keepWithNext) rules.push('break-after: avoid');
       return `.${styleClass(name)} { ${rules.join('; ')}; }`;
     })
     .join('\n');
 }
 
+/** The named page of the sheets: no margins, as each sheet places its own type area and page number. */
+const SHEET_PAGE = 'jb-sheet-page';
+/** Shared by the print view and the preview: the class of one printed sheet. */
+export const SHEET_CLASS = 'jb-sheet';
+
 function stylesheet(typeset: TypesetIssue): string {
   const { page, options } = typeset;
   const numberPlace = pageNumberPlacement(page);
-  const numberSpec = PARAGRAPH_STYLES.pageNumber;
-  const numberSide = cssPt(ELEMENTS.pageNumber.sideIndentChars * page.bodyCharPt);
-  const pageNumberBox = (side: 'left' | 'right') =>
-    `@bottom-${side} { content: "— " counter(page) " —"; font-family: ${fontFamily(numberSpec.font, options.fontProfile, false)}; ` +
-    `font-size: ${cssPt(numberSpec.sizePt)}; line-height: ${cssPt(numberPlace.lineHeightPt)}; color: #${numberSpec.color}; ` +
-    `vertical-align: top; text-align: ${side}; padding-top: ${cssMm(numberPlace.gapAboveLineMm)}; padding-${side}: ${numberSide}; }`;
   const { widthPt: ruleWidthPt, color: ruleColor } = ELEMENTS.redRule;
   const colophon = ELEMENTS.colophon;
+  const slack = cssMm(ELEMENTS.fullPage.slackMm);
   return `
 ${latinFontFaces()}
 @page { size: ${cssMm(page.paperWidthMm)} ${cssMm(page.paperHeightMm)}; margin: ${cssMm(page.marginTopMm)} ${cssMm(page.marginRightMm)} ${cssMm(page.marginBottomMm)} ${cssMm(page.marginLeftMm)}; }
-@page :right { ${pageNumberBox('right')} }
-@page :left { ${pageNumberBox('left')} }
-@page ${UNNUMBERED_PAGE} { @bottom-left { content: none; } @bottom-right { content: none; } }
+@page ${SHEET_PAGE} { margin: 0; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; }
-p { margin: 0; orphans: 1; widows: 1; overflow-wrap: break-word; text-autospace: no-autospace; text-spacing-trim: space-all; }
+p { margin: 0; }
 b { font-weight: bold; }
-.jb-flow { position: relative; box-sizing: border-box; }
-.${styleClass('blank')} { height: ${cssPt(page.linePitchPt)}; }
-.${styleClass('masthead')} { white-space: nowrap; transform-origin: 0 0; }
+.${SHEET_CLASS} { page: ${SHEET_PAGE}; position: relative; box-sizing: border-box; width: ${cssMm(page.paperWidthMm)}; height: calc(${cssMm(page.paperHeightMm)} - ${slack}); overflow: hidden; background: #fff; }
+.${SHEET_CLASS} + .${SHEET_CLASS}, .jb-running { break-before: page; }
+.jb-area { position: absolute; left: ${cssMm(page.marginLeftMm)}; top: ${cssMm(page.marginTopMm)}; width: ${cssMm(page.typeAreaWidthMm)}; height: ${cssMm(page.typeAreaHeightMm)}; }
+.jb-line { position: absolute; left: 0; right: 0; white-space: pre; text-autospace: no-autospace; text-spacing-trim: space-all; font-kerning: none; font-variant-ligatures: none; }
+.jb-as { display: inline-block; width: ${AUTOSPACE_EM}em; }
+.jb-hang { display: inline-block; }
+.jb-centered { display: flex; justify-content: center; }
+.jb-centered > span { display: inline-block; transform-origin: 50% 50%; }
+.jb-page-number { position: absolute; top: calc(${cssMm(page.marginTopMm + page.typeAreaHeightMm + numberPlace.gapAboveLineMm)}); white-space: pre; }
+.jb-page-number.jb-odd { right: calc(${cssMm(page.marginRightMm)} + ${cssPt(ELEMENTS.pageNumber.sideIndentChars * page.bodyCharPt)}); }
+.jb-page-number.jb-even { left: calc(${cssMm(page.marginLeftMm)} + ${cssPt(ELEMENTS.pageNumber.sideIndentChars * page.bodyCharPt)}); }
 .jb-two-sided { display: flex; justify-content: space-between; gap: ${ELEMENTS.issuerLine.gapChars}em; }
 .jb-two-sided > span { white-space: nowrap; }
 .jb-red-rule { border-bottom: ${cssPt(ruleWidthPt)} solid #${ruleColor}; }
 ${styleRules(page, options.fontProfile)}
 ${rareCharacterRules(options.fontProfile)}
-.jb-colophon-box { position: absolute; left: 0; right: 0; bottom: 0; border-top: ${cssMm(colophon.outerRuleMm)} solid #000; border-bottom: ${cssMm(colophon.outerRuleMm)} solid #000; break-inside: avoid; }
+.jb-colophon-box { position: absolute; left: 0; right: 0; bottom: 0; border-top: ${cssMm(colophon.outerRuleMm)} solid #000; border-bottom: ${cssMm(colophon.outerRuleMm)} solid #000; }
 .jb-colophon-row + .jb-colophon-row { border-top: ${cssMm(colophon.innerRuleMm)} solid #000; }
 .jb-colophon-box p { padding: 0 ${colophon.sideIndentChars}em; }
-.jb-own-page { break-before: page; page: ${UNNUMBERED_PAGE}; position: relative; }
-.jb-full-page { height: calc(${cssMm(page.typeAreaHeightMm)} - ${cssMm(ELEMENTS.fullPage.slackMm)}); }
-.jb-running .jb-colophon-box { position: static; break-inside: auto; }
+.jb-running p { orphans: 1; widows: 1; overflow-wrap: break-word; }
+.jb-colophon-box p { text-autospace: no-autospace; text-spacing-trim: space-all; }
+.jb-running .jb-colophon-box { position: static; }
 @media screen {
-  html { background: #e8e8e8; }
-  body { box-sizing: content-box; width: ${cssMm(page.typeAreaWidthMm)}; margin: 6mm auto; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
-    padding: ${cssMm(page.marginTopMm)} ${cssMm(page.marginRightMm)} ${cssMm(page.marginBottomMm)} ${cssMm(page.marginLeftMm)}; }
+  html { background: #8a8f98; }
+  body { padding: 12px 0; }
+  .${SHEET_CLASS}, .jb-running { height: ${cssMm(page.paperHeightMm)}; margin: 0 auto 12px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.4); }
+  .jb-running { width: ${cssMm(page.paperWidthMm)}; height: auto; box-sizing: border-box; background: #fff; padding: ${cssMm(page.marginTopMm)} ${cssMm(page.marginRightMm)} ${cssMm(page.marginBottomMm)} ${cssMm(page.marginLeftMm)}; }
 }
 `.trim();
+}
+
+/** A line's runs as HTML, with AUTOSPACE's quarter ems where the plan counted them. */
+function lineRunsHtml(runs: readonly PrintRun[], role: FontRole, profile: FontProfileName): string {
+  const text = runs.map((run) => run.text).join('');
+  const gaps = new Set(autospaceOffsets(text));
+  let offset = 0;
+  return runs
+    .map((run) => {
+      const pieces: string[] = [];
+      let from = 0;
+      for (let index = 1; index < run.text.length; index++) {
+        if (gaps.has(offset + index)) {
+          pieces.push(textHtml(run.text.slice(from, index), role, profile), '<span class="jb-as"></span>');
+          from = index;
+        }
+      }
+      pieces.push(textHtml(run.text.slice(from), role, profile));
+      // a gap where one run ends and the next begins
+      const html = (gaps.has(offset) && offset > 0 ? '<span class="jb-as"></span>' : '') + pieces.join('');
+      offset += run.text.length;
+      return run.bold ? `<b>${html}</b>` : html;
+    })
+    .join('');
 }
 
 function runsHtml(runs: readonly PrintRun[], role: FontRole, profile: FontProfileName): string {
   return runs.map((run) => (run.bold ? `<b>${textHtml(run.text, role, profile)}</b>` : textHtml(run.text, role, profile))).join('');
 }
 
-function blockHtml(block: PrintBlock, page: PageGeometry, profile: FontProfileName): string {
-  if (block.kind === 'issuerLine') {
-    const text = (piece: string) => textHtml(piece, PARAGRAPH_STYLES.issuerLine.font, profile);
-    const cls = styleClass('issuerLine');
-    const size = `font-size: ${cssPt(block.sizePt)}; letter-spacing: ${cssPt(twipsToPt(characterSpacingTwipsFor(block.sizePt)))}`;
-    const { spacePt, afterPt } = redRulePlacement(page, block.sizePt);
-    const rule = `padding-bottom: ${cssPt(spacePt)}; margin-bottom: ${cssPt(afterPt)}`;
-    if (block.sameLine) {
-      return `<p class="${cls} jb-two-sided jb-red-rule" style="${size}; ${rule}"><span>${text(block.left)}</span><span>${text(block.right)}</span></p>`;
-    }
-    return `<p class="${cls}" style="${size}">${text(block.left)}</p><p class="${cls} jb-red-rule" style="${size}; text-align: right; ${rule}">${text(block.right)}</p>`;
-  }
-  const content = block.lines.map((line) => runsHtml(line, PARAGRAPH_STYLES[block.style].font, profile)).join('<br>');
-  const style: string[] = [];
-  if (block.keepWithNext !== PARAGRAPH_STYLES[block.style].keepWithNext) style.push(`break-after: ${block.keepWithNext ? 'avoid' : 'auto'}`);
-  if (block.style === 'masthead') {
-    style.push(`font-size: ${cssPt(block.sizePt)}`);
-    // a long series name is condensed: laid out in a box as much wider as it is, then squeezed
+const top = (place: LinePlace, page: PageGeometry) => cssPt(place.row * page.linePitchPt);
+
+function laidLineHtml(block: Extract<PrintBlock, { kind: 'paragraph' }>, line: LaidLine, place: LinePlace, page: PageGeometry, profile: FontProfileName): string {
+  const spec = PARAGRAPH_STYLES[block.style];
+  const height = cssPt((block.gridLines / Math.max(1, block.laid.length)) * page.linePitchPt);
+  const style = [`top: ${top(place, page)}`, `height: ${height}`, `line-height: ${height}`];
+  if (block.sizePt !== spec.sizePt) style.push(`font-size: ${cssPt(block.sizePt)}`);
+  if (line.indentPt) style.push(`padding-left: ${cssPt(line.indentPt)}`);
+  const spacing = twipsToPt(characterSpacingTwipsFor(block.sizePt));
+  if (Math.abs(line.letterSpacingPt - spacing) > 1e-6) style.push(`letter-spacing: ${cssPt(line.letterSpacingPt)}`);
+  let content = lineRunsHtml(line.runs, spec.font, profile);
+  let cls = `jb-line ${styleClass(block.style)}`;
+  if (spec.align === 'center') {
+    cls += ' jb-centered';
     const scale = block.scalePercent / 100;
-    if (scale !== 1) style.push(`width: ${cssMm(page.typeAreaWidthMm / scale)}`, `transform: scaleX(${scale})`);
-    if (block.gridLines > ELEMENTS.masthead.gridLines) style.push('white-space: normal');
+    content = `<span${scale !== 1 ? ` style="transform: scaleX(${scale})"` : ''}>${content}</span>`;
   }
-  return `<p class="${styleClass(block.style)}"${style.length > 0 ? ` style="${style.join('; ')}"` : ''}>${content}</p>`;
+  return `<div class="${cls}" style="${style.join('; ')}">${content}</div>`;
+}
+
+function issuerLineHtml(block: Extract<PrintBlock, { kind: 'issuerLine' }>, place: LinePlace, page: PageGeometry, profile: FontProfileName): string {
+  const text = (piece: string) => textHtml(piece, PARAGRAPH_STYLES.issuerLine.font, profile);
+  const cls = `jb-line ${styleClass('issuerLine')}`;
+  const size = `font-size: ${cssPt(block.sizePt)}; letter-spacing: ${cssPt(twipsToPt(characterSpacingTwipsFor(block.sizePt)))}; white-space: normal`;
+  const { spacePt } = redRulePlacement(page, block.sizePt);
+  const rule = `padding-bottom: ${cssPt(spacePt)}`;
+  const at = `top: ${top(place, page)}`;
+  if (block.sameLine) {
+    return `<div class="${cls} jb-two-sided jb-red-rule" style="${at}; ${size}; ${rule}"><span>${text(block.left)}</span><span>${text(block.right)}</span></div>`;
+  }
+  return `<div class="${cls}" style="${at}; ${size}"><p>${text(block.left)}</p><p class="jb-red-rule" style="text-align: right; ${rule}">${text(block.right)}</p></div>`;
 }
 
 function colophonHtml(colophon: ColophonPlan, profile: FontProfileName): string {
   const { sizePt } = ELEMENTS.colophon;
-  const text = (piece: string) => textHtml(piece, PARAGRAPH_STYLES.colophon.font, profile);
+  // wrapped by Chromium (its rows are not placed line by line), with AUTOSPACE's quarter ems as the .docx has them
+  const text = (piece: string) => lineRunsHtml([{ text: piece, bold: false }], PARAGRAPH_STYLES.colophon.font, profile);
   const rows = colophon.rows.map((row) => {
     let content: string;
     if (row.kind === 'recipients') {
@@ -180,22 +219,29 @@ function colophonHtml(colophon: ColophonPlan, profile: FontProfileName): string 
   return `<div class="jb-colophon-box" style="font-size: ${cssPt(sizePt)}">${rows.join('')}</div>`;
 }
 
-/** Renders a typeset issue as a complete HTML document. */
+function pageNumberHtml(number: number): string {
+  return `<div class="${styleClass('pageNumber')} jb-page-number ${number % 2 === 1 ? 'jb-odd' : 'jb-even'}">— ${number} —</div>`;
+}
+
+/** Renders a typeset issue as a complete HTML document: its sheets, one after another, as the plan set them. */
 export function printHtmlOf(typeset: TypesetIssue): string {
-  const { page, pages, colophon } = typeset;
+  const { page, colophon, sheets } = typeset;
   const profile = typeset.options.fontProfile;
-  const body = typeset.blocks.map((block) => blockHtml(block, page, profile)).join('\n');
-  let flowStyle = '';
-  let afterFlow = '';
-  if (colophon && pages.colophon === 'same-page') {
-    // the flow fills the body's pages exactly, so the colophon, at its foot, sits on the last page's bottom edge
-    flowStyle = ` style="min-height: calc(${pages.bodyPages} * ${cssMm(page.typeAreaHeightMm)} - ${cssMm(ELEMENTS.fullPage.slackMm)}); padding-bottom: ${cssPt(colophon.heightPt)}"`;
-  } else if (colophon && pages.colophon !== 'none') {
-    const blanks = '<section class="jb-own-page jb-full-page"></section>'.repeat(pages.blankPagesBeforeColophon);
-    // a colophon taller than a page runs on in the flow instead of standing at the page's foot
-    afterFlow = pages.colophon === 'own-page' ? `${blanks}<section class="jb-own-page jb-full-page">${colophonHtml(colophon, profile)}</section>` : `${blanks}<section class="jb-own-page jb-running">${colophonHtml(colophon, profile)}</section>`;
-  }
-  const inFlow = colophon && pages.colophon === 'same-page' ? colophonHtml(colophon, profile) : '';
+  const linesOn: string[][] = sheets.map(() => []);
+  typeset.blocks.forEach((block, index) => {
+    const places = typeset.places[index]!;
+    if (block.kind === 'issuerLine') linesOn[places[0]!.page]?.push(issuerLineHtml(block, places[0]!, page, profile));
+    else block.laid.forEach((line, lineIndex) => linesOn[places[lineIndex]!.page]?.push(laidLineHtml(block, line, places[lineIndex]!, page, profile)));
+  });
+  const html = sheets.map((sheet, index) => {
+    if (sheet.kind === 'colophon' && !sheet.colophonAtFoot) {
+      // a colophon taller than a page runs on over pages of its own, once
+      return index === sheets.findIndex((other) => other.kind === 'colophon') && colophon ? `<section class="jb-running">${colophonHtml(colophon, profile)}</section>` : '';
+    }
+    const foot = sheet.colophonAtFoot && colophon ? colophonHtml(colophon, profile) : '';
+    const number = sheet.number === null ? '' : pageNumberHtml(sheet.number);
+    return `<section class="${SHEET_CLASS}" data-sheet="${index + 1}"><div class="jb-area">\n${linesOn[index]!.join('\n')}${foot}</div>${number}</section>`;
+  });
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
@@ -205,7 +251,7 @@ export function printHtmlOf(typeset: TypesetIssue): string {
     `<style>\n${stylesheet(typeset)}\n</style>`,
     '</head>',
     '<body>',
-    `<main class="jb-flow"${flowStyle}>\n${body}\n${inFlow}</main>${afterFlow}`,
+    html.join('\n'),
     '</body>',
     '</html>',
     '',

@@ -3,6 +3,7 @@
 import type { Issue, Paragraph } from '../model/issue.ts';
 import { formatChineseDate, issueNumberOf } from '../format/chinese.ts';
 import { deriveLead } from '../model/lead.ts';
+import { LEAD_HEADING, LEAD_MARKER, RUN_IN_SEPARATOR_PLAIN, newsHeadLayout, newsMarker, sectionHeadingText, RUN_IN_SEPARATOR as NEWS_RUN_IN_PRINT } from '../format/marks.ts';
 
 function paragraphPlain(paragraph: Paragraph): string {
   return paragraph.runs.map((run) => run.text).join('');
@@ -14,24 +15,24 @@ export function issueToPlainText(issue: Issue): string {
   out.push(`${issue.series.issuer} ${formatChineseDate(issue.date)}`);
   const body = issue.blocks.filter((block) => block.type !== 'lead');
   const lead = deriveLead(body);
-  if (lead.length > 0) out.push('【导读】', ...lead.map((item) => `★${item}`));
+  if (lead.length > 0) out.push(LEAD_HEADING, ...lead.map((item) => `${LEAD_MARKER}${item}`));
   for (const block of body) {
     if (block.type === 'article') {
       out.push(block.title);
       if (block.subtitle) out.push(block.subtitle);
       out.push(...block.paragraphs.map(paragraphPlain));
     } else if (block.type === 'news') {
-      out.push(`【${block.heading}】`);
-      const marker = block.marker === false ? '' : '▲';
+      out.push(sectionHeadingText(block.heading));
+      const marker = newsMarker(block.marker);
       for (const item of block.items) {
         const [first, ...rest] = item.paragraphs.map(paragraphPlain);
-        if (item.form === 'ownLine' || first === undefined) {
+        const layout = newsHeadLayout(item.form, first !== undefined);
+        if (layout.ownLine) {
           out.push(`${marker}${item.head}`);
           if (first !== undefined) out.push(first);
-        } else if (item.form === 'runIn') {
-          out.push(`${marker}${item.head} ${first}`);
         } else {
-          out.push(`${marker}${item.head}：${first}`);
+          // plain text separates a run-in head with a space where print uses an ideographic one
+          out.push(`${marker}${item.head}${layout.after === NEWS_RUN_IN_PRINT ? RUN_IN_SEPARATOR_PLAIN : layout.after}${first}`);
         }
         out.push(...rest);
       }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/services/export/docx.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { typesetIssue, type PrintOptions } from '../../shared/layout/typeset.ts';
+import { NO_LINE_START } from '../../shared/layout/line-breaking.ts';
 import type { Issue } from '../../shared/model/issue.ts';
 import { bulletinFixtures, squeeze } from '../fixtures.ts';
 import { attr, bodyParagraphs, child, readDocx, styleById, styleOf, textOf, w, type DocxParts } from './docx-parts.ts';
@@ -87,17 +88,35 @@ describe.each(['gbt9704', 'first-glyph'] as const)('every fixture as .docx, %s p
     }
   });
 
-  it('gives every run of 三号 text −5 twips of character spacing at 16 pt', () => {
+  it('gives every run of 三号 text −5 twips of character spacing at 16 pt, and a line the plan squeezed a tighter spacing ending on its closing mark', () => {
+    let squeezedLines = 0;
     for (const { name, parts } of each()) {
-      const runs = bodyParagraphs(parts.document)
-        .filter((p) => SANHAO_STYLES.includes(styleOf(p) ?? ''))
-        .flatMap(runsOf);
-      expect(runs.length, name).toBeGreaterThan(20);
-      for (const run of runs) {
-        expect(attr(runProperty(run, 'spacing'), 'val'), textOf(run)).toBe('-5');
-        expect(attr(runProperty(run, 'sz'), 'val')).toBe('32');
+      const paragraphs = bodyParagraphs(parts.document).filter((p) => SANHAO_STYLES.includes(styleOf(p) ?? ''));
+      expect(paragraphs.flatMap(runsOf).length, name).toBeGreaterThan(20);
+      for (const paragraph of paragraphs) {
+        let tight = '';
+        for (const run of runsOf(paragraph)) {
+          const spacing = Number(attr(runProperty(run, 'spacing'), 'val'));
+          expect(attr(runProperty(run, 'sz'), 'val')).toBe('32');
+          if (spacing === -5) {
+            if (tight) {
+              expect(NO_LINE_START.has(tight.at(-1)!), `${name}: squeezed line ${tight}`).toBe(true);
+              squeezedLines++;
+            }
+            tight = '';
+            continue;
+          }
+          expect(spacing, textOf(run)).toBeLessThan(-5);
+          expect(spacing, textOf(run)).toBeGreaterThan(-40);
+          tight += textOf(run);
+        }
+        if (tight) {
+          expect(NO_LINE_START.has(tight.at(-1)!), `${name}: squeezed line ${tight}`).toBe(true);
+          squeezedLines++;
+        }
       }
     }
+    expect(squeezedLines).toBeGreaterThan(0);
   });
 
   it('indents body paragraphs two characters as firstLineChars 200 with a twips fallback', () => {
@@ -248,10 +267,25 @@ describe('page numbers, masthead and colophon of every fixture’s .docx', () =>
     }
   });
 
-  it('turns widow control, hanging punctuation and automatic Chinese–Western spacing off for every paragraph', () => {
+  it('states every line-filling setting for every paragraph: no widow control or grid snapping, 避头尾 on, hanging allowed, quarter-em spacing beside Western text, no compression of Word’s own', () => {
     for (const { parts } of cases) {
       const defaults = w(w(parts.styles, 'pPrDefault')[0]!, 'pPr')[0]!;
-      for (const setting of ['widowControl', 'overflowPunct', 'autoSpaceDE', 'autoSpaceDN', 'snapToGrid']) expect(attr(child(defaults, setting), 'val'), setting).toBe('0');
+      const expected = { widowControl: '0', snapToGrid: '0', kinsoku: '1', overflowPunct: '1', topLinePunct: '0', autoSpaceDE: '1', autoSpaceDN: '1' };
+      for (const [setting, value] of Object.entries(expected)) expect(attr(child(defaults, setting), 'val'), setting).toBe(value);
+      const control = w(parts.settings, 'characterSpacingControl')[0];
+      expect(attr(control, 'val')).toBe('doNotCompress');
+      // CT_Settings puts it before w:compat
+      expect(parts.raw.get('word/settings.xml')!.indexOf('characterSpacingControl')).toBeLessThan(parts.raw.get('word/settings.xml')!.indexOf('<w:compat>'));
+    }
+  });
+
+  it('keeps titles and headings whole and with the next paragraph (keepLines and keepNext on their styles)', () => {
+    for (const { parts } of cases) {
+      for (const id of ['JbTitle', 'JbSubtitle', 'JbHeading1', 'JbSectionHeading', 'JbNewsHead']) {
+        const pPr = child(styleById(parts.styles, id)!, 'pPr')!;
+        expect(child(pPr, 'keepNext'), id).toBeDefined();
+        expect(child(pPr, 'keepLines'), id).toBeDefined();
+      }
     }
   });
 

@@ -13,6 +13,7 @@ import type { Issue } from '../../shared/model/issue.ts';
 import { bulletinFixtures, repoRoot, squeeze } from '../fixtures.ts';
 import { readDocx } from './docx-parts.ts';
 import { extremeIssues } from './extreme-issues.ts';
+import { compareRenders, fidelityIssues, headingProblems, missingCharacters, planLines, plannedHeadings, renderLines, withoutColophon } from './fidelity.ts';
 import { convertWithLibreOffice, inkShare, lowestTextPt, pageNumberBox, pageNumberOf, pageWords, pdfPageTexts, renderEnv, savePagePng, textLines } from './render-tools.ts';
 
 const OUT = join(repoRoot, 'test-output', 'export');
@@ -25,7 +26,7 @@ interface Rendering {
 }
 interface Case {
   name: string;
-  kind: 'fixture' | 'extreme';
+  kind: 'fixture' | 'extreme' | 'fidelity';
   issue: Issue;
   options: PrintOptions;
   plan: PagePlan;
@@ -52,6 +53,7 @@ beforeAll(async () => {
       ];
     }),
     ...extremeIssues().map(({ name, issue }) => ({ name: `extreme-${name}`, kind: 'extreme' as const, issue, options: standard })),
+    ...fidelityIssues().map(({ name, issue }) => ({ name: `fidelity-${name}`, kind: 'fidelity' as const, issue, options: standard })),
   ];
   for (const input of inputs) {
     const docxBytes = await exportDocx(input.issue, input.options);
@@ -193,6 +195,45 @@ describe('issues at the extremes', () => {
         expect(word, `${what}: ${char} on a line of its own`).toBeDefined();
         expect(inkShare(rendering.pdf, 1, word!), `${what}: ink of ${char}`).toBeGreaterThan(0.05);
       }
+    }
+  });
+});
+
+describe('one plan, two renders: the .docx through LibreOffice and the PDF through Chromium agree', () => {
+  const compared = () => cases.filter((entry) => entry.kind !== 'extreme' || entry.name === 'extreme-generated-200-pages' || entry.name === 'extreme-news-200-items');
+
+  it('prints every character of the issue in both renders, on every fixture, extreme and generated issue', () => {
+    for (const entry of cases) {
+      for (const [what, rendering] of renderings(entry)) expect(missingCharacters(entry.issue, rendering.pages).join(''), `${entry.name} ${what}`).toBe('');
+    }
+  });
+
+  it('has as many pages in both renders as the plan, on the generated issues too', () => {
+    for (const entry of compared()) {
+      expect(entry.docx.pages.length, entry.name).toBe(entry.plan.totalPages);
+      expect(entry.print.pages.length, entry.name).toBe(entry.plan.totalPages);
+    }
+  });
+
+  it('never leaves a title or heading at the foot of a page or splits it across pages, in either render', () => {
+    for (const entry of compared()) {
+      const headings = plannedHeadings(typesetIssue(entry.issue, entry.options));
+      for (const [what, rendering] of renderings(entry)) expect(headingProblems(renderLines(rendering.pages), headings), `${entry.name} ${what}`).toEqual([]);
+    }
+  });
+
+  it('prints the plan’s lines in the PDF exactly, line for line and page for page', () => {
+    for (const entry of compared()) {
+      const plan = planLines(typesetIssue(entry.issue, entry.options));
+      const comparison = compareRenders(plan, withoutColophon(renderLines(entry.print.pages)));
+      expect(comparison.differing.slice(0, 5), entry.name).toEqual([]);
+    }
+  });
+
+  it('breaks at least 80% of lines identically in the LibreOffice render of the .docx and in the PDF', () => {
+    for (const entry of compared()) {
+      const comparison = compareRenders(renderLines(entry.print.pages), renderLines(entry.docx.pages));
+      expect(comparison.share, `${entry.name}: ${comparison.differing.slice(0, 3).join(' | ')}`).toBeGreaterThanOrEqual(0.8);
     }
   });
 });

@@ -44,6 +44,8 @@ import {
   type ParagraphStyleName,
 } from '../../../shared/layout/profiles.ts';
 import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun } from '../../../shared/layout/typeset.ts';
+import { squeezedSpacingTwips } from '../../../shared/layout/line-breaking.ts';
+import JSZip from 'jszip';
 import { mmToPt, mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips } from '../../../shared/layout/units.ts';
 import type { FontProfileName } from '../../../shared/model/series.ts';
 
@@ -116,6 +118,8 @@ class DocxWriter {
           alignment: ALIGNMENTS[spec.align],
           spacing: { line: this.lineTwips(name), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           keepNext: spec.keepWithNext,
+          // titles and headings are never parted across pages (the plan keeps them whole too)
+          keepLines: spec.keepWithNext && name !== 'blank' ? true : undefined,
           indent: spec.firstLineIndentChars
             ? { firstLineChars: spec.firstLineIndentChars * 100, firstLine: spec.firstLineIndentChars * charTwips }
             : undefined,
@@ -130,7 +134,7 @@ class DocxWriter {
     return BUILT_IN_CHARACTER_STYLES.map(([id, name]) => ({ id, name, run: { font: styleFonts('fangsong', this.profile) } }));
   }
 
-  runs(runs: readonly PrintRun[], style: ParagraphStyleName, sizePt: number, scalePercent = 100): TextRun[] {
+  runs(runs: readonly PrintRun[], style: ParagraphStyleName, sizePt: number, scalePercent = 100, spacingTwips = characterSpacingTwipsFor(sizePt)): TextRun[] {
     const spec = PARAGRAPH_STYLES[style];
     return runs.flatMap((run) =>
       segmentByFont(run.text, spec.font, this.profile).map(
@@ -139,7 +143,7 @@ class DocxWriter {
             text: segment.text,
             font: runFonts(segment.fontClass, spec.font, this.profile),
             size: ptToHalfPoints(sizePt),
-            characterSpacing: characterSpacingTwipsFor(sizePt),
+            characterSpacing: spacingTwips,
             bold: spec.bold || run.bold || undefined,
             color: spec.color === BLACK ? undefined : spec.color,
             scale: scalePercent === 100 ? undefined : scalePercent,
@@ -150,10 +154,18 @@ class DocxWriter {
 
   block(block: PrintBlock): Paragraph[] {
     if (block.kind === 'issuerLine') return this.issuerLine(block);
-    const children = block.lines.flatMap((line, index) => {
-      const runs = this.runs(line, block.style, block.sizePt, block.scalePercent);
-      return index === 0 ? runs : [new TextRun({ break: 1 }), ...runs];
-    });
+    const squeezed = block.lines.length === 1 && block.laid.some((line) => line.broken.squeezed);
+    const box = { letterSpacingPt: characterSpacingTwipsFor(block.sizePt) / 20 };
+    // a line the plan squeezed to hold a closing mark is set with the tighter spacing in every program; the
+    // paragraph stays one ordinary paragraph (no line breaks in body text)
+    const children = squeezed
+      ? block.laid.flatMap((line) =>
+          this.runs(line.runs, block.style, block.sizePt, block.scalePercent, line.broken.squeezed ? squeezedSpacingTwips(line.broken, box) : characterSpacingTwipsFor(block.sizePt)),
+        )
+      : block.lines.flatMap((line, index) => {
+          const runs = this.runs(line, block.style, block.sizePt, block.scalePercent);
+          return index === 0 ? runs : [new TextRun({ break: 1 }), ...runs];
+        });
     const keepNext = block.keepWithNext === PARAGRAPH_STYLES[block.style].keepWithNext ? undefined : block.keepWithNext;
     return [new Paragraph({ style: styleId(block.style), keepNext, children })];
   }
@@ -336,7 +348,22 @@ export async function exportDocx(issue: Issue, options: ExportOptions): Promise<
     styles: { paragraphStyles: writer.paragraphStyles(), characterStyles: writer.characterStyles() },
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return withTypesettingSettings(await Packer.toBuffer(document));
+}
+
+/**
+ * Document settings docx cannot write: no punctuation compression of Word's own (the plan decides every
+ * squeeze), so Word, WPS and LibreOffice all fill lines as the plan does.
+ */
+async function withTypesettingSettings(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const settings = await zip.file('word/settings.xml')?.async('string');
+  if (settings !== undefined && !settings.includes('w:characterSpacingControl')) {
+    // CT_Settings orders it before w:compat (Word rejects elements out of order)
+    const control = '<w:characterSpacingControl w:val="doNotCompress"/>';
+    zip.file('word/settings.xml', settings.includes('<w:compat>') ? settings.replace('<w:compat>', `${control}<w:compat>`) : settings.replace('</w:settings>', `${control}</w:settings>`));
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /**
@@ -367,9 +394,12 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 
 /**
  * The styles part our styles are added to: instead of docx's built-in styles (which name no fonts), only the
- * document defaults, with the paragraph settings docx cannot write: no widow control (it breaks the grid),
- * no hanging punctuation and no automatic space between Chinese and Western text (Chromium has neither, so
- * the PDF breaks the same lines), and no snapping to the line grid (every line has an exact height).
+ * document defaults, with the paragraph settings docx cannot write, each stated so no program falls back to a
+ * default of its own: no widow control (it breaks the grid); 避头尾 on (w:kinsoku); a closing mark may hang
+ * (w:overflowPunct, as Word and WPS print; the plan squeezes such lines so none needs to); no compression at a
+ * line start (w:topLinePunct 0); a quarter em between Chinese and Western text and digits (w:autoSpaceDE/DN,
+ * the plan's AUTOSPACE, and the only setting every program honours); no snapping to the line grid (every line
+ * has an exact height).
  */
 function documentDefaultsXml(profile: FontProfileName): string {
   const fonts = styleFonts('fangsong', profile);
@@ -379,7 +409,7 @@ function documentDefaultsXml(profile: FontProfileName): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults>',
     `<w:rPrDefault><w:rPr>${rFonts}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`,
-    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/></w:pPr></w:pPrDefault>',
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/><w:topLinePunct w:val="0"/><w:autoSpaceDE w:val="1"/><w:autoSpaceDN w:val="1"/><w:snapToGrid w:val="0"/></w:pPr></w:pPrDefault>',
     '</w:docDefaults></w:styles>',
   ].join('');
 }

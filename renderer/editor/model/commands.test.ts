@@ -305,6 +305,16 @@ describe('Enter', () => {
     expect(outline([editor.children[0]!])).toEqual(['article', '  title 第一', '  p', '  p 段', '  p 乙段']);
   });
 
+  it('forces a line break in a title on Shift+Enter, kept in the issue’s title and printed as the title’s line break', () => {
+    const editor = sample();
+    cursorAfter(editor, '第一');
+    expect(handleShiftEnter(editor)).toBe(true);
+    expect(outline([editor.children[0]!])[1]).toBe('  title 第一\n篇');
+    const issue = slateToIssue(editor.children as never, issueSchema.parse(generateIssue(1)));
+    const first = issue.blocks.find((block) => block.type === 'article');
+    expect(first && first.type === 'article' ? first.title : '').toBe('第一\n篇');
+  });
+
   it('keeps a paragraph in its item on Shift+Enter at the item’s end', () => {
     const editor = sample();
     cursorAfter(editor, '丁段');

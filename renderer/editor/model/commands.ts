@@ -170,11 +170,21 @@ export function handleEnter(editor: Editor): boolean {
   return true;
 }
 
-/** Shift+Enter: a new paragraph in the same article or item, even at an item's end; elsewhere as Enter. */
+/** The clerk's forced line break in a title: kept in the title's text, printed in every output. */
+export const TITLE_LINE_BREAK = '\n';
+
+/**
+ * Shift+Enter: in a title, a forced line break (the title prints its lines there); in a paragraph, a new
+ * paragraph in the same article or item, even at an item's end; elsewhere as Enter.
+ */
 export function handleShiftEnter(editor: Editor): boolean {
   if (!editor.selection) return false;
   deleteSelection(editor);
   const entry = textBlockAt(editor);
+  if (entry?.[0].type === 'article-title') {
+    Transforms.insertText(editor, TITLE_LINE_BREAK);
+    return true;
+  }
   if (!entry || entry[0].type !== 'paragraph') return handleEnter(editor);
   splitParagraph(editor, entry[1]);
   return true;

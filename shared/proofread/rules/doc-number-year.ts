@@ -1,6 +1,6 @@
 // Rule: the year in the document number must be the year (a number carried over from last
 // year's template is the usual cause).
-import { docNumberParts } from '../doc-number-parts.ts';
+import { docNumberParts } from '../../format/doc-number.ts';
 import { makeFinding } from '../finding.ts';
 import type { Rule } from '../rule.ts';
 
