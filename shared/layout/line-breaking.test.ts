@@ -89,6 +89,12 @@ describe('breaking titles', () => {
 
   it('TITLE_WORDS: breaks 督察组 / 下沉 as printed bulletins do, not inside 督察组', () => {
     expect(titleWords('省第四生态环境保护督察组下沉资阳区调研督察')).toContain('督察组');
+    // the segmenter parts 流域/水/环境 and 攻/坚: a lone character is held to its neighbours, a preposition starts the next phrase
+    const words = titleWords('全市大气污染防治攻坚行动暨重点流域水环境综合治理推进会议在资阳区召开');
+    expect(words.some((word) => word.includes('水环境'))).toBe(true);
+    expect(words.some((word) => word.includes('攻坚'))).toBe(true);
+    expect(words.some((word) => word.startsWith('在资阳区'))).toBe(true);
+    expect(words.join('')).toBe('全市大气污染防治攻坚行动暨重点流域水环境综合治理推进会议在资阳区召开');
     expect(balancedTitleLines('省第四生态环境保护督察组下沉资阳区调研督察', width, 22)).toEqual(['省第四生态环境保护督察组', '下沉资阳区调研督察']);
   });
 

@@ -267,25 +267,45 @@ export function squeezedSpacingTwips(line: BrokenLine, box: Pick<LineBox, 'lette
 
 const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
+/** One-character segments that end the word before them (督察组, 资阳区, 市委办). */
+const TITLE_SUFFIXES = new Set([...'组区县市省局委办厅部会处科所站队室镇乡村街州点类型性化者员长级期次届年月日号']);
+/** One-character segments that begin the phrase after them (…会议 / 在资阳区召开, …行动 / 暨…). */
+const TITLE_PREFIXES = new Set([...'在暨对于向从与和及并把将为']);
+
 /**
  * TITLE_WORDS: the words of a title where a line may break. The platform's segmenter splits names and
- * suffixes apart (督察/组, 资/阳/区), so a one-character segment joins the word before it (督察组, 资阳区),
- * and punctuation is held to the word it may not be parted from.
+ * compounds apart (督察/组, 资/阳/区, 流域/水/环境): a one-character segment is a suffix of the word before
+ * it (督察组), a preposition or conjunction starting the next phrase (在资阳区), or else is held to both
+ * neighbours (流域水环境), so no title breaks inside a word it cannot see. Punctuation is held to the word
+ * it may not be parted from.
  */
 export function titleWords(text: string): string[] {
   const words: string[] = [];
   let pendingOpen = '';
+  let glueNext = false;
   for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
     const chars = [...segment];
+    const single = isWordLike && chars.length === 1 && isHan(segment);
     if (chars.every((char) => NO_LINE_START.has(char)) && words.length > 0 && !pendingOpen) {
       words[words.length - 1] += segment;
+      glueNext = false;
     } else if (chars.every((char) => NO_LINE_END.has(char))) {
       pendingOpen += segment;
-    } else if (isWordLike && chars.length === 1 && isHan(segment) && words.length > 0 && !pendingOpen && segment !== ' ') {
+      glueNext = false;
+    } else if (glueNext && isWordLike && words.length > 0 && !pendingOpen) {
       words[words.length - 1] += segment;
+      glueNext = single && !TITLE_SUFFIXES.has(segment);
+    } else if (single && TITLE_PREFIXES.has(segment)) {
+      words.push(pendingOpen + segment);
+      pendingOpen = '';
+      glueNext = true;
+    } else if (single && words.length > 0 && !pendingOpen) {
+      words[words.length - 1] += segment;
+      glueNext = !TITLE_SUFFIXES.has(segment);
     } else {
       words.push(pendingOpen + segment);
       pendingOpen = '';
+      glueNext = single && !TITLE_SUFFIXES.has(segment);
     }
   }
   if (pendingOpen) words.push(pendingOpen);
