@@ -285,7 +285,7 @@ export function titleWords(text: string): string[] {
   let glueNext = false;
   for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
     const chars = [...segment];
-    const single = isWordLike && chars.length === 1 && isHan(segment);
+    const single = isWordLike === true && chars.length === 1 && isHan(segment);
     if (chars.every((char) => NO_LINE_START.has(char)) && words.length > 0 && !pendingOpen) {
       words[words.length - 1] += segment;
       glueNext = false;
