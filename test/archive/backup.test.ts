@@ -5,7 +5,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupIfDue, backupName, createBackup, listBackups, restoreBackup } from '../../electron/services/archive/backups.ts';
-import { backupKeep, setBackupKeep } from '../../electron/services/archive/settings.ts';
+import { backupRetention, setBackupRetention } from '../../electron/services/archive/settings.ts';
 import { insertIssue, listIssues } from '../../electron/services/archive/issues.ts';
 import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import { apiErrorOf, apiOf, issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
@@ -35,12 +35,12 @@ describe('backup', () => {
 
   it('keeps the last N backups (a setting stored in the archive, 30 unless changed)', async () => {
     const { archive } = await archiveWithIssues(1);
-    expect(backupKeep(archive.db)).toBe(30);
-    archive.write(() => setBackupKeep(archive.db, 3));
+    expect(backupRetention(archive.db)).toEqual({ manual: 30, days: 30 });
+    archive.write(() => setBackupRetention(archive.db, 'manual', 3));
     const made = [];
     for (let i = 0; i < 5; i++) made.push((await createBackup(archive, 'manual')).name);
     expect(listBackups(archive.backupsDir).map((info) => info.name)).toEqual(made.slice(2).reverse());
-    expect(() => setBackupKeep(archive.db, 0)).toThrow('保留的手动备份份数应为 1 到 1000 之间的整数');
+    expect(() => setBackupRetention(archive.db, 'manual', 0)).toThrow('保留的手动备份份数应为 1 到 1000 之间的整数');
   });
 
   it('takes the daily backup once a day: when none is from today, and not again the same day', async () => {

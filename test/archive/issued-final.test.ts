@@ -7,6 +7,7 @@ import { openServices } from '../../electron/api/services.ts';
 import { insertIssue } from '../../electron/services/archive/issues.ts';
 import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import type { Issue } from '../../shared/model/issue.ts';
+import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { apiErrorOf, apiOf, issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
 
 async function issuedIssue() {
@@ -104,26 +105,26 @@ describe('issued means final', () => {
     const dataDir = tempDir();
     const services = await openServices({ dataDir });
     try {
-      const call = <T>(method: string, input: unknown) => (services.handlers as any)[method](input) as Promise<T>;
-      const series = await call<{ id: number; settings: any }>('series.create', { settings: { ...(await import('../../shared/model/series.ts')).defaultSeriesSettings('版式测试简报', '测试组'), layoutProfile: 'gbt9704', fontProfile: 'office' } });
+      const { handlers } = services;
+      const series = await handlers['series.create']({ settings: { ...defaultSeriesSettings('版式测试简报', '测试组'), layoutProfile: 'gbt9704', fontProfile: 'office' } });
       const id = insertIssue(services.archive, series.id, storedIssue(issueWith({ seriesName: '版式测试简报', title: '印发时的版式' })), '测试');
-      await call('issues.setStatus', { id, status: 'reviewed' });
-      await call('issues.setStatus', { id, status: 'issued' });
+      await handlers['issues.setStatus']({ id, status: 'reviewed' });
+      await handlers['issues.setStatus']({ id, status: 'issued' });
       const documentXml = async () => {
-        const file = await call<{ base64: string }>('export.docx', { issueId: id });
+        const file = await handlers['export.docx']({ issueId: id });
         const zip = await JSZip.loadAsync(Buffer.from(file.base64, 'base64'));
         return (await zip.file('word/document.xml')!.async('string')) + (await zip.file('word/styles.xml')!.async('string'));
       };
       const asIssued = await documentXml();
-      await call('series.update', { id: series.id, settings: { ...series.settings, layoutProfile: 'first-glyph', fontProfile: 'system' } });
+      await handlers['series.update']({ id: series.id, settings: { ...series.settings, layoutProfile: 'first-glyph', fontProfile: 'system' } });
       expect(await documentXml()).toBe(asIssued);
 
       const other = await tempArchive();
-      await apiOf(other)('bundle.import', { base64: (await call<{ base64: string }>('bundle.export', {})).base64 });
+      await apiOf(other)('bundle.import', { base64: (await handlers['bundle.export']({})).base64 });
       const [issuedThere] = other.db.prepare('SELECT settings FROM issued_prints').pluck().all() as string[];
       expect(JSON.parse(issuedThere!)).toMatchObject({ layoutProfile: 'gbt9704', fontProfile: 'office' });
 
-      await call('issues.setStatus', { id, status: 'draft', reason: '改用新版式重印' });
+      await handlers['issues.setStatus']({ id, status: 'draft', reason: '改用新版式重印' });
       expect(await documentXml()).not.toBe(asIssued);
     } finally {
       await services.close();

@@ -2,7 +2,7 @@
 // deleted one); a restore that fails leaves the archive open and working; a SIGKILL at any moment of a
 // restore leaves either the old or the new archive in place, whole; backups are kept by age and kind.
 import Database from 'better-sqlite3';
-import { readdirSync, readlinkSync, renameSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../electron/services/archive/archive.ts';
@@ -57,7 +57,6 @@ describe('restore by the holder', () => {
     insertIssue(archive, series.id, storedIssue(issueWith({ title: '原有的简报' })), '测试');
     const backup = await createBackup(archive, 'manual');
     // a folder where the copy must go: the copy fails as a full or read-only disk would make it fail
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(`${archive.file}.restoring`);
     await expect(restoreBackup(archive, join(archive.backupsDir, backup.name))).rejects.toThrow(/^恢复档案库失败：.*（E[A-Z]+）$/);
     expect(listIssues(archive, { seriesId: series.id })).toHaveLength(1);

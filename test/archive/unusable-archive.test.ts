@@ -9,6 +9,7 @@ import { createBackup, listBackups } from '../../electron/services/archive/backu
 import { insertIssue, listIssues } from '../../electron/services/archive/issues.ts';
 import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import { runCli } from '../run-cli.ts';
+import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { apiErrorOf, apiOf, issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
 
 async function folderWithBackup() {
@@ -55,7 +56,7 @@ describe('an unusable archive file', () => {
       expect(archive.readOnlyReason).toContain('从备份恢复');
       const api = apiOf(archive);
       expect((await apiErrorOf(api('series.list', {}))).code).toBe('unreadable');
-      expect((await apiErrorOf(api('series.create', { settings: (await import('../../shared/model/series.ts')).defaultSeriesSettings('新刊物') }))).code).toBe('read-only');
+      expect((await apiErrorOf(api('series.create', { settings: defaultSeriesSettings('新刊物') }))).code).toBe('read-only');
       expect((await apiErrorOf(api('backup.create', {}))).code).toBe('read-only');
       expect(readdirSync(dataDir).filter((name) => !name.startsWith('archive.lock')).sort()).toEqual(before.filter((name) => !name.startsWith('archive.lock')));
       expect(fileState(file)).toBe(stateBefore);

@@ -25,17 +25,8 @@ export function backupRetention(db: Database.Database): BackupRetention {
   return { manual: readSetting(db, LIMITS.manual.key, DEFAULTS.manual), days: readSetting(db, LIMITS.days.key, DEFAULTS.days) };
 }
 
-/** How many manual backups are kept (30 unless changed). */
-export function backupKeep(db: Database.Database): number {
-  return backupRetention(db).manual;
-}
-
 export function setBackupRetention(db: Database.Database, which: keyof BackupRetention, value: number): void {
   const { key, max, label } = LIMITS[which];
   if (!Number.isInteger(value) || value < 1 || value > max) throw new ArchiveError('invalid-input', `${label}应为 1 到 ${max} 之间的整数`);
   statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(value));
-}
-
-export function setBackupKeep(db: Database.Database, keep: number): void {
-  setBackupRetention(db, 'manual', keep);
 }
