@@ -39,11 +39,18 @@ export function exportFileName(issue: Issue, extension: string): string {
   return `${name}.${extension}`;
 }
 
-/** A warning when the fonts the series prints in are not installed here (where the platform can tell). */
-async function fontWarnings(settings: SeriesSettings): Promise<string[]> {
+/**
+ * A warning when the fonts the series prints in are not installed here (where the platform can tell):
+ * a .docx names them and needs them where it is opened; a PDF carries the faces it was made with, so it
+ * looks the same everywhere, but in stand-in faces.
+ */
+async function fontWarnings(settings: SeriesSettings, kind: 'docx' | 'pdf'): Promise<string[]> {
   const missing = await missingFonts(settings.fontProfile);
   if (!missing || missing.length === 0) return [];
-  return [`本机未安装字体：${missing.join('、')}。文件中仍写明这些字体，在装有它们的电脑上打印才与公文版式一致；也可在刊物设置中改用系统字体。`];
+  const fonts = missing.join('、');
+  return kind === 'docx'
+    ? [`本机未安装字体：${fonts}。Word 文件中仍写明这些字体，在装有它们的电脑上打开和打印才与公文版式一致；也可在刊物设置中改用系统字体。`]
+    : [`本机未安装字体：${fonts}。PDF 已嵌入所用字体，在任何电脑上打开都一样，但这些字用的是本机相近的字体；要用正式字体，请在装有它们的电脑上导出 PDF。`];
 }
 
 const base64Of = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -65,11 +72,11 @@ export async function openServices({ dataDir, holder = { name: '简报', kind: '
     'app.info': () => ({ version, dataDir, readOnlyReason: archive.readOnlyReason }),
     'export.docx': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
-      return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings)), warnings: await fontWarnings(settings) };
+      return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings)), warnings: await fontWarnings(settings, 'docx') };
     },
     'export.pdf': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
-      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(issue, settings)), warnings: await fontWarnings(settings) };
+      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(issue, settings)), warnings: await fontWarnings(settings, 'pdf') };
     },
     'export.json': ({ issueId }): ExportedFile => {
       const { issue } = issueWithSettings(issueId);

@@ -1,8 +1,9 @@
-// The Chinese application menu (文件 / 编辑 / 视图 / 帮助). Editor commands go to the page as menu commands;
-// their shortcuts are only shown here, because the page handles those keys itself (as it does in
-// browser mode) and a registered accelerator would fire the command a second time.
+// The Chinese application menu (文件 / 编辑 / 视图 / 帮助), labelled and keyed from the command table.
+// Commands go to the page as menu commands; a key the page or the editor handles itself (as in browser
+// mode) is only shown here, because a registered accelerator would fire the command a second time.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api/desktop-bridge.ts';
+import { COMMAND_TABLE, type CommandSpec } from '../../shared/api/commands.ts';
 
 export interface MenuActions {
   send(command: MenuCommand): void;
@@ -12,35 +13,32 @@ export interface MenuActions {
 }
 
 export function buildMenuTemplate(actions: MenuActions, { devTools }: { devTools: boolean }): MenuItemConstructorOptions[] {
-  /** a key the page handles: shown in the menu, not registered with the system */
-  const editorItem = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
-    click: () => actions.send(command),
-  });
-  /** a key no page can rely on (a browser keeps Ctrl+N and F5 for itself), so the menu owns it */
-  const appItem = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    click: () => actions.send(command),
-  });
+  const item = (command: MenuCommand): MenuItemConstructorOptions => {
+    const spec: CommandSpec = COMMAND_TABLE[command];
+    return {
+      label: spec.label,
+      ...(spec.accelerator ? { accelerator: spec.accelerator, registerAccelerator: spec.keyOwner === 'menu' } : {}),
+      click: () => actions.send(command),
+    };
+  };
   const separator: MenuItemConstructorOptions = { type: 'separator' };
 
   return [
     {
       label: '文件',
       submenu: [
-        appItem('新建一期', 'issue.new', 'CmdOrCtrl+N'),
+        item('issue.new'),
         { label: '导入文件…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         separator,
-        editorItem('保存', 'issue.save', 'CmdOrCtrl+S'),
-        editorItem('打印预览', 'issue.printPreview', 'CmdOrCtrl+P'),
+        item('issue.save'),
+        item('issue.printPreview'),
+        item('issue.revisions'),
         {
           label: '导出',
           submenu: [
-            editorItem('Word 文档（.docx）…', 'export.docx'),
-            editorItem('PDF 文件…', 'export.pdf'),
-            editorItem('JSON 数据…', 'export.json'),
+            item('export.docx'),
+            item('export.pdf'),
+            item('export.json'),
           ],
         },
         separator,
@@ -52,8 +50,8 @@ export function buildMenuTemplate(actions: MenuActions, { devTools }: { devTools
     {
       label: '编辑',
       submenu: [
-        editorItem('撤销', 'edit.undo', 'CmdOrCtrl+Z'),
-        editorItem('重做', 'edit.redo', 'CmdOrCtrl+Y'),
+        item('edit.undo'),
+        item('edit.redo'),
         separator,
         { label: '剪切', role: 'cut' },
         { label: '复制', role: 'copy' },
@@ -61,27 +59,30 @@ export function buildMenuTemplate(actions: MenuActions, { devTools }: { devTools
         { label: '粘贴为纯文本', role: 'pasteAndMatchStyle', accelerator: 'CmdOrCtrl+Shift+V' },
         { label: '全选', role: 'selectAll' },
         separator,
-        editorItem('加粗', 'format.bold', 'CmdOrCtrl+B'),
-        editorItem('新增文章', 'insert.article'),
-        editorItem('新增▲条目', 'insert.newsItem'),
+        item('format.bold'),
+        item('insert.article'),
+        item('insert.newsItem'),
         {
           label: '小标题',
           submenu: [
-            editorItem('正文', 'heading.none', 'CmdOrCtrl+Alt+0'),
-            editorItem('一级（一、）', 'heading.level1', 'CmdOrCtrl+Alt+1'),
-            editorItem('二级（（一））', 'heading.level2', 'CmdOrCtrl+Alt+2'),
-            editorItem('三级（1.）', 'heading.level3', 'CmdOrCtrl+Alt+3'),
-            editorItem('四级（（1））', 'heading.level4', 'CmdOrCtrl+Alt+4'),
+            item('heading.none'),
+            item('heading.level1'),
+            item('heading.level2'),
+            item('heading.level3'),
+            item('heading.level4'),
           ],
         },
         separator,
-        editorItem('查找', 'archive.search', 'CmdOrCtrl+F'),
+        item('archive.search'),
+        item('issue.proofread'),
       ],
     },
     {
       label: '视图',
       submenu: [
-        appItem('刷新档案', 'archive.refresh', 'F5'),
+        item('archive.refresh'),
+        item('view.nextArea'),
+        item('view.previousArea'),
         separator,
         { label: '实际大小', role: 'resetZoom' },
         { label: '放大', role: 'zoomIn' },
@@ -93,7 +94,7 @@ export function buildMenuTemplate(actions: MenuActions, { devTools }: { devTools
     },
     {
       label: '帮助',
-      submenu: [{ label: '关于简报', click: () => actions.showAbout() }],
+      submenu: [item('help.keys'), separator, { label: '关于简报', click: () => actions.showAbout() }],
     },
   ];
 }

@@ -17,6 +17,7 @@ function call<M extends ApiMethod>(method: M) {
 const api = {
   'app.info': call('app.info'),
   'series.list': call('series.list'),
+  'series.get': call('series.get'),
   'series.create': call('series.create'),
   'series.update': call('series.update'),
   'series.setArchived': call('series.setArchived'),
@@ -28,6 +29,7 @@ const api = {
   'issues.setStatus': call('issues.setStatus'),
   'issues.duplicate': call('issues.duplicate'),
   'issues.delete': call('issues.delete'),
+  'issues.discard': call('issues.discard'),
   'issues.restore': call('issues.restore'),
   'issues.recycleBin': call('issues.recycleBin'),
   'revisions.list': call('revisions.list'),

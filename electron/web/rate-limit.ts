@@ -26,6 +26,7 @@ const HEAVY: ReadonlySet<string> = new Set<ApiMethod>(['backup.create', 'backup.
 const READS: ReadonlySet<string> = new Set<ApiMethod>([
   'app.info',
   'series.list',
+  'series.get',
   'issues.list',
   'issues.gaps',
   'issues.get',

@@ -1,98 +1,136 @@
-// The archive: series on the left; the chosen series' issues with search and filters; new, open,
-// duplicate, delete and restore issues; import files and folders.
+// The archive: series on the left; the chosen series' issues, or the hits of a search of every series
+// (or one), both following the 年份 and 状态 filters; new, open, duplicate, delete and restore issues;
+// import files and folders; backups.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { IssueStatus } from '../../shared/model/issue.ts';
-import { STATUS_LABELS } from '../../shared/model/issue.ts';
-import { formatChineseDate } from '../../shared/format/chinese.ts';
-import { SNIPPET_MARK, type IssueSummary, type NumberingGap, type SearchHit, type SeriesRecord } from '../../shared/api/records.ts';
+import type { IssueSummary, NumberingGap, SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { navigate } from '../app/route.ts';
-import { useMenuCommands } from '../app/menu-commands.ts';
+import { navigate, parseRoute } from '../app/route.ts';
+import { useCommands } from '../app/use-commands.ts';
 import { useNotice } from '../ui/notice.tsx';
-import { Dialog } from '../ui/Dialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { BackupsDialog } from './BackupsDialog.tsx';
+import { RecycleBinDialog } from './RecycleBinDialog.tsx';
 import { importableFiles } from './file-upload.ts';
-
-function Snippet({ text }: { text: string }) {
-  const parts = text.split(new RegExp(`[${SNIPPET_MARK.open}${SNIPPET_MARK.close}]`));
-  return <>{parts.map((part, index) => (index % 2 === 1 ? <mark key={index}>{part}</mark> : <span key={index}>{part}</span>))}</>;
-}
-
-function StatusBadge({ status }: { status: IssueStatus }) {
-  return <span className={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>;
-}
+import { SeriesPane } from './SeriesPane.tsx';
+import { ArchiveFilters } from './ArchiveFilters.tsx';
+import { IssueTable } from './IssueTable.tsx';
+import { SearchResults } from './SearchResults.tsx';
+import { applicableFilters, NO_FILTERS, scopeName, yearsInView, type IssueFilters, type SearchScope } from './archive-filters.ts';
+import { useArchiveSearch, useSettledQuery } from './use-archive-search.ts';
 
 export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
   const notice = useNotice();
+  /** every series, archived ones included (the pane hides those unless asked) */
   const [series, setSeries] = useState<SeriesRecord[]>([]);
   const [showArchived, setShowArchived] = useState(false);
   const [issues, setIssues] = useState<IssueSummary[]>([]);
+  /** the filters the issues on show were read with */
+  const [listedWith, setListedWith] = useState<IssueFilters>(NO_FILTERS);
   const [gaps, setGaps] = useState<NumberingGap[]>([]);
-  const [year, setYear] = useState<number | ''>('');
-  const [status, setStatus] = useState<IssueStatus | ''>('');
+  /** the filters as the clerk chose them; what applies is `filters` below */
+  const [chosen, setChosen] = useState<IssueFilters>(NO_FILTERS);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [composing, setComposing] = useState(false);
+  const [scope, setScope] = useState<SearchScope>('all');
+  const [refresh, setRefresh] = useState(0);
   const [importing, setImporting] = useState<File[] | null>(null);
   const [recycleBin, setRecycleBin] = useState<IssueSummary[] | null>(null);
   const [showBackups, setShowBackups] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const issuesTicket = useRef(0);
 
+  const [searchQuery, searchNow] = useSettledQuery(query, composing);
+  const searching = searchQuery !== '';
   const selected = series.find((record) => record.id === seriesId) ?? null;
+  const shownSeries = useMemo(() => series.filter((record) => showArchived || !record.archived || record.id === seriesId), [series, showArchived, seriesId]);
+  const scopeSeries = useMemo(() => series.filter((record) => showArchived || !record.archived || record.id === seriesId || record.id === scope), [series, showArchived, seriesId, scope]);
+  // the years on offer are those with issues where the clerk looks, so a chosen year always shows; a
+  // year with no issues there (after switching series, or the last issue of a year deleted) is dropped
+  const years = useMemo(() => yearsInView(series, searching ? scope : seriesId), [series, searching, scope, seriesId]);
+  const filters = applicableFilters(chosen, years);
+  useEffect(() => {
+    if (filters !== chosen) setChosen(filters);
+  }, [filters, chosen]);
+
+  const showError = useCallback((error: unknown) => notice(errorMessage(error), 'error'), [notice]);
 
   const loadSeries = useCallback(async () => {
     try {
-      const list = await api['series.list']({ includeArchived: showArchived });
+      const list = await api['series.list']({ includeArchived: true });
       setSeries(list);
-      if (seriesId === null && list[0]) navigate({ screen: 'archive', seriesId: list[0].id });
+      const first = list.find((record) => !record.archived) ?? list[0];
+      const route = parseRoute(window.location.hash);
+      if (first && route.screen === 'archive' && route.seriesId === null) navigate({ screen: 'archive', seriesId: first.id });
     } catch (error) {
-      notice(errorMessage(error), 'error');
+      showError(error);
     }
-  }, [showArchived, seriesId, notice]);
+  }, [showError]);
 
+  const { year, status } = filters;
   const loadIssues = useCallback(async () => {
-    if (seriesId === null) return setIssues([]);
+    const ticket = ++issuesTicket.current;
+    if (seriesId === null) {
+      setIssues([]);
+      setGaps([]);
+      return;
+    }
     try {
       const [list, missing] = await Promise.all([
-        api['issues.list']({ seriesId, ...(year ? { year } : {}), ...(status ? { status } : {}) }),
+        api['issues.list']({ seriesId, ...(year !== null ? { year } : {}), ...(status !== null ? { status } : {}) }),
         api['issues.gaps']({ seriesId }),
       ]);
+      if (ticket !== issuesTicket.current) return;
       setIssues(list);
+      setListedWith({ year, status });
       setGaps(missing);
     } catch (error) {
-      notice(errorMessage(error), 'error');
+      if (ticket === issuesTicket.current) showError(error);
     }
-  }, [seriesId, year, status, notice]);
+  }, [seriesId, year, status, showError]);
 
   useEffect(() => void loadSeries(), [loadSeries]);
   useEffect(() => void loadIssues(), [loadIssues]);
 
-  useMenuCommands((command) => {
-    if (command === 'issue.new') void newIssue();
-    else if (command === 'archive.search') searchInput.current?.focus();
-    else if (command === 'archive.refresh') void Promise.all([loadSeries(), loadIssues()]);
+  const result = useArchiveSearch({ query: searchQuery, scope, filters }, refresh, showError);
+
+  const reload = () => {
+    setRefresh((count) => count + 1);
+    return Promise.all([loadSeries(), loadIssues()]);
+  };
+
+  useCommands({
+    'issue.new': () => void newIssue(),
+    'archive.search': () => searchInput.current?.focus(),
+    'archive.refresh': () => void reload(),
   });
 
-  const years = useMemo(() => [...new Set(issues.map((issue) => issue.year))].sort((a, b) => b - a), [issues]);
+  function chooseSeries(record: SeriesRecord) {
+    navigate({ screen: 'archive', seriesId: record.id });
+    // a search under way narrows to the series the clerk picked, so its hits are what the pane marks
+    if (searching) setScope(record.id);
+  }
 
-  async function runSearch(text: string) {
-    if (!text.trim()) return setHits(null);
-    try {
-      setHits(await api.search({ query: text, ...(seriesId ? { seriesId } : {}), ...(year ? { year } : {}), ...(status ? { status } : {}) }));
-    } catch (error) {
-      notice(errorMessage(error), 'error');
-    }
+  function clearSearch() {
+    setQuery('');
+    searchNow('');
+    setScope('all');
+    searchInput.current?.focus();
+  }
+
+  function clearFilters() {
+    setChosen(NO_FILTERS);
+    if (searching) setScope('all');
   }
 
   async function act(work: () => Promise<unknown>, done: string) {
     try {
       await work();
       notice(done);
-      await Promise.all([loadIssues(), loadSeries()]);
+      await reload();
     } catch (error) {
-      notice(errorMessage(error), 'error');
+      showError(error);
     }
   }
 
@@ -102,7 +140,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
       const record = await api['issues.next']({ seriesId });
       navigate({ screen: 'issue', issueId: record.id });
     } catch (error) {
-      notice(errorMessage(error), 'error');
+      showError(error);
     }
   }
 
@@ -112,7 +150,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
       notice(`已以${issue.numberText}为底稿新建一期`);
       navigate({ screen: 'issue', issueId: record.id });
     } catch (error) {
-      notice(errorMessage(error), 'error');
+      showError(error);
     }
   }
 
@@ -120,41 +158,25 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
     try {
       setRecycleBin(await api['issues.recycleBin']({}));
     } catch (error) {
-      notice(errorMessage(error), 'error');
+      showError(error);
     }
   }
 
+  const missing = gaps.filter((gap) => gap.missing.length > 0);
   return (
     <div className="archive">
-      <aside className="series-pane">
-        <header className="pane-header">
-          <h2>刊物</h2>
-          <button type="button" onClick={() => navigate({ screen: 'series', seriesId: 'new' })}>新建刊物</button>
-        </header>
-        <ul className="series-list">
-          {series.map((record) => (
-            <li key={record.id}>
-              <button
-                type="button"
-                className={record.id === seriesId ? 'series-item selected' : 'series-item'}
-                onClick={() => navigate({ screen: 'archive', seriesId: record.id })}
-              >
-                <span className="series-name">{record.settings.name}</span>
-                <span className="series-count">{record.issueCount}期{record.archived ? '（已归档）' : ''}</span>
-              </button>
-            </li>
-          ))}
-          {series.length === 0 && <li className="empty">还没有刊物。点“新建刊物”，或导入已有的简报。</li>}
-        </ul>
-        <label className="checkbox">
-          <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
-          显示已归档的刊物
-        </label>
-      </aside>
+      <SeriesPane
+        series={shownSeries}
+        selectedId={seriesId}
+        showArchived={showArchived}
+        onSelect={chooseSeries}
+        onNew={() => navigate({ screen: 'series', seriesId: 'new' })}
+        onShowArchived={setShowArchived}
+      />
 
       <main className="issues-pane">
         <header className="toolbar">
-          <h1>{selected?.settings.name ?? '简报档案'}</h1>
+          <h1 title={selected?.settings.name}>{selected?.settings.name ?? '简报档案'}</h1>
           <div className="toolbar-actions">
             <button type="button" className="primary" disabled={!selected || selected.archived} onClick={newIssue}>新建一期</button>
             <button type="button" onClick={() => fileInput.current?.click()}>导入文件</button>
@@ -170,90 +192,59 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
             onChange={(event) => { const files = importableFiles(event.target.files ?? []); event.target.value = ''; if (files.length) setImporting(files); else notice('文件夹中没有可导入的 .txt、.docx 或 .json 文件', 'error'); }} />
         </header>
 
-        <form className="filters" role="search" onSubmit={(event) => { event.preventDefault(); void runSearch(query); }}>
-          <input ref={searchInput} type="search" placeholder="全文检索：标题、正文、单位、报送范围（空格分隔多个词）" value={query} aria-label="检索"
-            onChange={(event) => { setQuery(event.target.value); if (!event.target.value) setHits(null); }} />
-          <button type="submit">检索</button>
-          <select aria-label="年份" value={year} onChange={(event) => setYear(event.target.value ? Number(event.target.value) : '')}>
-            <option value="">全部年份</option>
-            {years.map((value) => <option key={value} value={value}>{value}年</option>)}
-          </select>
-          <select aria-label="状态" value={status} onChange={(event) => setStatus(event.target.value as IssueStatus | '')}>
-            <option value="">全部状态</option>
-            {(Object.keys(STATUS_LABELS) as IssueStatus[]).map((value) => <option key={value} value={value}>{STATUS_LABELS[value]}</option>)}
-          </select>
-        </form>
+        <ArchiveFilters
+          inputRef={searchInput}
+          query={query}
+          searching={searching}
+          scope={scope}
+          scopeSeries={scopeSeries}
+          years={years}
+          filters={filters}
+          onQuery={(text) => {
+            setQuery(text);
+            if (!text.trim()) setScope('all');
+          }}
+          onComposing={setComposing}
+          onSubmit={() => searchNow(query)}
+          onScope={setScope}
+          onFilters={setChosen}
+        />
 
-        {gaps.some((gap) => gap.missing.length > 0) && (
-          <p className="gap-notice">
-            缺号：{gaps.filter((gap) => gap.missing.length > 0).map((gap) => `${gap.year ? `${gap.year}年` : ''}第${gap.missing.join('、')}期`).join('；')}
-          </p>
-        )}
-
-        {hits !== null ? (
-          <section className="search-results" aria-label="检索结果">
-            <h2>检索结果：{hits.length}条</h2>
-            <ul>
-              {hits.map((hit) => (
-                <li key={`${hit.issueId}`}>
-                  <button type="button" className="hit" onClick={() => navigate({ screen: 'issue', issueId: hit.issueId })}>
-                    <span className="hit-meta">{hit.seriesName} {hit.numberText} {formatChineseDate(hit.date)} <StatusBadge status={hit.status} /></span>
-                    <span className="hit-title">{hit.title || '（无标题）'}</span>
-                    <span className="hit-snippet"><Snippet text={hit.snippet} /></span>
-                  </button>
-                </li>
-              ))}
-              {hits.length === 0 && <li className="empty">没有找到包含“{query}”的简报。</li>}
-            </ul>
-          </section>
+        {searching ? (
+          result && <SearchResults result={result} scopeLabel={scopeName(series, result.request.scope)} onOpen={(issueId) => navigate({ screen: 'issue', issueId })}
+            onClearFilters={clearFilters} onClearSearch={clearSearch} />
         ) : (
-          <table className="issue-table">
-            <thead>
-              <tr><th>期号</th><th>日期</th><th>首篇标题</th><th>状态</th><th>操作</th></tr>
-            </thead>
-            <tbody>
-              {issues.map((issue) => (
-                <tr key={issue.id} onDoubleClick={() => navigate({ screen: 'issue', issueId: issue.id })}>
-                  <td>{issue.numberText}</td>
-                  <td>{formatChineseDate(issue.date)}</td>
-                  <td className="title-cell">{issue.firstTitle || '（尚无文章）'}</td>
-                  <td><StatusBadge status={issue.status} /></td>
-                  <td className="row-actions">
-                    <button type="button" onClick={() => navigate({ screen: 'issue', issueId: issue.id })}>打开</button>
-                    <button type="button" onClick={() => duplicate(issue)}>复制为新一期</button>
-                    <button type="button" className="danger" onClick={() => {
-                      if (window.confirm(`把${issue.numberText}移到回收站？可以从回收站恢复。`)) void act(() => api['issues.delete']({ id: issue.id }), `${issue.numberText}已移到回收站`);
-                    }}>删除</button>
-                  </td>
-                </tr>
-              ))}
-              {issues.length === 0 && (
-                <tr><td colSpan={5} className="empty">{selected ? '这个刊物还没有简报。点“新建一期”开始编写。' : '请选择或新建一个刊物。'}</td></tr>
-              )}
-            </tbody>
-          </table>
+          <>
+            {missing.length > 0 && (
+              <p className="gap-notice">缺号：{missing.map((gap) => `${gap.year ? `${gap.year}年` : ''}第${gap.missing.join('、')}期`).join('；')}</p>
+            )}
+            <IssueTable
+              issues={issues}
+              series={selected}
+              filters={listedWith}
+              onOpen={(issue) => navigate({ screen: 'issue', issueId: issue.id })}
+              onDuplicate={duplicate}
+              // the recycle bin gives it back, so no question first: the notice says where it went
+              onDelete={(issue) => void act(() => api['issues.delete']({ id: issue.id }), `${issue.numberText}已移到回收站，可在“回收站”中恢复`)}
+              onClearFilters={clearFilters}
+            />
+          </>
         )}
       </main>
 
       {importing && (
-        <ImportDialog files={importing} seriesId={null} onClose={(imported) => { setImporting(null); if (imported) void Promise.all([loadSeries(), loadIssues()]); }} />
+        <ImportDialog files={importing} seriesId={null} onClose={(imported) => { setImporting(null); if (imported) void reload(); }} />
       )}
       {showBackups && <BackupsDialog onClose={() => setShowBackups(false)} onRestored={() => window.location.reload()} />}
       {recycleBin && (
-        <Dialog title="回收站" onClose={() => setRecycleBin(null)} wide>
-          <ul className="recycle-list">
-            {recycleBin.map((issue) => (
-              <li key={issue.id}>
-                <span>{issue.seriesName} {issue.numberText} {issue.firstTitle}</span>
-                <button type="button" onClick={async () => {
-                  await act(() => api['issues.restore']({ id: issue.id }), `${issue.numberText}已恢复`);
-                  setRecycleBin(await api['issues.recycleBin']({}));
-                }}>恢复</button>
-              </li>
-            ))}
-            {recycleBin.length === 0 && <li className="empty">回收站是空的。</li>}
-          </ul>
-        </Dialog>
+        <RecycleBinDialog
+          issues={recycleBin}
+          onClose={() => setRecycleBin(null)}
+          onRestore={async (issue) => {
+            await act(() => api['issues.restore']({ id: issue.id }), `${issue.numberText}已恢复`);
+            await openRecycleBin();
+          }}
+        />
       )}
     </div>
   );

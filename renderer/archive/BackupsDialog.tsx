@@ -1,9 +1,10 @@
-// Backups of the archive: make one now, see them all (newest first), restore one after a confirmation.
+// Backups of the archive: make one now, see them all (newest first), restore one after a question in the app.
 // Restoring checks the backup's integrity and backs up the current file first (the service does both).
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { useNotice } from '../ui/notice.tsx';
 
 const REASONS: Record<BackupInfo['reason'], string> = { manual: '手动', daily: '每日自动', migration: '升级前', restore: '恢复前' };
@@ -12,6 +13,7 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
   const notice = useNotice();
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<BackupInfo | null>(null);
 
   const load = useCallback(() => api['backup.list']({}).then(setBackups, (error: unknown) => notice(errorMessage(error), 'error')), [notice]);
   useEffect(() => void load(), [load]);
@@ -31,9 +33,11 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
     }
   }
 
+  const whenOf = (backup: BackupInfo) => new Date(backup.createdAt).toLocaleString('zh-CN');
+
   async function restore(backup: BackupInfo) {
-    const when = new Date(backup.createdAt).toLocaleString('zh-CN');
-    if (!window.confirm(`用 ${when} 的备份替换当前档案库？当前档案库会先另存一份备份。`)) return;
+    setAsking(null);
+    const when = whenOf(backup);
     if (await run(() => api['backup.restore']({ name: backup.name }), `已从 ${when} 的备份恢复`)) onRestored();
   }
 
@@ -45,11 +49,18 @@ export function BackupsDialog({ onClose, onRestored }: { onClose: () => void; on
         {backups?.map((backup) => (
           <li key={backup.name}>
             <span>{new Date(backup.createdAt).toLocaleString('zh-CN')} · {REASONS[backup.reason]} · {(backup.bytes / 1048576).toFixed(1)} MB</span>
-            <button type="button" disabled={busy} onClick={() => restore(backup)}>恢复</button>
+            <button type="button" disabled={busy} onClick={() => setAsking(backup)}>恢复</button>
           </li>
         ))}
         {backups?.length === 0 && <li className="empty">还没有备份。</li>}
       </ul>
+      {asking && (
+        <ConfirmDialog title="从备份恢复" onCancel={() => setAsking(null)}
+          choices={[{ label: '恢复这份备份', run: () => void restore(asking), primary: true }]}>
+          <p>用 {whenOf(asking)} 的备份替换当前档案库？</p>
+          <p className="hint">当前档案库会先另存一份备份，恢复后仍可找回。</p>
+        </ConfirmDialog>
+      )}
     </Dialog>
   );
 }

@@ -1,11 +1,13 @@
 // The issue's body as one Slate editor: elements drawn in the fonts they print in, Word-like keys,
 // paste cleaned like import, proofreading findings highlighted. The schema lives in ./model/.
-import { useCallback, type KeyboardEvent, type ClipboardEvent } from 'react';
-import { Editor, Node, Path, Range, Text, type NodeEntry, type BaseRange } from 'slate';
+import { useCallback, type KeyboardEvent, type ClipboardEvent, type ReactNode } from 'react';
+import { Editor, Node, Path, Range, Text, Transforms, type NodeEntry, type BaseRange } from 'slate';
 import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
-import { handleBackspace, handleDelete, handleEnter, handleShiftEnter, toggleBold } from './model/commands.ts';
-import { insertPastedText } from './model/paste.ts';
-import { htmlToText } from './html-to-text.ts';
+import { handleBackspace, handleDelete, handleEnter, handleShiftEnter } from './model/commands.ts';
+import { insertPastedLines, insertPastedText } from './model/paste.ts';
+import { showsRunIn } from './model/nodes.ts';
+import { htmlToLines, linesToText } from './clipboard-html.ts';
+import { NEWS_HEAD_COLON, RUN_IN_SEPARATOR } from '../../shared/format/marks.ts';
 import { PageStartMark, usePageMarks } from './PageMarks.tsx';
 
 export interface Highlight {
@@ -37,8 +39,21 @@ function renderElement({ element, attributes, children }: RenderElementProps) {
           {children}
         </section>
       );
-    case 'news-item':
-      return <div {...attributes} className="news-item">{children}</div>;
+    case 'news-item': {
+      // a colon or run-in item shows as it prints, its head run in before its text: `▲安化县：7月11日，…`. The ▲ is
+      // drawn by CSS; the ： (or a run-in headline's space) stands between head and text as an element that is no
+      // text, so that the end of the head and the start of the text stay two places for the caret. The children
+      // keep one shape in both layouts, so that switching never remounts the text being typed.
+      const runIn = showsRunIn(element);
+      const [head, ...rest] = Array.isArray(children) ? (children as ReactNode[]) : [children as ReactNode];
+      return (
+        <div {...attributes} className={runIn ? `news-item run-in ${element.form === 'colon' ? 'head-colon' : 'head-run-in'}` : 'news-item'}>
+          {head}
+          {runIn ? <span className="run-in-separator" contentEditable={false} aria-hidden="true">{element.form === 'colon' ? NEWS_HEAD_COLON : RUN_IN_SEPARATOR}</span> : null}
+          {rest}
+        </div>
+      );
+    }
     case 'item-head':
       return <div {...attributes} className="item-head"><PageStartMark element={element} /><Placeholder element={element} text="单位或标题" />{children}</div>;
     default:
@@ -61,12 +76,26 @@ function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
   return <span {...attributes} {...(finding ? { 'data-finding': finding } : {})} {...page}>{content}</span>;
 }
 
-export function BulletinBody({ editor, readOnly, highlights, onSave, onPreview, onPasteWhole, onCompositionChange }: {
+const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete']);
+
+/**
+ * Slate learns of a caret the browser moved (End, Ctrl+End, a click) only at its next, throttled
+ * selection event; a key pressed straight after would act where the caret was before. Take the
+ * caret from the page first.
+ */
+function caretFromPage(editor: Editor): void {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return;
+  const range = ReactEditor.toSlateRange(editor, selection, { exactMatch: false, suppressThrow: true });
+  if (range && (!editor.selection || !Range.equals(range, editor.selection))) Transforms.select(editor, range);
+}
+
+export function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCompositionChange, onTab }: {
   editor: Editor;
   readOnly: boolean;
   highlights: readonly Highlight[];
-  onSave: () => void;
-  onPreview: () => void;
+  /** Tab pressed in the body: it stays where it is (paragraphs indent themselves) */
+  onTab: () => void;
   /** returns true when it took the text as a whole bulletin */
   onPasteWhole: (text: string) => boolean;
   onCompositionChange: (composing: boolean) => void;
@@ -91,21 +120,16 @@ export function BulletinBody({ editor, readOnly, highlights, onSave, onPreview, 
     [editor, highlights, pagePlan],
   );
 
+  // Ctrl+S, Ctrl+B and the other commands are the command table's (one window listener); here only the
+  // keys that edit the text where the caret is
   function onKeyDown(event: KeyboardEvent) {
     const mod = event.ctrlKey || event.metaKey;
-    if (mod && event.key.toLowerCase() === 's') {
+    if (event.key === 'Tab' && !mod && !event.altKey && !readOnly) {
       event.preventDefault();
-      return onSave();
-    }
-    if (mod && event.key.toLowerCase() === 'p') {
-      event.preventDefault();
-      return onPreview();
+      return onTab();
     }
     if (readOnly || event.nativeEvent.isComposing) return;
-    if (mod && event.key.toLowerCase() === 'b') {
-      event.preventDefault();
-      return toggleBold(editor);
-    }
+    if (EDITING_KEYS.has(event.key)) caretFromPage(editor);
     if (event.key === 'Enter' && !event.shiftKey && handleEnter(editor)) return event.preventDefault();
     if (event.key === 'Enter' && event.shiftKey && handleShiftEnter(editor)) return event.preventDefault();
     if (event.key === 'Backspace' && !mod && handleBackspace(editor)) return event.preventDefault();
@@ -114,14 +138,18 @@ export function BulletinBody({ editor, readOnly, highlights, onSave, onPreview, 
 
   function onPaste(event: ClipboardEvent) {
     if (readOnly) return;
-    const html = event.clipboardData.getData('text/html');
-    const text = html ? htmlToText(html) : event.clipboardData.getData('text/plain');
     // Slate's own fragments (copy inside the editor) keep their structure and bold
     if (event.clipboardData.types.includes('application/x-slate-fragment')) return;
     event.preventDefault();
+    // HTML (Word, WPS, LibreOffice, web pages) gives its bold too; HTML without text (a picture) falls back to the plain text
+    const html = event.clipboardData.getData('text/html');
+    const lines = html ? htmlToLines(html) : [];
+    const text = lines.length > 0 ? linesToText(lines) : event.clipboardData.getData('text/plain');
     if (!text.trim()) return;
+    // a whole bulletin fills the issue's parts from its text
     if (onPasteWhole(text)) return;
-    insertPastedText(editor, text);
+    if (lines.length > 0) insertPastedLines(editor, lines);
+    else insertPastedText(editor, text);
     ReactEditor.focus(editor);
   }
 

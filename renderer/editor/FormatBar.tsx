@@ -5,6 +5,7 @@ import { ReactEditor, useSlateSelector } from 'slate-react';
 import type { HeadingLevel } from '../../shared/model/issue.ts';
 import { currentHeadingLevel, insertArticle, insertNewsItem, insertSubtitle, isBoldActive, moveArticle, removeBlock, setHeadingLevel, toggleBold } from './model/commands.ts';
 import { aboveOfType } from './model/nodes.ts';
+import { useNotice } from '../ui/notice.tsx';
 
 const LEVELS: { value: HeadingLevel | 0; label: string }[] = [
   { value: 0, label: '正文' },
@@ -40,6 +41,7 @@ const sameState = (a: ToolbarState | null, b: ToolbarState) =>
 export function FormatBar({ editor, readOnly, sections }: { editor: Editor; readOnly: boolean; sections: readonly string[] }) {
   // re-rendered only when what the buttons show changes, not on every keystroke
   const state = useSlateSelector(toolbarState, sameState);
+  const notice = useNotice();
   const run = (command: () => void) => (event: { preventDefault: () => void }) => {
     event.preventDefault();
     command();
@@ -65,7 +67,9 @@ export function FormatBar({ editor, readOnly, sections }: { editor: Editor; read
       <button type="button" className="danger" disabled={readOnly || !(state.inArticle || state.inItem)}
         onMouseDown={run(() => {
           const at = removable();
-          if (at && window.confirm(state.inItem ? '删除这条动态？' : '删除这篇文章？（可用“撤销”找回）')) removeBlock(editor, at[1]);
+          if (!at) return;
+          removeBlock(editor, at[1]);
+          notice(`已删除${state.inItem ? '这条动态' : '这篇文章'}，按 Ctrl+Z 可撤销`);
         })}>{state.inItem ? '删除条目' : '删除文章'}</button>
       <span className="separator" />
       <select aria-label="段落级别" disabled={readOnly || level === undefined} value={level ?? 0}

@@ -1,7 +1,9 @@
 // Decides whether pasted text is a whole bulletin (masthead, 导读 or colophon present) and, pasted
-// into an empty issue, fills all its parts from it with the importer's parser.
+// into an empty issue, fills all its parts from it with the importer's parser: the body and colophon
+// always, the masthead (期号, 日期, 文号) together or not at all, as the clerk chooses.
 import type { Issue } from '../../shared/model/issue.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
+import { formatChineseDate, issueNumberOf } from '../../shared/format/chinese.ts';
 
 export function looksLikeWholeBulletin(text: string): boolean {
   const signs = [/第\s*\d+\s*期/, /【\s*导\s*读\s*】/, /^\s*报\s*[：:]/m, /^\s*送\s*[：:]/m, /印\s*发\s*$/m];
@@ -16,16 +18,49 @@ export function isBodyEmpty(issue: Issue): boolean {
   });
 }
 
-/** The pasted bulletin's body, colophon and document number in this issue; number, date and series stay. */
-export function fillFromBulletin(issue: Issue, text: string): Issue {
-  const parsed = parseBulletinText(text, { today: issue.date }).issue;
+export interface PastedBulletin {
+  issue: Issue;
+  /** the masthead facts the text gave, as they print (第5期, 2024年7月12日, 益简字〔2024〕5号) */
+  masthead: string[];
+  /** whether taking the pasted masthead would change this issue's 期号, date or 文号 */
+  mastheadDiffers: boolean;
+  found: { number: boolean; date: boolean; docNumber: boolean };
+}
+
+export function readPastedBulletin(current: Issue, text: string): PastedBulletin {
+  const { issue, found } = parseBulletinText(text, { today: current.date });
+  const masthead = [
+    ...(found.number ? [issueNumberOf({ ...issue, series: { ...issue.series, numbering: current.series.numbering } })] : []),
+    ...(found.date ? [formatChineseDate(issue.date)] : []),
+    ...(found.docNumber && issue.docNumber ? [issue.docNumber] : []),
+  ];
+  const mastheadDiffers =
+    (found.number && (issue.number !== current.number || (issue.totalNumber !== null && current.totalNumber !== null && issue.totalNumber !== current.totalNumber))) ||
+    (found.date && issue.date !== current.date) ||
+    (found.docNumber && issue.docNumber !== current.docNumber);
+  return { issue, masthead, mastheadDiffers, found };
+}
+
+/** The pasted bulletin's body and colophon in this issue; with `takeMasthead` its 期号, date and 文号 too, else this issue's stay. */
+export function fillFromBulletin(current: Issue, pasted: PastedBulletin, { takeMasthead }: { takeMasthead: boolean }): Issue {
+  const parsed = pasted.issue;
   const hasColophon = parsed.distribution.report.length + parsed.distribution.send.length + parsed.distribution.issue.length > 0;
+  const yearly = current.series.numbering === 'yearly-with-total';
+  const masthead = takeMasthead
+    ? {
+        number: pasted.found.number ? parsed.number : current.number,
+        totalNumber: yearly && pasted.found.number ? (parsed.totalNumber ?? current.totalNumber) : current.totalNumber,
+        date: pasted.found.date ? parsed.date : current.date,
+        year: pasted.found.number && yearly && parsed.series.numbering === 'yearly-with-total' ? parsed.year : Number((pasted.found.date ? parsed.date : current.date).slice(0, 4)),
+        docNumber: pasted.found.docNumber ? parsed.docNumber : current.docNumber,
+      }
+    : { number: current.number, totalNumber: current.totalNumber, date: current.date, year: current.year, docNumber: current.docNumber };
   return {
-    ...issue,
+    ...current,
+    ...masthead,
     blocks: parsed.blocks,
-    docNumber: parsed.docNumber ?? issue.docNumber,
-    distribution: hasColophon ? parsed.distribution : issue.distribution,
-    printed: parsed.printed ? { ...parsed.printed, date: issue.date } : issue.printed,
-    copies: parsed.copies ?? issue.copies,
+    distribution: hasColophon ? parsed.distribution : current.distribution,
+    printed: parsed.printed ? { ...parsed.printed, date: masthead.date } : current.printed,
+    copies: parsed.copies ?? current.copies,
   };
 }

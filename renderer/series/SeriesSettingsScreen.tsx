@@ -1,6 +1,6 @@
 // Series settings: every setting of the model — name, issuer, numbering, document-number prefix,
 // section template, default 报/送/发 lists, layout and font profiles, leaders and fixed phrases.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import {
   defaultSeriesSettings,
   FONT_PROFILE_LABELS,
@@ -16,50 +16,63 @@ import { api, errorMessage } from '../api/client.ts';
 import { navigate } from '../app/route.ts';
 import { useNotice } from '../ui/notice.tsx';
 import { ListField } from '../ui/ListField.tsx';
+import { LinesField } from '../ui/LinesField.tsx';
+import { describeProblems, type LineProblem } from '../ui/lines.ts';
+import { formatLeaders, formatPhrases, parseLeaders, parsePhrases } from './settings-lines.ts';
 
-function leadersToText(leaders: SeriesSettings['leaders']): string[] {
-  return leaders.map((leader) => `${leader.name} ${leader.title}`);
-}
-
-function textToLeaders(lines: string[]): SeriesSettings['leaders'] {
-  return lines.flatMap((line) => {
-    const [name, ...title] = line.split(/\s+/);
-    return name && title.length > 0 ? [{ name, title: title.join(' ') }] : [];
-  });
-}
-
-function phrasesToText(phrases: SeriesSettings['phrases']): string[] {
-  return phrases.map((phrase) => `${phrase.correct} ${phrase.wrong.join(' ')}`);
-}
-
-function textToPhrases(lines: string[]): SeriesSettings['phrases'] {
-  return lines.flatMap((line) => {
-    const [correct, ...wrong] = line.split(/\s+/);
-    return correct && wrong.length > 0 ? [{ correct, wrong }] : [];
-  });
-}
+/** The fields whose lines are read into entries, by the name the clerk sees. */
+const LINE_FIELDS = { leaders: '领导姓名与职务', phrases: '规范用语' } as const;
+type LineFieldName = keyof typeof LINE_FIELDS;
 
 export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' }) {
   const notice = useNotice();
   const [record, setRecord] = useState<SeriesRecord | null>(null);
   const [settings, setSettings] = useState<SeriesSettings>(() => defaultSeriesSettings(''));
+  /** the series' settings are shown once read, so that nothing typed meets a late load */
+  const [loaded, setLoaded] = useState<number | 'new' | null>(seriesId === 'new' ? 'new' : null);
+  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const [lineProblems, setLineProblems] = useState<Record<LineFieldName, LineProblem[]>>({ leaders: [], phrases: [] });
   const [saving, setSaving] = useState(false);
+  const numberingLabel = useId();
 
   useEffect(() => {
-    if (seriesId === 'new') return;
-    api['series.list']({ includeArchived: true }).then(
-      (list) => {
-        const found = list.find((item) => item.id === seriesId) ?? null;
+    setLineProblems({ leaders: [], phrases: [] });
+    setLoadFailure(null);
+    if (seriesId === 'new') {
+      setRecord(null);
+      setSettings(defaultSeriesSettings(''));
+      setLoaded('new');
+      return;
+    }
+    setLoaded(null);
+    let current = true;
+    api['series.get']({ id: seriesId }).then(
+      (found) => {
+        if (!current) return;
         setRecord(found);
-        if (found) setSettings(found.settings);
+        setSettings(found.settings);
+        setLoaded(seriesId);
       },
-      (error: unknown) => notice(errorMessage(error), 'error'),
+      (error: unknown) => {
+        if (current) setLoadFailure(errorMessage(error));
+      },
     );
-  }, [seriesId, notice]);
+    return () => {
+      current = false;
+    };
+  }, [seriesId]);
 
   const update = <K extends keyof SeriesSettings>(key: K, value: SeriesSettings[K]) => setSettings((current) => ({ ...current, [key]: value }));
+  const updateLines = <K extends LineFieldName>(key: K, value: SeriesSettings[K], problems: LineProblem[]) => {
+    update(key, value);
+    setLineProblems((current) => ({ ...current, [key]: problems }));
+  };
 
   async function save() {
+    const unfinished = (Object.keys(LINE_FIELDS) as LineFieldName[])
+      .filter((key) => lineProblems[key].length > 0)
+      .map((key) => `${LINE_FIELDS[key]}：${describeProblems(lineProblems[key]).join('；')}`);
+    if (unfinished.length > 0) return notice(`${unfinished.join('。')}。请补全或删去这些行再保存。`, 'error');
     const checked = validate(seriesSettingsSchema, settings);
     if (!checked.ok) return notice(formatErrors(checked.errors), 'error');
     setSaving(true);
@@ -92,57 +105,68 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
         <h1>{seriesId === 'new' ? '新建刊物' : `刊物设置：${settings.name}`}</h1>
         <div className="toolbar-actions">
           {record && <button type="button" onClick={toggleArchived}>{record.archived ? '取消归档' : '归档刊物'}</button>}
-          <button type="button" className="primary" disabled={saving} onClick={save}>保存设置</button>
+          <button type="button" className="primary" disabled={saving || loaded !== seriesId} onClick={save}>保存设置</button>
         </div>
       </header>
-      <form className="settings-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
-        <fieldset>
-          <legend>报头</legend>
-          <label className="field"><span className="field-label">刊物名称</span>
-            <input value={settings.name} onChange={(event) => update('name', event.target.value)} placeholder="例如：益阳市配合第二轮省生态环境保护例行督察工作简报" required />
-          </label>
-          <label className="field"><span className="field-label">编印单位</span>
-            <input value={settings.issuer} onChange={(event) => update('issuer', event.target.value)} placeholder="例如：益阳市配合第二轮省生态环境保护督察协调联络组" />
-          </label>
-          <div className="field"><span className="field-label">期号编排</span>
-            <label className="radio"><input type="radio" name="numbering" checked={settings.numbering === 'sequential'} onChange={() => update('numbering', 'sequential')} />连续编号（第13期）</label>
-            <label className="radio"><input type="radio" name="numbering" checked={settings.numbering === 'yearly-with-total'} onChange={() => update('numbering', 'yearly-with-total')} />每年重新编号并记总期号（2024年第3期 总第15期）</label>
-          </div>
-          <label className="field"><span className="field-label">文号前缀<small>可不填；如“益简字”，文号印为 益简字〔2024〕3号</small></span>
-            <input value={settings.docNumberPrefix ?? ''} onChange={(event) => update('docNumberPrefix', event.target.value.trim() ? event.target.value : null)} />
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>栏目</legend>
-          <ListField label="动态栏目（按印刷顺序）" value={settings.sections} onChange={(value) => update('sections', value)} hint="每行一个栏目，如：县市区工作动态" />
-          <label className="checkbox"><input type="checkbox" checked={settings.newsMarker} onChange={(event) => update('newsMarker', event.target.checked)} />动态条目前加“▲”</label>
-        </fieldset>
-        <fieldset>
-          <legend>报送范围（新建一期时自动填入）</legend>
-          <ListField label="报" value={settings.distribution.report} onChange={(value) => update('distribution', { ...settings.distribution, report: value })} hint="每行一个单位" />
-          <ListField label="送" value={settings.distribution.send} onChange={(value) => update('distribution', { ...settings.distribution, send: value })} hint="每行一个单位" />
-          <ListField label="发" value={settings.distribution.issue} onChange={(value) => update('distribution', { ...settings.distribution, issue: value })} hint="每行一个单位" rows={2} />
-        </fieldset>
-        <fieldset>
-          <legend>版式与字体</legend>
-          <label className="field"><span className="field-label">版式方案</span>
-            <select value={settings.layoutProfile} onChange={(event) => update('layoutProfile', event.target.value as SeriesSettings['layoutProfile'])}>
-              {LAYOUT_PROFILES.map((name) => <option key={name} value={name}>{LAYOUT_PROFILE_LABELS[name]}</option>)}
-            </select>
-          </label>
-          <label className="field"><span className="field-label">字体方案</span>
-            <select value={settings.fontProfile} onChange={(event) => update('fontProfile', event.target.value as SeriesSettings['fontProfile'])}>
-              {FONT_PROFILES.map((name) => <option key={name} value={name}>{FONT_PROFILE_LABELS[name]}</option>)}
-            </select>
-          </label>
-          <label className="checkbox"><input type="checkbox" checked={settings.colophonOnEvenPage} onChange={(event) => update('colophonOnEvenPage', event.target.checked)} />双面印刷：版记放在偶数页（必要时加空白页）</label>
-        </fieldset>
-        <fieldset>
-          <legend>校对</legend>
-          <ListField label="领导姓名与职务" value={leadersToText(settings.leaders)} onChange={(value) => update('leaders', textToLeaders(value))} hint="每行：姓名 职务，如：刘勇会 市委常委、常务副市长" />
-          <ListField label="规范用语" value={phrasesToText(settings.phrases)} onChange={(value) => update('phrases', textToPhrases(value))} hint="每行：正确写法 常见错误写法…，如：一岗双责 一岗两责" />
-        </fieldset>
-      </form>
+      {loaded !== seriesId ? (
+        <p className={loadFailure ? 'empty load-failure' : 'empty'} role={loadFailure ? 'alert' : 'status'}>{loadFailure ?? '正在读取刊物设置…'}</p>
+      ) : (
+        <form className="settings-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+          <fieldset>
+            <legend>报头</legend>
+            <label className="field"><span className="field-label">刊物名称</span>
+              <input value={settings.name} onChange={(event) => update('name', event.target.value)} placeholder="例如：益阳市配合第二轮省生态环境保护例行督察工作简报" required />
+            </label>
+            <label className="field"><span className="field-label">编印单位</span>
+              <input value={settings.issuer} onChange={(event) => update('issuer', event.target.value)} placeholder="例如：益阳市配合第二轮省生态环境保护督察协调联络组" />
+            </label>
+            <div className="field" role="radiogroup" aria-labelledby={numberingLabel}>
+              <span className="field-label" id={numberingLabel}>期号编排</span>
+              <label className="radio">
+                <input type="radio" name="numbering" checked={settings.numbering === 'sequential'} onChange={() => update('numbering', 'sequential')} />
+                <span className="radio-text">连续编号<small>如：第13期</small></span>
+              </label>
+              <label className="radio">
+                <input type="radio" name="numbering" checked={settings.numbering === 'yearly-with-total'} onChange={() => update('numbering', 'yearly-with-total')} />
+                <span className="radio-text">每年重新编号并记总期号<small>如：2024年第3期 总第15期</small></span>
+              </label>
+            </div>
+            <label className="field"><span className="field-label">文号前缀<small>可不填；如“益简字”，文号印为 益简字〔2024〕3号</small></span>
+              <input value={settings.docNumberPrefix ?? ''} onChange={(event) => update('docNumberPrefix', event.target.value.trim() ? event.target.value : null)} />
+            </label>
+          </fieldset>
+          <fieldset>
+            <legend>栏目</legend>
+            <ListField label="动态栏目（按印刷顺序）" value={settings.sections} onChange={(value) => update('sections', value)} hint="每行一个栏目，如：县市区工作动态" />
+            <label className="checkbox"><input type="checkbox" checked={settings.newsMarker} onChange={(event) => update('newsMarker', event.target.checked)} />动态条目前加“▲”</label>
+          </fieldset>
+          <fieldset>
+            <legend>报送范围（新建一期时自动填入）</legend>
+            <ListField label="报" value={settings.distribution.report} onChange={(value) => update('distribution', { ...settings.distribution, report: value })} hint="每行一个单位" />
+            <ListField label="送" value={settings.distribution.send} onChange={(value) => update('distribution', { ...settings.distribution, send: value })} hint="每行一个单位" />
+            <ListField label="发" value={settings.distribution.issue} onChange={(value) => update('distribution', { ...settings.distribution, issue: value })} hint="每行一个单位" rows={2} />
+          </fieldset>
+          <fieldset>
+            <legend>版式与字体</legend>
+            <label className="field"><span className="field-label">版式方案</span>
+              <select value={settings.layoutProfile} onChange={(event) => update('layoutProfile', event.target.value as SeriesSettings['layoutProfile'])}>
+                {LAYOUT_PROFILES.map((name) => <option key={name} value={name}>{LAYOUT_PROFILE_LABELS[name]}</option>)}
+              </select>
+            </label>
+            <label className="field"><span className="field-label">字体方案</span>
+              <select value={settings.fontProfile} onChange={(event) => update('fontProfile', event.target.value as SeriesSettings['fontProfile'])}>
+                {FONT_PROFILES.map((name) => <option key={name} value={name}>{FONT_PROFILE_LABELS[name]}</option>)}
+              </select>
+            </label>
+            <label className="checkbox"><input type="checkbox" checked={settings.colophonOnEvenPage} onChange={(event) => update('colophonOnEvenPage', event.target.checked)} />双面印刷：版记放在偶数页（必要时加空白页）</label>
+          </fieldset>
+          <fieldset>
+            <legend>校对</legend>
+            <LinesField label={LINE_FIELDS.leaders} value={settings.leaders} format={formatLeaders} parse={parseLeaders} onChange={(value, problems) => updateLines('leaders', value, problems)} hint="每行：姓名 职务，如：刘勇会 市委常委、常务副市长" />
+            <LinesField label={LINE_FIELDS.phrases} value={settings.phrases} format={formatPhrases} parse={parsePhrases} onChange={(value, problems) => updateLines('phrases', value, problems)} hint="每行：正确写法 常见错误写法…，如：一岗双责 一岗两责" />
+          </fieldset>
+        </form>
+      )}
     </div>
   );
 }

@@ -38,6 +38,7 @@ export const apiContract = {
   'app.info': method<AppInfo>()(empty),
 
   'series.list': method<SeriesRecord[]>()(z.strictObject({ includeArchived: z.boolean().optional() })),
+  'series.get': method<SeriesRecord>()(z.strictObject({ id })),
   'series.create': method<SeriesRecord>()(z.strictObject({ settings: seriesSettingsSchema })),
   'series.update': method<SeriesRecord>()(z.strictObject({ id, settings: seriesSettingsSchema })),
   'series.setArchived': method<SeriesRecord>()(z.strictObject({ id, archived: z.boolean() })),
@@ -47,20 +48,30 @@ export const apiContract = {
   /** creates the next issue of the series as a draft: number by the series' scheme, today's date */
   'issues.next': method<IssueRecord>()(z.strictObject({ seriesId: id, date: isoDate.optional() })),
   'issues.get': method<IssueRecord>()(z.strictObject({ id })),
-  /** refused when baseRevision is not the latest (edited elsewhere) or the issue is issued */
-  'issues.save': method<{ record: IssueRecord; changed: boolean }>()(z.strictObject({ id, baseRevision: z.number().int().min(0), issue: issueSchema })),
+  /**
+   * refused when baseRevision is not the latest (edited elsewhere) or the issue is issued; `kind` says
+   * whether the clerk saved or the editor autosaved. Changing a reviewed issue's content returns it to 草稿.
+   */
+  'issues.save': method<{ record: IssueRecord; changed: boolean }>()(
+    z.strictObject({ id, baseRevision: z.number().int().min(0), issue: issueSchema, kind: z.enum(['auto', 'manual']).optional() }),
+  ),
   'issues.setStatus': method<IssueRecord>()(
     z.strictObject({ id, status: issueStatusSchema, reason: z.string().trim().min(1).max(1000).optional() }),
   ),
   /** starts the next issue of the same series from this one's content */
   'issues.duplicate': method<IssueRecord>()(z.strictObject({ id })),
   'issues.delete': method<void>()(z.strictObject({ id })),
+  /** removes a draft nobody has touched since 新建一期 (its number is free again); false when it was touched */
+  'issues.discard': method<{ discarded: boolean }>()(z.strictObject({ id })),
   'issues.restore': method<IssueRecord>()(z.strictObject({ id })),
   'issues.recycleBin': method<IssueSummary[]>()(empty),
 
   'revisions.list': method<RevisionSummary[]>()(z.strictObject({ issueId: id })),
   'revisions.get': method<Issue>()(z.strictObject({ issueId: id, revision: z.number().int().positive() })),
-  'revisions.restore': method<IssueRecord>()(z.strictObject({ issueId: id, revision: z.number().int().positive() })),
+  /** brings back the revision's content; the current 期号, date and 文号 stay unless withMasthead */
+  'revisions.restore': method<IssueRecord>()(
+    z.strictObject({ issueId: id, revision: z.number().int().positive(), withMasthead: z.boolean().optional() }),
+  ),
 
   search: method<SearchHit[]>()(
     z.strictObject({

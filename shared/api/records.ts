@@ -7,6 +7,8 @@ export interface SeriesRecord {
   settings: SeriesSettings;
   archived: boolean;
   issueCount: number;
+  /** every year in which the series has an issue outside the recycle bin, newest first */
+  years: number[];
   createdAt: string;
   updatedAt: string;
 }
@@ -45,9 +47,27 @@ export interface IssueRecord {
   reopenings: Reopening[];
 }
 
+/** What made a revision, as the revision list names it. */
+export const REVISION_KIND_LABELS = {
+  created: '新建',
+  duplicated: '复制',
+  imported: '导入',
+  merged: '合并',
+  autosave: '自动保存',
+  save: '保存',
+  reviewed: '审核',
+  returned: '退回',
+  issued: '印发',
+  reopened: '撤回印发',
+  restored: '恢复',
+} as const;
+
+export type RevisionKind = keyof typeof REVISION_KIND_LABELS;
+
 export interface RevisionSummary {
   revision: number;
   savedAt: string;
+  kind: RevisionKind;
   status: IssueStatus;
   /** characters of body text, to tell revisions apart at a glance */
   chars: number;

@@ -9,6 +9,8 @@ import { headingLevelOf } from './heading-level.ts';
 
 export interface ParsedBulletin {
   issue: Issue;
+  /** which masthead facts the text itself gave (the rest in `issue` are defaults) */
+  found: { number: boolean; date: boolean; docNumber: boolean };
   /** things the parser had to guess, in Chinese, for the import report */
   warnings: string[];
 }
@@ -529,5 +531,5 @@ export function parseBulletinText(input: string, options: ParseOptions = {}): Pa
     printed,
     copies,
   };
-  return { issue, warnings };
+  return { issue, warnings, found: { number: masthead.number !== null, date: masthead.date !== null, docNumber: docNumber !== null } };
 }

@@ -37,6 +37,19 @@ async function pasteInto(selector: string, data: { text?: string; html?: string 
   );
 }
 
+async function exportAs(label: string): Promise<void> {
+  await page.getByRole('button', { name: '导出 ▾' }).click();
+  await page.getByRole('menuitem', { name: label }).click();
+}
+
+/** Clicks a status button and answers the app's own question, if it asks one, with `confirm`. */
+async function setStatus(button: string, confirm: RegExp): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.locator('dialog[open]');
+  await Promise.race([dialog.waitFor({ timeout: 3000 }).catch(() => {}), page.waitForTimeout(1000)]);
+  if (await dialog.count()) await dialog.getByRole('button', { name: confirm }).click();
+}
+
 async function newIssueFromArchive(): Promise<void> {
   await page.getByRole('button', { name: '← 返回档案' }).click();
   await page.getByRole('button', { name: '新建一期' }).click();
@@ -131,11 +144,17 @@ describe('a clerk in browser mode', () => {
     await newIssueFromArchive();
     const fixture = bulletinFixtures().find((f) => f.name === 'yiyang-2023-13')!;
     await pasteInto('[data-testid="bulletin-body"]', { text: fixture.text });
+    // the pasted bulletin has its own 期号, date and 文号: the clerk keeps this issue's, all three
+    const numberBefore = await page.getByLabel('期号').inputValue();
+    const question = page.locator('dialog[open]', { hasText: '粘贴整期简报' });
+    expect(await question.getByTestId('pasted-masthead').textContent()).toMatch(/第13期.*2023年.*益简字【2022】42号/);
+    await question.getByRole('button', { name: '保留本期的期号、日期和文号' }).click();
     await expect.poll(leadItems).toEqual(fixture.expected.lead.map(squeeze));
+    expect(await page.getByLabel('期号').inputValue()).toBe(numberBefore);
+    expect(await page.getByLabel('文号').inputValue()).toBe('');
     expect(await page.locator('.article-title').allTextContents()).toEqual(fixture.expected.articles.map((a) => a.title));
     expect(await page.locator('.article-subtitle').first().textContent()).toBe(fixture.expected.articles[0]!.subtitle);
     expect(await page.locator('.item-head').first().textContent()).toBe('安化县');
-    expect(await page.getByLabel('文号').inputValue()).toBe('益简字【2022】42号');
     await saved();
     await page.waitForTimeout(500);
     expect(await leadItems()).toEqual(fixture.expected.lead.map(squeeze));
@@ -151,7 +170,11 @@ describe('a clerk in browser mode', () => {
       .map((line) => `<p class="MsoNormal" style="font-family:仿宋_GB2312;color:#333"><span lang="EN-US">${line.replace(/\*\*/g, '')}</span><img src="x.png"></p>`)
       .join('')}</body></html>`;
     await pasteInto('[data-testid="bulletin-body"]', { html, text: fixture.text });
+    // this time the clerk takes the pasted 期号 and date together
+    await page.locator('dialog[open]', { hasText: '粘贴整期简报' }).getByRole('button', { name: '采用粘贴的期号、日期和文号' }).click();
     await expect.poll(leadItems).toEqual(fixture.expected.lead.map(squeeze));
+    expect(await page.getByLabel('期号').inputValue()).toBe(String(fixture.expected.number));
+    expect(await page.getByLabel('日期', { exact: true }).inputValue()).toBe(fixture.expected.date);
     expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
     expect(await page.locator('[data-testid="bulletin-body"] img').count()).toBe(0);
     expect(await bodyText()).not.toContain('color');
@@ -195,11 +218,11 @@ describe('a clerk in browser mode', () => {
   it('exports the issue as .docx and PDF, and both files are real', async () => {
     await page.locator('.search-results .hit').first().click();
     await body().waitFor();
-    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]);
+    const [docx] = await Promise.all([page.waitForEvent('download'), exportAs('导出 Word')]);
     expect(docx.suggestedFilename()).toMatch(/工作简报第2期\.docx$/);
     const zip = await JSZip.loadAsync(readFileSync((await docx.path())!));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('一起来围观这场篮球友谊赛');
-    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: '导出 PDF' }).click()]);
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), exportAs('导出 PDF')]);
     expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
@@ -240,8 +263,9 @@ describe('a clerk in browser mode', () => {
     await page.getByRole('button', { name: '检索' }).click();
     await page.locator('.search-results .hit', { hasText: '第2期' }).click();
     await body().waitFor();
-    await page.getByRole('button', { name: '审核通过' }).click();
-    await page.getByRole('button', { name: '印发', exact: true }).click();
+    await setStatus('审核通过', /^仍然审核通过$/);
+    await page.locator('.badge', { hasText: '已审核' }).waitFor();
+    await setStatus('印发', /^(仍然)?印发$/);
     await page.locator('.banner-info', { hasText: '已印发' }).waitFor();
     expect(await body().getAttribute('contenteditable')).toBe('false');
     const before = await bodyText();
@@ -293,7 +317,7 @@ describe('a clerk whose archive file was damaged', () => {
     await tab.screenshot({ path: join(shots, '8-damaged-archive.png') });
     await banner.getByRole('button', { name: '从备份恢复…' }).click();
     await tab.getByRole('list', { name: '备份列表' }).getByRole('button', { name: '恢复' }).first().click();
-    await tab.waitForEvent('load');
+    await Promise.all([tab.waitForEvent('load'), tab.getByRole('button', { name: '恢复这份备份' }).click()]);
     await tab.getByRole('button', { name: /桃江县工作简报/ }).waitFor();
     expect(await tab.locator('.banner-error').count()).toBe(0);
     expect(await tab.locator('.issue-table tbody tr').first().textContent()).toContain('第1期');

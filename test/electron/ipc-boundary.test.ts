@@ -56,6 +56,7 @@ const settings = () => defaultSeriesSettings('另一份工作简报', '测试组
 const cases: { [M in ApiMethod]: MethodCase<M> } = {
   'app.info': { valid: () => ({}), required: [], oversized: () => ({ [huge.slice(0, 300)]: huge }) },
   'series.list': { valid: () => ({ includeArchived: true }), required: [], oversized: () => ({ includeArchived: huge }) },
+  'series.get': { valid: () => ({ id: seriesId }), required: ['id'], oversized: () => ({ id: huge }) },
   'series.create': { valid: () => ({ settings: settings() }), required: ['settings'], oversized: () => ({ settings: { ...settings(), name: '简'.repeat(4001) } }) },
   'series.update': {
     valid: () => ({ id: seriesId, settings: settings() }),
@@ -79,6 +80,7 @@ const cases: { [M in ApiMethod]: MethodCase<M> } = {
   },
   'issues.duplicate': { valid: () => ({ id: record.id }), required: ['id'], oversized: () => ({ id: huge }) },
   'issues.delete': { valid: () => ({ id: record.id }), required: ['id'], oversized: () => ({ id: huge }) },
+  'issues.discard': { valid: () => ({ id: record.id }), required: ['id'], oversized: () => ({ id: huge }) },
   'issues.restore': { valid: () => ({ id: record.id }), required: ['id'], oversized: () => ({ id: huge }) },
   'issues.recycleBin': { valid: () => ({}), required: [], oversized: () => ({ [huge.slice(0, 300)]: huge }) },
   'revisions.list': { valid: () => ({ issueId: record.id }), required: ['issueId'], oversized: () => ({ issueId: huge }) },

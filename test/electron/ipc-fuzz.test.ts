@@ -66,6 +66,7 @@ function validPayloads(seriesId: number, issueId: number, issue: unknown): Recor
   return {
     'app.info': {},
     'series.list': { includeArchived: false },
+    'series.get': { id: seriesId },
     'series.create': { settings },
     'series.update': { id: seriesId, settings },
     'series.setArchived': { id: seriesId, archived: false },
@@ -77,6 +78,7 @@ function validPayloads(seriesId: number, issueId: number, issue: unknown): Recor
     'issues.setStatus': { id: issueId, status: 'reviewed' },
     'issues.duplicate': { id: issueId },
     'issues.delete': { id: issueId },
+    'issues.discard': { id: issueId },
     'issues.restore': { id: issueId },
     'issues.recycleBin': {},
     'revisions.list': { issueId },

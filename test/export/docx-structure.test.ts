@@ -6,6 +6,7 @@ import { exportDocx } from '../../electron/services/export/docx.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { typesetIssue, type PrintOptions } from '../../shared/layout/typeset.ts';
 import { NO_LINE_START } from '../../shared/layout/line-breaking.ts';
+import { isInGb2312 } from '../../shared/layout/fonts.ts';
 import type { Issue } from '../../shared/model/issue.ts';
 import { bulletinFixtures, squeeze } from '../fixtures.ts';
 import { attr, bodyParagraphs, child, readDocx, styleById, styleOf, textOf, w, type DocxParts } from './docx-parts.ts';
@@ -19,6 +20,34 @@ const LINE_PITCH = { gbt9704: 579, 'first-glyph': 592 };
 const TYPE_AREA_WIDTH = 8844;
 const OFFICE = { body: '仿宋_GB2312', title: '方正小标宋简体', hei: '黑体', rareBody: '仿宋' };
 const SYSTEM = { body: '仿宋', title: '宋体', hei: '黑体' };
+/** FORMAT.md's faces of each profile, by the kind of typeface. */
+const FACES = {
+  office: { biaosong: '方正小标宋简体', fangsong: '仿宋_GB2312', kaiti: '楷体_GB2312', heiti: '黑体', songti: '宋体' },
+  system: { biaosong: '宋体', fangsong: '仿宋', kaiti: '楷体', heiti: '黑体', songti: '宋体' },
+} as const;
+/** The kind of typeface of each of our styles (FORMAT.md): 小标宋 masthead and titles, 黑体 一级标题 and headings of the 导读 and news sections, 楷体 subtitles and 二级标题, 宋体 page numbers, 仿宋 the rest. */
+const STYLE_FACE: Record<string, keyof (typeof FACES)['office']> = {
+  Normal: 'fangsong',
+  JbMasthead: 'biaosong',
+  JbIssueNumber: 'fangsong',
+  JbDocNumber: 'fangsong',
+  JbIssuerLine: 'fangsong',
+  JbLeadHeading: 'heiti',
+  JbLeadItem: 'fangsong',
+  JbBlank: 'fangsong',
+  JbTitle: 'biaosong',
+  JbSubtitle: 'kaiti',
+  JbBody: 'fangsong',
+  JbHeading1: 'heiti',
+  JbHeading2: 'kaiti',
+  JbHeading3: 'fangsong',
+  JbHeading4: 'fangsong',
+  JbSectionHeading: 'heiti',
+  JbNewsItem: 'fangsong',
+  JbNewsHead: 'fangsong',
+  JbColophon: 'fangsong',
+  JbPageNumber: 'songti',
+};
 /** Styles of 三号 text, whose runs are pulled in by 5 twips. */
 const SANHAO_STYLES = ['JbBody', 'JbNewsItem', 'JbNewsHead', 'JbLeadItem', 'JbLeadHeading', 'JbSubtitle', 'JbHeading1', 'JbHeading2', 'JbHeading3', 'JbHeading4', 'JbSectionHeading', 'JbIssueNumber'];
 
@@ -147,6 +176,22 @@ describe('fonts of every fixture’s .docx', () => {
     }
   });
 
+  it('gives every style its own face: the role’s Chinese face of the profile in eastAsia, Times New Roman in the other three slots', () => {
+    for (const { name, options, parts } of cases) {
+      const faces = FACES[options.fontProfile];
+      const styles = w(parts.styles, 'style').filter((style) => ['paragraph', 'character'].includes(attr(style, 'type') ?? ''));
+      // every style of ours is in the table above, so a new one cannot slip by without a stated face
+      expect(styles.map((style) => attr(style, 'styleId')!).filter((id) => id === 'Normal' || id.startsWith('Jb')).sort(), name).toEqual(Object.keys(STYLE_FACE).sort());
+      for (const style of styles) {
+        const id = attr(style, 'styleId')!;
+        const rFonts = w(style, 'rFonts')[0];
+        // the built-in styles docx writes (Title, Heading1 …, Hyperlink …) are set in the body face
+        expect(attr(rFonts, 'eastAsia'), `${name}: ${id}`).toBe(faces[STYLE_FACE[id] ?? 'fangsong']);
+        for (const slot of ['ascii', 'hAnsi', 'cs']) expect(attr(rFonts, slot), `${name}: ${id} ${slot}`).toBe('Times New Roman');
+      }
+    }
+  });
+
   it('names all four fonts on every run of the body, the colophon and the footers', () => {
     for (const { parts } of cases) {
       const runs = [parts.document, ...parts.footers.values()].flatMap((part) => w(part, 'r')).filter((run) => w(run, 't').length > 0);
@@ -176,6 +221,23 @@ describe('fonts of every fixture’s .docx', () => {
       expect(new Set(eastAsiaOf('JbTitle'))).toEqual(new Set([fonts.title]));
       expect(new Set(eastAsiaOf('JbBody'))).toEqual(new Set([fonts.body]));
     }
+  });
+
+  it('sets the runs of every style in that style’s face (text within GB 2312), in the body and the colophon', () => {
+    const seen = new Set<string>();
+    for (const { name, options, parts } of cases) {
+      const faces = FACES[options.fontProfile];
+      for (const paragraph of w(parts.document, 'p')) {
+        const style = styleOf(paragraph);
+        if (style === null) continue;
+        for (const run of runsOf(paragraph).filter((candidate) => [...textOf(candidate)].every((char) => char.charCodeAt(0) < 0x80 || isInGb2312(char)))) {
+          expect(attr(runProperty(run, 'rFonts'), 'eastAsia'), `${name}: ${style} “${textOf(run)}”`).toBe(faces[STYLE_FACE[style]!]);
+          seen.add(style);
+        }
+      }
+    }
+    // the fixtures reach the styles of every kind of face
+    console.log([...seen]);
   });
 
   it('prints digits in Times New Roman and keeps curly quotes in the Chinese font', () => {
@@ -290,17 +352,28 @@ describe('page numbers, masthead and colophon of every fixture’s .docx', () =>
   });
 
   it('leaves the page number off a colophon page of its own and off the blank page before it', () => {
+    let unnumberedSections = 0;
+    let blankPages = 0;
     for (const { name, issue, options, parts } of cases) {
       const plan = typesetIssue(issue, options).pages;
       const unnumbered = sections(parts).slice(1);
       expect(unnumbered, name).toHaveLength(plan.colophon === 'same-page' ? 0 : 1 + plan.blankPagesBeforeColophon);
+      unnumberedSections += unnumbered.length;
+      blankPages += plan.blankPagesBeforeColophon;
       for (const section of unnumbered) {
-        for (const reference of w(section, 'footerReference')) {
-          const footer = parts.footers.get(reference.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')!)!;
-          expect(footerText(footer)).toBe('');
+        // each section names footers of its own, odd and even: a section without them takes the numbered ones of the section before
+        const references = w(section, 'footerReference');
+        expect(references.map((reference) => attr(reference, 'type')).sort(), name).toEqual(['default', 'even']);
+        for (const reference of references) {
+          const footer = parts.footers.get(reference.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')!);
+          expect(footer, name).toBeDefined();
+          expect(footerText(footer!)).toBe('');
         }
       }
     }
+    // the fixtures do have colophon pages of their own and blank pages, so the loops above check something
+    expect(unnumberedSections).toBeGreaterThan(0);
+    expect(blankPages).toBeGreaterThan(0);
   });
 
   it('carries every title, news heading and recipient of the fixture', () => {

@@ -146,7 +146,7 @@ function mergeIssue(archive: Archive, seriesId: number, item: Bundle['series'][n
       return { outcome: 'unchanged' };
     }
     if (holder) return { outcome: 'conflict', reason: '本机已有同一期号的另一期，内容不同，未导入' };
-    const id = insertIssue(archive, seriesId, stored, '从档案包导入', item.uid, item.issue.status === 'issued' ? item.issuedWith : undefined);
+    const id = insertIssue(archive, seriesId, stored, { kind: 'imported', note: '从档案包导入' }, item.uid, item.issue.status === 'issued' ? item.issuedWith : undefined);
     recordSynced(archive, id, incomingBody);
     return { outcome: 'imported' };
   }
@@ -164,7 +164,7 @@ function mergeIssue(archive: Archive, seriesId: number, item: Bundle['series'][n
   if (!wasSynced(archive, row.id, bodyHashOf(current))) {
     return { outcome: 'conflict', reason: '两台电脑上都修改过这一期，保留了本机的内容，请核对后手工合并' };
   }
-  appendRevision(archive, row, stored, '从档案包更新', item.issue.status === 'issued' ? item.issuedWith : undefined);
+  appendRevision(archive, row, stored, { kind: 'merged', note: '从档案包更新' }, item.issue.status === 'issued' ? item.issuedWith : undefined);
   recordSynced(archive, row.id, incomingBody);
   return { outcome: 'imported' };
 }

@@ -3,7 +3,7 @@
 import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract.ts';
 import type { Archive } from './archive.ts';
 import { createSeries, listSeries, setSeriesArchived, updateSeries } from './series.ts';
-import { deleteIssue, duplicateIssue, getIssue, listIssues, nextIssue, recycleBin, restoreIssue, saveIssue, setIssueStatus } from './issues.ts';
+import { deleteIssue, discardUntouchedDraft, duplicateIssue, getIssue, listIssues, nextIssue, recycleBin, restoreIssue, saveIssue, setIssueStatus } from './issues.ts';
 import { getRevision, listRevisions, restoreRevision } from './revisions.ts';
 import { numberingGaps } from './numbering.ts';
 import { getSeries } from './series.ts';
@@ -21,6 +21,7 @@ const fromBase64 = (base64: string) => Buffer.from(base64, 'base64');
 export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
   const handlers: ArchiveHandlers = {
     'series.list': ({ includeArchived }) => listSeries(archive, includeArchived),
+    'series.get': ({ id }) => getSeries(archive, id),
     'series.create': ({ settings }) => createSeries(archive, settings),
     'series.update': ({ id, settings }) => updateSeries(archive, id, settings),
     'series.setArchived': ({ id, archived }) => setSeriesArchived(archive, id, archived),
@@ -32,16 +33,17 @@ export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
     },
     'issues.next': ({ seriesId, date }) => nextIssue(archive, seriesId, date),
     'issues.get': ({ id }) => getIssue(archive, id),
-    'issues.save': ({ id, baseRevision, issue }) => saveIssue(archive, id, baseRevision, issue),
+    'issues.save': ({ id, baseRevision, issue, kind }) => saveIssue(archive, id, baseRevision, issue, kind),
     'issues.setStatus': ({ id, status, reason }) => setIssueStatus(archive, id, status, reason),
     'issues.duplicate': ({ id }) => duplicateIssue(archive, id),
     'issues.delete': ({ id }) => deleteIssue(archive, id),
+    'issues.discard': ({ id }) => discardUntouchedDraft(archive, id),
     'issues.restore': ({ id }) => restoreIssue(archive, id),
     'issues.recycleBin': () => recycleBin(archive),
 
     'revisions.list': ({ issueId }) => listRevisions(archive, issueId),
     'revisions.get': ({ issueId, revision }) => getRevision(archive, issueId, revision),
-    'revisions.restore': ({ issueId, revision }) => restoreRevision(archive, issueId, revision),
+    'revisions.restore': ({ issueId, revision, withMasthead }) => restoreRevision(archive, issueId, revision, withMasthead),
 
     search: (input) => archive.read(() => searchIssues(archive.db, input)),
 

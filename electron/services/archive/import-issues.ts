@@ -49,7 +49,7 @@ export function importReadFile(archive: Archive, read: ReadFile, target: ImportT
       if (present) {
         return { file: read.file, status: 'skipped', reason: `档案中已有${series.settings.name}${issue.year}年的第${issue.number}期（${formatChineseDate(present.date)}），未重复导入` };
       }
-      const issueId = insertIssue(archive, series.id, stored, `导入自 ${basename(read.file)}`);
+      const issueId = insertIssue(archive, series.id, stored, { kind: 'imported', note: `导入自 ${basename(read.file)}` });
       return { file: read.file, status: 'imported', issueId, seriesName: series.settings.name, numberText: issueNumberOf(issue), warnings: read.warnings };
     });
   } catch (error) {

@@ -1,15 +1,18 @@
-// Issues of a series: create the next one, open, save (every change a revision; unchanged content adds
-// none; stale or issued refused), status 草稿 → 已审核 → 已印发 with reasons for reopening, recycle bin.
+// Issues of a series: create the next one, open, save (every change a revision saying what made it;
+// unchanged content adds none; stale or issued refused; a reviewed issue whose content changes goes back
+// to 草稿), status 草稿 → 已审核 → 已印发 with reasons for reopening, recycle bin, and discarding a new
+// draft nobody touched.
 import { randomUUID } from 'node:crypto';
 import type { Archive } from './archive.ts';
-import type { IssueRecord, IssueSummary, Reopening } from '../../../shared/api/records.ts';
+import type { IssueRecord, IssueSummary, Reopening, RevisionKind } from '../../../shared/api/records.ts';
 import { STATUS_LABELS, emptyIssue, type Issue, type IssueStatus, type Numbering } from '../../../shared/model/issue.ts';
 import { issueSeriesOf, type SeriesSettings } from '../../../shared/model/series.ts';
 import { formatIssueNumber, issueNumberOf, todayIso } from '../../../shared/format/chinese.ts';
 import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
 import { bodyCharsOf, firstTitleOf, storedIssue, type StoredIssue } from './stored-issue.ts';
-import { assertNumberFree, nextNumber } from './numbering.ts';
+import { assertNumberFree, nextDocNumber, nextNumber } from './numbering.ts';
+import { kindOfNote } from './schema.ts';
 import { indexIssue, unindexIssue } from './search-index.ts';
 import { getSeries } from './series.ts';
 import { dropIssuedPrint, keepIssuedPrint } from './issued-prints.ts';
@@ -99,14 +102,27 @@ export function recycleBin(archive: Archive): IssueSummary[] {
   return archive.read(() => statement<[], IssueRow>(archive.db, `${SELECT_ISSUE} WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC`).all().map(summaryOf));
 }
 
-function insertRevision(archive: Archive, issueId: number, revision: number, stored: StoredIssue, note: string, at: string): void {
-  statement(archive.db, 'INSERT INTO revisions (issue_id, revision, saved_at, status, chars, note, content, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+/** What made a revision: its kind, and the note the revision list shows with it. */
+export interface RevisionMade {
+  kind: RevisionKind;
+  note: string;
+}
+
+/** A bare note (tests, older callers) takes the kind its text names, as the migration read old notes. */
+const madeOf = (made: RevisionMade | string): RevisionMade => (typeof made === 'string' ? { kind: kindOfNote(made), note: made } : made);
+
+/** The note of an edit that sent a reviewed issue back to 草稿. */
+export const RETURNED_AFTER_REVIEW = '审核后修改，退回草稿';
+
+function insertRevision(archive: Archive, issueId: number, revision: number, stored: StoredIssue, made: RevisionMade, at: string): void {
+  statement(archive.db, 'INSERT INTO revisions (issue_id, revision, saved_at, kind, status, chars, note, content, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     issueId,
     revision,
     at,
+    made.kind,
     stored.issue.status,
     bodyCharsOf(stored.issue),
-    note,
+    made.note,
     stored.json,
     stored.hash,
   );
@@ -121,7 +137,7 @@ export function hadContent(archive: Archive, issueId: number, hash: string): boo
  * Files a new issue in a series as its first revision; `uid` keeps its identity when it comes from a
  * bundle, and `issuedWith` the settings it was issued with there.
  */
-export function insertIssue(archive: Archive, seriesId: number, stored: StoredIssue, note: string, uid: string = randomUUID(), issuedWith?: SeriesSettings): number {
+export function insertIssue(archive: Archive, seriesId: number, stored: StoredIssue, made: RevisionMade | string, uid: string = randomUUID(), issuedWith?: SeriesSettings): number {
   return archive.write(() => {
     const { issue } = stored;
     assertNumberFree(archive.db, seriesId, issue, null);
@@ -132,7 +148,7 @@ export function insertIssue(archive: Archive, seriesId: number, stored: StoredIs
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
     ).run(uid, seriesId, issue.series.numbering, issue.number, issue.year, issue.totalNumber, issue.date, issue.status, firstTitleOf(issue), stored.hash, now, now);
     const id = Number(lastInsertRowid);
-    insertRevision(archive, id, 1, stored, note, now);
+    insertRevision(archive, id, 1, stored, madeOf(made), now);
     if (issue.status === 'issued') keepIssuedPrint(archive, id, seriesId, issuedWith);
     indexIssue(archive.db, id, issue, null);
     return id;
@@ -140,7 +156,7 @@ export function insertIssue(archive: Archive, seriesId: number, stored: StoredIs
 }
 
 /** Makes `stored` the issue's content as a new revision; false (and nothing written) when it equals the current one. */
-export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIssue, note: string, issuedWith?: SeriesSettings): boolean {
+export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIssue, made: RevisionMade | string, issuedWith?: SeriesSettings): boolean {
   if (stored.hash === row.content_hash) return false;
   archive.write(() => {
     const { issue } = stored;
@@ -152,7 +168,7 @@ export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIs
       `UPDATE issues SET numbering = ?, number = ?, year = ?, total_number = ?, date = ?, status = ?, first_title = ?, revision = ?, content_hash = ?, updated_at = ?
        WHERE id = ?`,
     ).run(issue.series.numbering, issue.number, issue.year, issue.totalNumber, issue.date, issue.status, firstTitleOf(issue), revision, stored.hash, now, row.id);
-    insertRevision(archive, row.id, revision, stored, note, now);
+    insertRevision(archive, row.id, revision, stored, madeOf(made), now);
     if (issue.status === 'issued' && row.status !== 'issued') keepIssuedPrint(archive, row.id, row.series_id, issuedWith);
     if (issue.status !== 'issued' && row.status === 'issued') dropIssuedPrint(archive, row.id);
     if (row.deleted_at === null) indexIssue(archive.db, row.id, issue, row.date);
@@ -165,6 +181,17 @@ export function assertEditable(row: IssueRow): void {
   if (row.status === 'issued') throw new ArchiveError('read-only', `${numberTextOf(row)}已印发，不能再修改；如需修改，请先撤回印发并说明原因`);
 }
 
+/**
+ * An edit of the issue's content (a save, a restore), `issue` carrying the status it has now: on a
+ * reviewed issue, content that differs from the current revision is stored as 草稿, for it has to be
+ * reviewed again. Unchanged content stays as it is.
+ */
+export function editedContent(row: IssueRow, issue: Issue): { stored: StoredIssue; returnedToDraft: boolean } {
+  const stored = storedIssue(issue);
+  if (row.status !== 'reviewed' || stored.hash === row.content_hash) return { stored, returnedToDraft: false };
+  return { stored: storedIssue({ ...issue, status: 'draft' }), returnedToDraft: true };
+}
+
 function startIssue(archive: Archive, seriesId: number, date: string): Issue {
   const series = getSeries(archive, seriesId);
   if (series.archived) throw new ArchiveError('conflict', `刊物“${series.settings.name}”已归档，请先取消归档再新建一期`);
@@ -175,14 +202,43 @@ function startIssue(archive: Archive, seriesId: number, date: string): Issue {
     ...issue,
     year,
     totalNumber,
+    docNumber: nextDocNumber(archive.db, seriesId, settings.docNumberPrefix, year),
     blocks: [...issue.blocks, ...settings.sections.map((heading) => ({ type: 'news' as const, heading, marker: settings.newsMarker, items: [] }))],
     distribution: structuredClone(settings.distribution),
     printed: settings.issuer ? { by: settings.issuer, date } : null,
   };
 }
 
+/**
+ * Whether nobody has touched the issue since 新建一期: a draft outside the recycle bin whose only
+ * revision is the one it was created with.
+ */
+function isUntouchedDraft(archive: Archive, row: IssueRow): boolean {
+  if (row.status !== 'draft' || row.deleted_at !== null || row.revision !== 1) return false;
+  const revisions = statement<[number], { count: number; kind: string | null }>(archive.db, 'SELECT count(*) AS count, max(kind) AS kind FROM revisions WHERE issue_id = ?').get(row.id)!;
+  return revisions.count === 1 && revisions.kind === 'created';
+}
+
+/** The issue with the highest number of the series (the highest total number for yearly numbering), if any. */
+function newestIssueRow(archive: Archive, seriesId: number, numbering: Numbering): IssueRow | null {
+  const order = numbering === 'sequential' ? 'number DESC' : 'total_number DESC, year DESC, number DESC';
+  const newest = statement<[number], { id: number }>(archive.db, `SELECT id FROM issues WHERE series_id = ? ORDER BY ${order}, id DESC LIMIT 1`).get(seriesId);
+  return newest ? issueRow(archive, newest.id) : null;
+}
+
+/**
+ * The next issue of the series as a new draft; when the newest issue is a draft nobody has touched since
+ * 新建一期, that one (clicking 新建一期 twice makes one issue, not two).
+ */
 export function nextIssue(archive: Archive, seriesId: number, date: string = todayIso()): IssueRecord {
-  return archive.write(() => getIssue(archive, insertIssue(archive, seriesId, storedIssue(startIssue(archive, seriesId, date)), '新建')));
+  return archive.write(() => {
+    const series = getSeries(archive, seriesId);
+    if (!series.archived) {
+      const newest = newestIssueRow(archive, seriesId, series.settings.numbering);
+      if (newest && isUntouchedDraft(archive, newest)) return getIssue(archive, newest.id);
+    }
+    return getIssue(archive, insertIssue(archive, seriesId, storedIssue(startIssue(archive, seriesId, date)), { kind: 'created', note: '新建' }));
+  });
 }
 
 /** The next issue of the same series, starting from this one's articles, sections and recipients. */
@@ -192,11 +248,15 @@ export function duplicateIssue(archive: Archive, id: number, date: string = toda
     const source = revisionContent(archive, id, row.revision)!;
     const fresh = startIssue(archive, row.series_id, date);
     const copy: Issue = { ...fresh, blocks: structuredClone(source.blocks), distribution: structuredClone(source.distribution), copies: source.copies };
-    return getIssue(archive, insertIssue(archive, row.series_id, storedIssue(copy), `复制自${issueNumberOf(source)}`));
+    return getIssue(archive, insertIssue(archive, row.series_id, storedIssue(copy), { kind: 'duplicated', note: `复制自${issueNumberOf(source)}` }));
   });
 }
 
-export function saveIssue(archive: Archive, id: number, baseRevision: number, issue: Issue): { record: IssueRecord; changed: boolean } {
+/**
+ * Saves the clerk's edit as a new revision (`kind` 'auto' when the editor saved by itself). A reviewed
+ * issue whose content changes is stored as 草稿 (see editedContent); otherwise a save never changes the status.
+ */
+export function saveIssue(archive: Archive, id: number, baseRevision: number, issue: Issue, kind: 'auto' | 'manual' = 'manual'): { record: IssueRecord; changed: boolean } {
   return archive.write(() => {
     const row = issueRow(archive, id);
     assertEditable(row);
@@ -204,7 +264,9 @@ export function saveIssue(archive: Archive, id: number, baseRevision: number, is
       throw new ArchiveError('conflict', `${numberTextOf(row)}已在别处修改（现在是第${row.revision}版，你编辑的是第${baseRevision}版），请重新打开后再改`);
     }
     if (issue.status !== row.status) throw new ArchiveError('invalid-input', '保存不能改变状态，请用“审核”“印发”等操作改变状态');
-    const changed = appendRevision(archive, row, storedIssue(issue), '保存');
+    const { stored, returnedToDraft } = editedContent(row, issue);
+    const saved = kind === 'auto' ? '自动保存' : '保存';
+    const changed = appendRevision(archive, row, stored, { kind: kind === 'auto' ? 'autosave' : 'save', note: returnedToDraft ? `${saved}，${RETURNED_AFTER_REVIEW}` : saved });
     return { record: getIssue(archive, id), changed };
   });
 }
@@ -223,17 +285,17 @@ export function setIssueStatus(archive: Archive, id: number, status: IssueStatus
     if (row.deleted_at !== null) throw new ArchiveError('conflict', `${numberTextOf(row)}在回收站中，请先恢复`);
     if (status === row.status) return getIssue(archive, id);
     if (status === 'issued' && row.status !== 'reviewed') throw new ArchiveError('conflict', `${numberTextOf(row)}还是草稿，须先审核才能印发`);
-    let note = `状态改为${STATUS_LABELS[status]}`;
+    let made: RevisionMade = { kind: status === 'issued' ? 'issued' : 'reviewed', note: `状态改为${STATUS_LABELS[status]}` };
     if (row.status === 'issued') {
       const why = visibleReason(reason);
       if (!why) throw new ArchiveError('invalid-input', '撤回已印发的简报，需要写明原因（至少两个字）');
       statement(archive.db, 'INSERT INTO reopenings (issue_id, at, reason) VALUES (?, ?, ?)').run(id, new Date().toISOString(), why);
-      note = `撤回印发（${why}），状态改为${STATUS_LABELS[status]}`;
+      made = { kind: 'reopened', note: `撤回印发（${why}），状态改为${STATUS_LABELS[status]}` };
     } else if (STATUS_ORDER[status] < STATUS_ORDER[row.status]) {
-      note = `退回为${STATUS_LABELS[status]}`;
+      made = { kind: 'returned', note: `退回为${STATUS_LABELS[status]}` };
     }
     const content = revisionContent(archive, id, row.revision)!;
-    appendRevision(archive, row, storedIssue({ ...content, status }), note);
+    appendRevision(archive, row, storedIssue({ ...content, status }), made);
     return getIssue(archive, id);
   });
 }
@@ -257,5 +319,33 @@ export function restoreIssue(archive: Archive, id: number): IssueRecord {
       indexIssue(archive.db, id, revisionContent(archive, id, row.revision)!, null);
     }
     return getIssue(archive, id);
+  });
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The tables with a column that references issues (revisions, reopenings, issued_prints, synced_versions, …) and that column. */
+function tablesKeyedByIssue(archive: Archive): { table: string; column: string }[] {
+  const tables = statement<[], { name: string }>(archive.db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
+  return tables.flatMap(({ name }) =>
+    (archive.db.pragma(`foreign_key_list(${quoted(name)})`) as { table: string; from: string }[])
+      .filter((key) => key.table === 'issues')
+      .map((key) => ({ table: name, column: key.from })),
+  );
+}
+
+/**
+ * Removes for good a draft nobody has touched since 新建一期 (see isUntouchedDraft): the issue, its
+ * revision, its search entries and every row keyed by it, so that its number is free again. Anything
+ * else (touched, reviewed, in the recycle bin) stays as it is: { discarded: false }.
+ */
+export function discardUntouchedDraft(archive: Archive, id: number): { discarded: boolean } {
+  return archive.write(() => {
+    const row = issueRow(archive, id);
+    if (!isUntouchedDraft(archive, row)) return { discarded: false };
+    unindexIssue(archive.db, id, row.date);
+    for (const { table, column } of tablesKeyedByIssue(archive)) archive.db.prepare(`DELETE FROM ${quoted(table)} WHERE ${quoted(column)} = ?`).run(id);
+    statement(archive.db, 'DELETE FROM issues WHERE id = ?').run(id);
+    return { discarded: true };
   });
 }

@@ -2,6 +2,7 @@
 // runs in one transaction, so a file is always at exactly one version.
 import type Database from 'better-sqlite3';
 import { issueSchema } from '../../../shared/model/issue.ts';
+import type { RevisionKind } from '../../../shared/api/records.ts';
 import { indexIssue } from './search-index.ts';
 
 /** "JBAO": marks the file as a Jianbao archive, so that no other SQLite file is ever migrated. */
@@ -121,7 +122,37 @@ function keepIssuedPrintsAndOwnSyncRecords(db: Database.Database): void {
   `);
 }
 
-const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [createCoreTables, createSearchIndex, keepIssuedPrintsAndOwnSyncRecords];
+/**
+ * What made a revision, read from the note earlier versions wrote for it ('新建', '复制自第3期',
+ * '导入自 x.docx', '从档案包导入', '从档案包更新', '恢复自第2版', '状态改为已审核', '退回为草稿',
+ * '撤回印发（…），状态改为草稿', '保存'); any other note counts as a save. Only '新建' reads as created:
+ * an untouched created draft may be discarded, so nothing else is ever taken for one.
+ */
+export function kindOfNote(note: string): RevisionKind {
+  if (note === '新建') return 'created';
+  if (note.startsWith('复制自')) return 'duplicated';
+  if (note.startsWith('导入') || note === '从档案包导入') return 'imported';
+  if (note.startsWith('从档案包')) return 'merged';
+  if (note.startsWith('恢复自')) return 'restored';
+  if (note.startsWith('撤回印发')) return 'reopened';
+  if (note.startsWith('退回为')) return 'returned';
+  if (note === '状态改为已审核') return 'reviewed';
+  if (note === '状态改为已印发') return 'issued';
+  if (note.startsWith('状态改为')) return 'returned';
+  if (note.startsWith('自动保存')) return 'autosave';
+  return 'save';
+}
+
+/** Each revision says what made it (a save, an autosave, a review, a restore …), back-filled from the notes. */
+function addRevisionKinds(db: Database.Database): void {
+  // the kinds of this version, written out: a kind added later comes with a migration of its own
+  db.exec(`ALTER TABLE revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'save'
+    CHECK (kind IN ('created', 'duplicated', 'imported', 'merged', 'autosave', 'save', 'reviewed', 'returned', 'issued', 'reopened', 'restored'))`);
+  db.function('jianbao_kind_of_note', { deterministic: true }, (note) => kindOfNote(String(note)));
+  db.exec('UPDATE revisions SET kind = jianbao_kind_of_note(note)');
+}
+
+const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [createCoreTables, createSearchIndex, keepIssuedPrintsAndOwnSyncRecords, addRevisionKinds];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -16,10 +16,13 @@ interface SeriesRow {
   created_at: string;
   updated_at: string;
   issue_count: number;
+  /** comma-separated, newest first; null when the series has no issue */
+  years: string | null;
 }
 
 const SELECT_SERIES = `SELECT s.id, s.uid, s.settings, s.archived, s.created_at, s.updated_at,
-  (SELECT count(*) FROM issues i WHERE i.series_id = s.id AND i.deleted_at IS NULL) AS issue_count
+  (SELECT count(*) FROM issues i WHERE i.series_id = s.id AND i.deleted_at IS NULL) AS issue_count,
+  (SELECT group_concat(year) FROM (SELECT DISTINCT i.year FROM issues i WHERE i.series_id = s.id AND i.deleted_at IS NULL ORDER BY i.year DESC)) AS years
   FROM series s`;
 
 function recordOf(row: SeriesRow): SeriesRecord {
@@ -28,6 +31,7 @@ function recordOf(row: SeriesRow): SeriesRecord {
     settings: JSON.parse(row.settings) as SeriesSettings,
     archived: row.archived === 1,
     issueCount: row.issue_count,
+    years: row.years ? row.years.split(',').map(Number) : [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

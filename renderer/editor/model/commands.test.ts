@@ -345,6 +345,26 @@ describe('Backspace', () => {
     unchangedBy((editor) => expect(handleBackspace(editor)).toBe(true), (editor) => (cursorAfter(editor, '甲段'), place(editor)));
   });
 
+  it('at the start of an item’s text shown run in after its head goes back to the end of the head, changing nothing', () => {
+    for (const form of ['colon', 'runIn'] as const) {
+      const editor = editorWith([article('一', '正文'), section('县市区工作动态', { ...item('安化县', '丁段'), form })]);
+      const before = structuredClone(editor.children);
+      cursorBefore(editor, '丁段');
+      expect(handleBackspace(editor)).toBe(true);
+      expect(editor.children).toEqual(before);
+      expect(editor.selection?.anchor).toEqual(pointAt(editor, '安化县', true));
+    }
+  });
+
+  it('at the start of the text under a headline of its own line, or under a head not yet written, leaves the cursor there', () => {
+    for (const [form, head] of [['ownLine', '南县召开部署会'], ['colon', '']] as const) {
+      const editor = editorWith([article('一', '正文'), section('县市区工作动态', { ...item(head, '丁段'), form })]);
+      cursorBefore(editor, '丁段');
+      expect(handleBackspace(editor)).toBe(true);
+      expect(editor.selection?.anchor).toEqual(pointAt(editor, '丁段'));
+    }
+  });
+
   it('at the start of an empty article’s title or an empty item’s head never removes them', () => {
     const editor = editorWith([article('一', '正文'), article('', ''), section('县市区工作动态', item('甲', 'a'), item('', ''))]);
     for (const path of [[1, 0], [1, 1], [2, 1, 0], [2, 1, 1]]) {

@@ -2,7 +2,7 @@
 // each part of the structure; key handlers return true when they handled the key.
 import { Editor, Node, Path, Range, Text, Transforms } from 'slate';
 import type { HeadingLevel } from '../../../shared/model/issue.ts';
-import { aboveOfType, articleNode, deleteSelection, isBlank, isOfType, lineNode, newsItemNode, paragraphNode, textBlockAt } from './nodes.ts';
+import { aboveOfType, articleNode, deleteSelection, isBlank, isOfType, lineNode, newsItemNode, paragraphNode, showsRunIn, textBlockAt } from './nodes.ts';
 import { templateSectionsOf } from './schema.ts';
 import type { ArticleElement, NewsSectionElement } from './types.ts';
 
@@ -202,8 +202,9 @@ function removeBlankParagraph(editor: Editor, path: Path): boolean {
 
 /**
  * Backspace at the start of a block: never merges across structure. A sub-heading first becomes body
- * text, a blank paragraph or subtitle goes away, a paragraph joins the paragraph above it; at the
- * start of a title, head or first paragraph nothing happens. Elsewhere Slate deletes a character.
+ * text, a blank paragraph or subtitle goes away, a paragraph joins the paragraph above it; at the start
+ * of an item's text shown run in after its head (`▲安化县：|7月11日`) the cursor goes back into the head;
+ * at the start of a title, head or other first paragraph nothing happens. Elsewhere Slate deletes a character.
  */
 export function handleBackspace(editor: Editor): boolean {
   const { selection } = editor;
@@ -221,6 +222,8 @@ export function handleBackspace(editor: Editor): boolean {
       return true;
     }
     if (removeBlankParagraph(editor, path)) return true;
+    const item = Node.parent(editor, path);
+    if (isOfType(item, 'news-item') && path.at(-1) === 1 && showsRunIn(item)) Transforms.select(editor, Editor.end(editor, Path.previous(path)));
     return !isOfType(Node.get(editor, Path.previous(path)), 'paragraph');
   }
   if (block.type === 'article-subtitle' && isBlank(block)) {

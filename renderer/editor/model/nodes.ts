@@ -13,6 +13,7 @@ import type {
   ParagraphElement,
   TextBlockElement,
 } from './types.ts';
+import { newsHeadLayout } from '../../../shared/format/marks.ts';
 
 type ElementOf<T extends BulletinElementType> = Extract<BulletinElement, { type: T }>;
 
@@ -94,4 +95,47 @@ export function deleteSelection(editor: Editor): void {
   Editor.deleteFragment(editor);
   const point = start.unref();
   if (point) Transforms.select(editor, point);
+}
+
+// ---- a news item's head and its text ----
+
+const HAN = /^\p{Script=Han}$/u;
+/** A unit name as the importer reads one before `：` (shared/import/parse-bulletin.ts): 2 to 16 characters, no punctuation or space. */
+const UNIT_NAME = /^[^，。；：:！？、,;!?\s]{2,16}$/u;
+
+const charBefore = (text: string, index: number) => String.fromCodePoint(text.codePointAt(index - (/[\uDC00-\uDFFF]/.test(text[index - 1] ?? '') ? 2 : 1)) ?? 0);
+const charAt = (text: string, index: number) => (index < text.length ? String.fromCodePoint(text.codePointAt(index)!) : '');
+
+/** Where a head written `单位：正文` divides: the unit ends at `headEnd`, `colon` is the colon, the text starts at `restStart`. */
+export interface UnitHeadSplit {
+  headEnd: number;
+  colon: number;
+  restStart: number;
+}
+
+/**
+ * The division of a head written on one line as `安化县：7月11日，…`: at the first full-width `：`, or a
+ * half-width `:` between Han characters, when what stands before it is a short unit name. Null for a
+ * head that is no `单位：` (a headline, a sentence, a time such as `10:30`).
+ */
+export function unitHeadSplit(text: string): UnitHeadSplit | null {
+  let colon = -1;
+  for (let i = 0; i < text.length && colon < 0; i++) {
+    if (text[i] === '：' || (text[i] === ':' && i > 0 && HAN.test(charBefore(text, i)) && HAN.test(charAt(text, i + 1)))) colon = i;
+  }
+  if (colon < 0) return null;
+  const head = text.slice(0, colon).trimEnd();
+  if (!UNIT_NAME.test(head.trimStart())) return null;
+  const after = text.slice(colon + 1);
+  return { headEnd: head.length, colon, restStart: colon + 1 + (after.length - after.trimStart().length) };
+}
+
+/**
+ * Whether the editor shows the item as it prints, its head run in before its text on one line
+ * (`▲安化县：7月11日，…`, `▲**headline**　text`): a colon or run-in head that has text. A headline of
+ * its own line, and a head not yet written, stand on their own line.
+ */
+export function showsRunIn(item: NewsItemElement): boolean {
+  const head = item.children[0];
+  return isOfType(head, 'item-head') && !isBlank(head) && !newsHeadLayout(item.form, true).ownLine;
 }

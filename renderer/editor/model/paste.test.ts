@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Editor, Node, Transforms } from 'slate';
+import { Editor, Node, Transforms, type Element } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { parseBulletinText } from '../../../shared/import/parse-bulletin.ts';
 import { paragraphText } from '../../../shared/model/issue.ts';
 import { asPdfExtraction } from '../../../test/bulletin-variants.ts';
 import { missingChars } from '../../../test/char-multiset.ts';
 import { bulletinFixtures } from '../../../test/fixtures.ts';
-import { insertPastedText } from './paste.ts';
+import { readFileSync } from 'node:fs';
+import { htmlToLines } from '../clipboard-html.ts';
+import type { BulletinText } from './types.ts';
+import { insertPastedLines, insertPastedText } from './paste.ts';
 import {
   article,
   cursorAfter,
@@ -238,5 +241,171 @@ describe('Slate fragments', () => {
     cursorAfter(editor, '丁段');
     editor.insertFragment(fragment);
     expect(outline([editor.children[2]!, editor.children[3]!])).toEqual(['article', '  title 三', '  p 丁段乙段', 'article', '  title 二', '  p 丙段']);
+  });
+});
+
+/** A line of runs from `**x**` notation (the notation of the outline too). */
+const styled = (line: string): BulletinText[] => line.split('**').flatMap((text, index) => (text === '' ? [] : [index % 2 === 1 ? { text, bold: true as const } : { text }]));
+const styledLines = (text: string) => text.split('\n').map(styled);
+const sampleHtml = (name: string) => readFileSync(new URL(`../clipboard-samples/${name}`, import.meta.url), 'utf8');
+const plainOutline = (editor: Editor) => outline(editor.children).map((line) => line.replaceAll('**', ''));
+
+describe('styled lines (HTML from Word, WPS, LibreOffice, web pages)', () => {
+  it('keeps bold in an article paragraph, the first line joining the text before the cursor and the last the text after it', () => {
+    const editor = sample();
+    cursorAfter(editor, '甲');
+    expect(insertPastedLines(editor, styledLines('一行**加粗**。\n**二行**。\n三**行**'))).toBe(true);
+    expect(outline([editor.children[0]!])).toEqual(['article', '  title 第一篇', '  p 甲一行**加粗**。', '  p **二行**。', '  p 三**行**段', '  p 乙段']);
+    expect(editor.selection?.anchor).toEqual(pointAt(editor, '行', true, 2));
+  });
+
+  it.each(fixtures.flatMap((fixture) => [[`${fixture.name} as published`, fixture.text], [`${fixture.name} hard-wrapped`, asPdfExtraction(fixture.text)]]))(
+    'cleans %s with bold here and there exactly as the same text pasted plain, the bold kept',
+    (_name, text) => {
+      // about a third of the Han characters bold, chosen by the character itself, so that bold runs meet every kind of
+      // cleaning (trims, date spaces, wraps, page numbers) and where each character ends up tells whether it must be bold
+      const isBoldChar = (ch: string) => /\p{Script=Han}/u.test(ch) && ch.codePointAt(0)! % 3 === 0;
+      const unmarked = text.replaceAll('**', '');
+      const lines = unmarked.split('\n').map((line) => [...line].map((ch) => (isBoldChar(ch) ? { text: ch, bold: true as const } : { text: ch })));
+      const plain = editorWith([article('标题', '')]);
+      const rich = editorWith([article('标题', '')]);
+      for (const editor of [plain, rich]) cursorIn(editor, [0, 1]);
+      insertPastedText(plain, unmarked);
+      insertPastedLines(rich, lines);
+      expect(plainOutline(rich)).toEqual(plainOutline(plain));
+      const paragraphs = (rich.children[0] as Element).children.slice(1);
+      const misplaced = paragraphs.flatMap((paragraph) => [...Node.texts(paragraph)].flatMap(([leaf]) => [...leaf.text].filter((ch) => isBoldChar(ch) !== (leaf.bold === true))));
+      expect(misplaced.join('')).toBe('');
+      expect(outline(rich.children).join('\n')).toContain('**');
+      expect(structureProblems(rich.children)).toEqual([]);
+    },
+  );
+
+  it('keeps a bold heading line apart from the paragraph after it, with its sub-heading level', () => {
+    const editor = editorWith([article('标题', '')]);
+    cursorIn(editor, [0, 1]);
+    insertPastedLines(editor, styledLines('**一、总体情况**\n工作推进有力'));
+    expect(outline(editor.children).slice(2, 4)).toEqual(['  p1 **一、总体情况**', '  p 工作推进有力']);
+  });
+
+  it('keeps asterisks of HTML text as text: they are no bold marks there', () => {
+    const editor = editorWith([article('标题', '')]);
+    cursorIn(editor, [0, 1]);
+    insertPastedLines(editor, [[{ text: '会议要求，2*3=6，**不是粗体**' }]]);
+    expect(Editor.node(editor, [0, 1])[0]).toEqual({ type: 'paragraph', children: [{ text: '会议要求，2*3=6，**不是粗体**' }] });
+  });
+
+  it('drops bold pasted into a title or a head, which print in their own fonts', () => {
+    const editor = sample();
+    cursorAfter(editor, '第一篇');
+    insertPastedLines(editor, styledLines('**续**'));
+    cursorAfter(editor, '安化县');
+    insertPastedLines(editor, styledLines('**城区**'));
+    expect(outline(editor.children).filter((line) => /(title|head) ./.test(line))).toEqual(['  title 第一篇续', '    head 安化县城区']);
+  });
+
+  it('makes a Word news section’s ▲ lines items, a bold lead giving the head: `**安化县：**` a colon item, a bold headline run in or on its own line, a ▲ outside the bold too', () => {
+    const editor = editorWith([article('一', '正文')]);
+    cursorIn(editor, [1, 0, 0]);
+    insertPastedLines(
+      editor,
+      styledLines('**▲安化县：**7月11日，**开会**。\n▲**市直单位、县区：**联合督导。\n**▲桃江县抓整改**　坚决推进。\n▲**南县召开部署会**\n会议要求全面整改。\n▲**沅江市**：当日完成。'),
+    );
+    expect(outline([editor.children[1]!])).toEqual([
+      'section 县市区工作动态',
+      '  item colon',
+      '    head 安化县',
+      '    p 7月11日，**开会**。',
+      '  item colon',
+      '    head 市直单位、县区',
+      '    p 联合督导。',
+      '  item runIn',
+      '    head 桃江县抓整改',
+      '    p 坚决推进。',
+      '  item ownLine',
+      '    head 南县召开部署会',
+      '    p 会议要求全面整改。',
+      '  item colon',
+      '    head 沅江市',
+      '    p 当日完成。',
+    ]);
+  });
+
+  it('takes a bold headline for the head even where a colon comes later in the line', () => {
+    const editor = editorWith([article('一', '正文')]);
+    cursorIn(editor, [1, 0, 0]);
+    insertPastedLines(editor, styledLines('▲**桃江县抓整改**该县：部署到位。'));
+    expect(outline([editor.children[1]!]).slice(1)).toEqual(['  item runIn', '    head 桃江县抓整改', '    p 该县：部署到位。']);
+  });
+
+  it('reads a unit before a colon as import does even where the bold runs past it, and keeps that bold in the text', () => {
+    const editor = editorWith([article('一', '正文')]);
+    cursorIn(editor, [1, 0, 0]);
+    insertPastedLines(editor, styledLines('▲**安化县：7月11日，开会。**'));
+    expect(outline([editor.children[1]!]).slice(1)).toEqual(['  item colon', '    head 安化县', '    p **7月11日，开会。**']);
+  });
+
+  it('pastes Word 2016’s clipboard into an article and into a news section as a clerk would get them', () => {
+    const lines = htmlToLines(sampleHtml('word-2016.html'));
+    const editor = editorWith([article('标题', '')]);
+    cursorIn(editor, [0, 1]);
+    insertPastedLines(editor, lines.slice(1, 5));
+    expect(outline([editor.children[0]!]).slice(2)).toEqual([
+      '  p 7月12日，全市召开会议，**督察组**通报了整改进展，各县市区逐一表态发言。',
+      '  p1 **一、总体情况**',
+      '  p 会议强调，要紧盯**重点任务**，压实整改责任。',
+      '  p3 1. 建立问题清单',
+    ]);
+    cursorIn(editor, [1, 0, 0]);
+    insertPastedLines(editor, lines.slice(5));
+    expect(outline([editor.children[1]!]).slice(1)).toEqual([
+      '  item colon',
+      '    head 安化县',
+      '    p 7月11日，该县召开整改工作部署会，12个交办件全部办结。',
+      '  item runIn',
+      '    head 桃江县抓整改见实效',
+      '    p 该县对交办件逐一销号，群众满意度明显提升。',
+    ]);
+  });
+
+  it('starts items at bold heads where the section prints no ▲', () => {
+    const editor = editorWith([article('一', '正文'), { ...section('县市区工作动态', item('安化县', '丁段')), marker: false }]);
+    cursorAfter(editor, '丁段');
+    insertPastedLines(editor, styledLines('\n**桃江县抓整改**坚决推进。\n南县：部署。'));
+    expect(outline([editor.children[1]!]).filter((line) => line.includes('head') || line.includes('item'))).toEqual([
+      '  item colon',
+      '    head 安化县',
+      '  item runIn',
+      '    head 桃江县抓整改',
+      '  item colon',
+      '    head 南县',
+    ]);
+  });
+
+  it('is one undo step, and returns false for lines without text', async () => {
+    const editor = sample();
+    await Promise.resolve();
+    const before = structuredClone(editor.children);
+    cursorAfter(editor, '甲');
+    expect(insertPastedLines(editor, [[{ text: '  ' }], []])).toBe(false);
+    insertPastedLines(editor, styledLines('一**二**\n三'));
+    HistoryEditor.undo(editor);
+    expect(editor.children).toEqual(before);
+  });
+});
+
+describe('lines pasted into a colon item’s head', () => {
+  it('opens the item’s text with what follows the colon of the first line, before the other lines', () => {
+    const editor = sample();
+    cursorAfter(editor, '安化县');
+    insertPastedText(editor, '：7月11日，开会。\n会议要求全面整改。');
+    expect(outline([editor.children[1]!]).slice(1)).toEqual(['  item colon', '    head 安化县', '    p 7月11日，开会。', '    p 会议要求全面整改。', '    p 丁段']);
+  });
+
+  it('puts a single line’s text after the colon at the start of the item’s text, as typing it would', () => {
+    const editor = sample();
+    cursorAfter(editor, '安化县');
+    insertPastedText(editor, '：7月11日，');
+    expect(outline([editor.children[1]!]).slice(1)).toEqual(['  item colon', '    head 安化县', '    p 7月11日，丁段']);
   });
 });

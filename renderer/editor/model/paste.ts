@@ -1,12 +1,13 @@
-// Pasting into the bulletin body: plain text cleaned exactly like import (page numbers, spaces in
-// dates, hard wraps; inside a news section ▲ lines become items) and Slate fragments copied in the
-// editor (bold kept), both placed at the cursor without breaking the structure.
+// Pasting into the bulletin body: plain text and HTML lines (Word, WPS, LibreOffice, web pages, read by
+// ../clipboard-html.ts with their bold) cleaned exactly like import (page numbers, spaces in dates, hard
+// wraps; inside a news section ▲ lines become items), and Slate fragments copied in the editor (bold
+// kept), all placed at the cursor without breaking the structure.
 import { Editor, Element, Node, Path, Text, Transforms, type Descendant } from 'slate';
 import type { HeadingLevel, NewsHeadForm } from '../../../shared/model/issue.ts';
 import { buildUnits, itemFromLine, runsOf, type Unit } from '../../../shared/import/parse-bulletin.ts';
 import { headingLevelOf } from '../../../shared/import/heading-level.ts';
 import { cleanLines, detectWrapWidth } from '../../../shared/text/lines.ts';
-import { aboveOfType, articleNode, deleteSelection, emptyText, isBlank, isOfType, isTextBlock, newsItemNode, paragraphNode, textBlockAt } from './nodes.ts';
+import { aboveOfType, articleNode, deleteSelection, emptyText, isBlank, isOfType, isTextBlock, newsItemNode, paragraphNode, textBlockAt, unitHeadSplit } from './nodes.ts';
 import type { BulletinText, NewsSectionElement, ParagraphElement } from './types.ts';
 
 interface ParagraphPiece {
@@ -53,6 +54,99 @@ function textParagraph(text: string): ParagraphPiece {
 function itemPiece(line: string): ItemPiece {
   const { head, form, rest } = itemFromLine(line);
   return { kind: 'item', head: withoutBoldMarks(head), form: form ?? 'colon', paragraphs: rest ? [textParagraph(rest)] : [] };
+}
+
+// ---- runs ----
+
+const plainOf = (leaves: readonly BulletinText[]) => leaves.map((leaf) => leaf.text).join('');
+
+/** Neighbouring leaves of one style joined, empty ones dropped. */
+function joinLeaves(leaves: readonly BulletinText[]): BulletinText[] {
+  const out: BulletinText[] = [];
+  for (const leaf of leaves) {
+    if (leaf.text === '') continue;
+    const last = out.at(-1);
+    if (last && (last.bold === true) === (leaf.bold === true)) last.text += leaf.text;
+    else out.push(leaf.bold ? { text: leaf.text, bold: true } : { text: leaf.text });
+  }
+  return out;
+}
+
+/** The leaves from character `start` to `end` of their text. */
+function sliceLeaves(leaves: readonly BulletinText[], start: number, end = Infinity): BulletinText[] {
+  const out: BulletinText[] = [];
+  let at = 0;
+  for (const leaf of leaves) {
+    const from = Math.max(start - at, 0);
+    const to = Math.min(end - at, leaf.text.length);
+    if (to > from) out.push({ ...leaf, text: leaf.text.slice(from, to) });
+    at += leaf.text.length;
+  }
+  return out;
+}
+
+function trimLeavesStart(leaves: readonly BulletinText[]): BulletinText[] {
+  const text = plainOf(leaves);
+  return sliceLeaves(leaves, text.length - text.trimStart().length);
+}
+
+/**
+ * `text`, which cleaning made of the source leaves, with the bold of the source characters it kept.
+ * Cleaning (trimming, spaces around digits, joining hard-wrapped lines) only drops white space and, between
+ * colophon lines, adds a comma, so a character that the source has next, past white space only, is that character.
+ */
+function restyle(text: string, source: readonly BulletinText[]): BulletinText[] {
+  const chars = plainOf(source);
+  const bold: boolean[] = source.flatMap((leaf) => Array.from({ length: leaf.text.length }, () => leaf.bold === true));
+  const out: BulletinText[] = [];
+  let at = 0;
+  for (const ch of text) {
+    let k = at;
+    while (k < chars.length && !chars.startsWith(ch, k) && /\s/.test(chars[k]!)) k++;
+    const found = chars.startsWith(ch, k);
+    out.push(found && bold[k] ? { text: ch, bold: true } : { text: ch });
+    if (found) at = k + ch.length;
+  }
+  return joinLeaves(out);
+}
+
+/** A pasted line of styled text as a paragraph: its bold kept, its sub-heading level as import reads it. */
+function styledParagraph(leaves: readonly BulletinText[]): ParagraphPiece {
+  return paragraphPiece(joinLeaves(leaves), headingLevelOf(plainOf(leaves)) ?? undefined);
+}
+
+const ITEM_MARK = /^[▲△]\s*/;
+
+/**
+ * A ▲ line of styled text as an item. A unit name before a colon (`▲安化县：…`) makes a colon item, as
+ * import reads it; else a bold lead is the head, as Word prints one: `▲**市直单位、县区：**…` a colon
+ * item, `▲**桃江县抓整改**　…` a run-in headline, a bold line alone a headline of its own line.
+ */
+function styledItemPiece(leaves: readonly BulletinText[]): ItemPiece {
+  const line = sliceLeaves(leaves, ITEM_MARK.exec(plainOf(leaves))?.[0].length ?? 0);
+  const text = plainOf(line);
+  const item = (form: NewsHeadForm, head: string, rest: readonly BulletinText[]): ItemPiece => {
+    const body = trimLeavesStart(rest);
+    return { kind: 'item', form, head: head.trim(), paragraphs: plainOf(body).trim() !== '' ? [styledParagraph(body)] : [] };
+  };
+  const unit = unitHeadSplitOfLine(text);
+  const lead = line[0]?.bold ? line[0].text.trimEnd() : '';
+  if (lead !== '' && (!unit || unit.colon >= lead.length)) {
+    const after = sliceLeaves(line, lead.length);
+    if (/[：:]$/.test(lead)) return item('colon', lead.slice(0, -1), after);
+    const colon = /^\s*[：:]/.exec(plainOf(after));
+    if (colon) return item('colon', lead, sliceLeaves(after, colon[0].length));
+    return plainOf(after).trim() === '' ? item('ownLine', lead, []) : item('runIn', lead, after);
+  }
+  if (unit) return item('colon', text.slice(0, unit.colon), sliceLeaves(line, unit.colon + 1));
+  return item('ownLine', text, []);
+}
+
+/** The importer's `单位：` at the start of an item line: where its colon is, or null. */
+function unitHeadSplitOfLine(text: string): { colon: number } | null {
+  if (text.includes('**')) return null;
+  const { head, form } = itemFromLine(text);
+  return form === 'colon' ? { colon: head.length } : null;
 }
 
 function toParagraphNode(piece: ParagraphPiece): ParagraphElement {
@@ -109,7 +203,9 @@ function insertParagraphPieces(editor: Editor, pieces: ParagraphPiece[]): void {
   if (!entry || !first) return;
   const [block, blockPath] = entry;
   if (block.type !== 'paragraph') {
-    insertLeaves(editor, first.leaves);
+    const [headLeaves, textLeaves] = others.length > 0 ? splitAtUnitColon(editor, blockPath, first.leaves) : [first.leaves, null];
+    insertLeaves(editor, headLeaves);
+    if (textLeaves) others.unshift(paragraphPiece(textLeaves));
     if (others.length > 0) insertBodyParagraphs(editor, Path.parent(blockPath), others);
     return;
   }
@@ -123,6 +219,21 @@ function insertParagraphPieces(editor: Editor, pieces: ParagraphPiece[]): void {
   else Transforms.setNodes(editor, { heading: last.heading }, { at: tailPath });
   if (others.length > 0) Transforms.insertNodes(editor, others.map(toParagraphNode), { at: tailPath });
   insertLeaves(editor, last.leaves);
+}
+
+/**
+ * Lines pasted into a colon item's head whose first line completes a `单位：正文` head: that line's
+ * text after the colon opens the item's text, before the other lines (the schema splits a head on its
+ * own, but would put that text after them). Returns what goes into the head and what opens the text.
+ */
+function splitAtUnitColon(editor: Editor, headPath: Path, leaves: readonly BulletinText[]): [readonly BulletinText[], BulletinText[] | null] {
+  const item = Node.parent(editor, headPath);
+  if (!isOfType(item, 'news-item') || item.form !== 'colon' || !isOfType(Node.get(editor, headPath), 'item-head')) return [leaves, null];
+  const before = Editor.string(editor, { anchor: Editor.start(editor, headPath), focus: editor.selection!.anchor });
+  const split = unitHeadSplit(before + plainOf(leaves));
+  if (!split || split.colon < before.length) return [leaves, null];
+  const text = sliceLeaves(leaves, split.restStart - before.length);
+  return [sliceLeaves(leaves, 0, split.headEnd - before.length), plainOf(text) !== '' ? text : null];
 }
 
 function itemNodeOf(piece: ItemPiece) {
@@ -212,30 +323,75 @@ function insertPieces(editor: Editor, pieces: PastePiece[]): void {
 
 const squeeze = (text: string) => text.replace(/[\s【】［］[\]]/g, '');
 
-/** Whether a pasted line starts a news item here, by the importer's rules (▲, or `单位：` where the section prints no ▲). */
-function startsItem(unit: Unit, section: NewsSectionElement, intoBlankItem: boolean): boolean {
-  if (unit.kind === 'item') return true;
-  return (intoBlankItem || !section.marker) && itemFromLine(unit.text).form !== 'ownLine';
+/** A unit of pasted lines: its text as import cleaned and joined it, and that text with the source's bold (plain text has none). */
+interface PastedUnit {
+  unit: Unit;
+  leaves: BulletinText[] | null;
 }
 
-/**
- * Pastes plain text (from the clipboard, or HTML already reduced to text) at the cursor, cleaned as
- * import cleans it. Returns false when there was nothing to paste or no cursor.
- */
-export function insertPastedText(editor: Editor, text: string): boolean {
-  const lines = cleanLines(text);
-  if (lines.length === 0 || !editor.selection) return false;
-  const units = buildUnits(lines, detectWrapWidth(lines));
+/** Pieces of the units, placed at the cursor: shared by plain text and styled lines. */
+function insertUnits(editor: Editor, units: readonly PastedUnit[]): void {
   const section = aboveOfType(editor, 'news-section');
   const item = aboveOfType(editor, 'news-item');
   const intoBlankItem = item !== undefined && isBlank(item[0]) && isOfType(textBlockAt(editor)?.[0], 'item-head');
   const pieces: PastePiece[] = [];
-  for (const unit of units) {
+  for (const { unit, leaves } of units) {
     if (section && unit.kind === 'heading' && squeeze(unit.text) === squeeze(section[0].heading)) continue;
-    const isItem = section !== undefined && startsItem(unit, section[0], intoBlankItem && pieces.length === 0);
-    pieces.push(isItem ? itemPiece(unit.text) : textParagraph(unit.text));
+    const asItem = () => (leaves ? styledItemPiece(leaves) : itemPiece(unit.text));
+    const isItem = section !== undefined && (unit.kind === 'item' || ((intoBlankItem && pieces.length === 0) || !section[0].marker) && asItem().form !== 'ownLine');
+    pieces.push(isItem ? asItem() : leaves ? styledParagraph(leaves) : textParagraph(unit.text));
   }
   insertPieces(editor, pieces);
+}
+
+/**
+ * Pastes plain text (from the clipboard) at the cursor, cleaned as import cleans it; `**` marks are
+ * dropped, since plain text carries no bold. Returns false when there was nothing to paste or no cursor.
+ */
+export function insertPastedText(editor: Editor, text: string): boolean {
+  const lines = cleanLines(text);
+  if (lines.length === 0 || !editor.selection) return false;
+  insertUnits(editor, buildUnits(lines, detectWrapWidth(lines)).map((unit) => ({ unit, leaves: null })));
+  return true;
+}
+
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\f/;
+
+/** Leaves split where their text breaks lines, as plain text is split into lines. */
+function splitLines(source: readonly BulletinText[]): BulletinText[][] {
+  const lines: BulletinText[][] = [[]];
+  for (const leaf of source) {
+    leaf.text.split(LINE_BREAK).forEach((part, index) => {
+      if (index > 0) lines.push([]);
+      if (part !== '') lines.at(-1)!.push({ ...leaf, text: part });
+    });
+  }
+  return lines;
+}
+
+/**
+ * Pastes lines of styled text (HTML from Word, WPS, LibreOffice or a web page, one line a paragraph) at
+ * the cursor: cleaned, joined and made items exactly as the same text pasted plain, with bold kept
+ * wherever it lands in paragraphs, and a bold lead of a ▲ line taken as the item's head.
+ */
+export function insertPastedLines(editor: Editor, pasted: readonly (readonly BulletinText[])[]): boolean {
+  if (!editor.selection) return false;
+  const lines: string[] = [];
+  const styled: BulletinText[][] = [];
+  for (const source of pasted.flatMap(splitLines)) {
+    for (const line of cleanLines(plainOf(source))) {
+      lines.push(line);
+      styled.push(restyle(line, source));
+    }
+  }
+  if (lines.length === 0) return false;
+  let next = 0;
+  const units = buildUnits(lines, detectWrapWidth(lines)).map((unit) => {
+    const source = styled.slice(next, next + unit.lines.length).flat();
+    next += unit.lines.length;
+    return { unit, leaves: restyle(unit.text, source) };
+  });
+  insertUnits(editor, units);
   return true;
 }
 

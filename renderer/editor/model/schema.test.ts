@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { createEditor, Editor, Node, Transforms, type Descendant } from 'slate';
+import { HistoryEditor } from 'slate-history';
 import { seededRandom } from '../../../test/generate.ts';
+import { unitHeadSplit } from './nodes.ts';
+import { insertPastedText } from './paste.ts';
 import { withBulletinSchema } from './schema.ts';
-import { article, cursorAfter, cursorBefore, item, outline, para, pointAt, schemaEditorWith, section, selectBetween, structureProblems, TEMPLATE } from './test-helpers.ts';
+import {
+  article,
+  cursorAfter,
+  cursorBefore,
+  cursorBlock,
+  cursorIn,
+  editorWith,
+  item,
+  outline,
+  para,
+  pointAt,
+  schemaEditorWith,
+  section,
+  selectBetween,
+  structureProblems,
+  TEMPLATE,
+} from './test-helpers.ts';
 
 const title = (text: string) => ({ type: 'article-title', children: [{ text }] });
 const subtitle = (text: string) => ({ type: 'article-subtitle', children: [{ text }] });
@@ -425,5 +444,120 @@ describe('convergence', () => {
     const editor = schemaEditorWith(children);
     expect(structureProblems(editor.children)).toEqual([]);
     expect(characters(editor.children)).toBe(characters(children));
+  });
+});
+
+describe('a news item typed on one line, `单位：正文`', () => {
+  /** An article and a section with one blank colon item, the cursor in its head. */
+  function blankItem(form: 'colon' | 'runIn' | 'ownLine' = 'colon', text = ''): Editor {
+    const editor = editorWith([article('一', '正文'), section('县市区工作动态', { ...item('', text), form })], ['县市区工作动态']);
+    cursorIn(editor, [1, 0, 0]);
+    return editor;
+  }
+  const itemOutline = (editor: Editor) => outline([editor.children[1]!]).slice(1);
+  /** Types `text` as a clerk does key by key, each character its own edit. */
+  async function typeKeys(editor: Editor, text: string): Promise<void> {
+    for (const ch of text) {
+      editor.insertText(ch);
+      await Promise.resolve();
+    }
+  }
+
+  it('moves the cursor to the start of the item’s text when `：` is typed after a unit, and what follows goes into the text', async () => {
+    const editor = blankItem();
+    await typeKeys(editor, '安化县：');
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县', '    p']);
+    expect(cursorBlock(editor)).toBe('p');
+    await typeKeys(editor, '7月11日，该县召开会议。');
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县', '    p 7月11日，该县召开会议。']);
+  });
+
+  it('splits one IME commit holding the colon the same way, the cursor after the committed text', () => {
+    const editor = blankItem();
+    editor.insertText('安化县：7月11日，该县召开会议。');
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县', '    p 7月11日，该县召开会议。']);
+    expect(editor.selection?.anchor).toEqual(pointAt(editor, '会议。', true));
+  });
+
+  it('splits a pasted `单位：正文` typed into a head that has a name, putting the text before the item’s text', () => {
+    const editor = blankItem('colon', '已有正文。');
+    editor.insertText('安化县');
+    insertPastedText(editor, '：7月11日，');
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县', '    p 7月11日，已有正文。']);
+    expect(editor.selection?.anchor).toEqual(pointAt(editor, '7月11日，', true));
+  });
+
+  it('splits at a half-width colon between Han characters, and drops the spaces after the colon', async () => {
+    const editor = blankItem();
+    await typeKeys(editor, '安化县:该县  召开');
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县', '    p 该县  召开']);
+    const spaced = blankItem();
+    spaced.insertText('桃江县 ：  开会');
+    expect(itemOutline(spaced)).toEqual(['  item colon', '    head 桃江县', '    p 开会']);
+  });
+
+  it.each([
+    ['a time', '10:30召开会议'],
+    ['a half-width colon after Latin letters', 'PM2.5:下降'],
+    ['a sentence before the colon', '7月11日，安化县召开会议：要求整改'],
+    ['a name of more than 16 characters', '益阳市生态环境保护督察整改工作领导小组办公室：开会'],
+    ['one character before the colon', '县：开会'],
+  ])('leaves a head with %s as it is', (_what, head) => {
+    const editor = blankItem();
+    editor.insertText(head);
+    expect(itemOutline(editor)).toEqual(['  item colon', `    head ${head}`, '    p']);
+  });
+
+  it.each(['runIn', 'ownLine'] as const)('leaves a %s headline holding a colon as it is', (form) => {
+    const editor = blankItem(form);
+    editor.insertText('督察回头看：桃江县全面整改');
+    expect(itemOutline(editor)).toEqual([`  item ${form}`, '    head 督察回头看：桃江县全面整改', '    p']);
+  });
+
+  it('splits a head held by the body, as the schema normalizes it (an item loaded or pasted as a fragment)', () => {
+    const editor = schemaEditorWith([article('一', '正文'), section('县市区工作动态', item('安化县：7月11日，', '开会。'))], ['县市区工作动态']);
+    expect(outline([editor.children[1]!]).slice(1)).toEqual(['  item colon', '    head 安化县', '    p 7月11日，开会。']);
+  });
+
+  it('gives back on one undo the head as it was typed, which then keeps its colon while the clerk types on', async () => {
+    const editor = blankItem();
+    await typeKeys(editor, '安化县：');
+    HistoryEditor.undo(editor);
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县：', '    p']);
+    expect(editor.selection?.anchor).toEqual(pointAt(editor, '安化县：', true));
+    await typeKeys(editor, '益阳');
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县：益阳', '    p']);
+    HistoryEditor.undo(editor);
+    HistoryEditor.undo(editor);
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head', '    p']);
+  });
+
+  it('gives back on one undo an IME commit as committed, and on the next takes it away', async () => {
+    const editor = blankItem();
+    await Promise.resolve();
+    editor.insertText('安化县：7月11日，该县召开会议。');
+    await Promise.resolve();
+    HistoryEditor.undo(editor);
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县：7月11日，该县召开会议。', '    p']);
+    HistoryEditor.undo(editor);
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head', '    p']);
+  });
+
+  it('splits again once the undone colon was deleted and typed anew', async () => {
+    const editor = blankItem();
+    await typeKeys(editor, '安化县：');
+    HistoryEditor.undo(editor);
+    editor.deleteBackward('character');
+    await Promise.resolve();
+    await typeKeys(editor, '：');
+    expect(itemOutline(editor)).toEqual(['  item colon', '    head 安化县', '    p']);
+  });
+
+  it('finds the division where the brief puts it', () => {
+    expect(unitHeadSplit('安化县：7月11日')).toEqual({ headEnd: 3, colon: 3, restStart: 4 });
+    expect(unitHeadSplit('安化县 ： 7月')).toEqual({ headEnd: 3, colon: 4, restStart: 6 });
+    expect(unitHeadSplit('𠀋县:镇')).toEqual({ headEnd: 3, colon: 3, restStart: 4 });
+    expect(unitHeadSplit('安化县:7月')).toBeNull();
+    expect(unitHeadSplit('安化县')).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
 // rule is a small function that looks at one node, finds one violation and makes one fix; Slate
 // normalizes again until no rule fires. Structural elements are isolated, so Backspace, Delete and
 // range deletion never merge text across them, and pasted fragments are placed by paste.ts.
-import { Editor, Element, Node, Path, Text, Transforms, type Ancestor, type Descendant } from 'slate';
+import { Editor, Element, Node, Path, Text, Transforms, type Ancestor, type Descendant, type PathRef, type Point } from 'slate';
+import { HistoryEditor } from 'slate-history';
 import {
   ELEMENT_PROPERTIES,
   HEAD_FORMS,
@@ -15,6 +16,8 @@ import {
   newsItemNode,
   newsSectionNode,
   paragraphNode,
+  unitHeadSplit,
+  type UnitHeadSplit,
 } from './nodes.ts';
 import { insertFragmentInStructure } from './paste.ts';
 import type { ArticleElement, BulletinElementType, NewsItemElement, NewsSectionElement, TextBlockElement } from './types.ts';
@@ -287,6 +290,91 @@ const nestedItemMovedOut: Rule<NewsItemElement> = (editor, node, path) => {
   return true;
 };
 
+/** Editors in the middle of an undo: normalizing them must not redo what the clerk is undoing. */
+const UNDOING = new WeakSet<Editor>();
+/** Heads whose split the clerk undid: they keep their colon for as long as they have one. */
+const KEPT_HEADS = new WeakMap<Editor, PathRef[]>();
+
+function keptHead(editor: Editor, path: Path): PathRef | undefined {
+  const live = (KEPT_HEADS.get(editor) ?? []).filter((ref) => ref.current !== null || (ref.unref(), false));
+  KEPT_HEADS.set(editor, live);
+  return live.find((ref) => Path.equals(ref.current!, path));
+}
+
+/** The point `offset` characters into the text block at `path`. */
+function pointInBlock(editor: Editor, path: Path, offset: number): Point {
+  let rest = offset;
+  for (const [leaf, leafPath] of Node.texts(Node.get(editor, path))) {
+    if (rest <= leaf.text.length) return { path: path.concat(leafPath), offset: rest };
+    rest -= leaf.text.length;
+  }
+  return Editor.end(editor, path);
+}
+
+/** How far into the text block at `path` a point is, or null when it is elsewhere. */
+function offsetInBlock(editor: Editor, path: Path, point: Point): number | null {
+  if (!Path.isAncestor(path, point.path)) return null;
+  let offset = 0;
+  for (const [leaf, leafPath] of Node.texts(Node.get(editor, path))) {
+    if (Path.equals(path.concat(leafPath), point.path)) return offset + point.offset;
+    offset += leaf.text.length;
+  }
+  return null;
+}
+
+/**
+ * Moves the text after a head's colon to the start of the item's first paragraph and drops the colon
+ * (the colon form prints its own). A caret that stood after the colon follows the text, so typing `：`
+ * takes the caret to the item's text. One undo step of its own, so that undo gives back the head as typed.
+ */
+function splitUnitHead(editor: Editor, itemPath: Path, split: UnitHeadSplit): void {
+  const headPath = itemPath.concat(0);
+  const textPath = itemPath.concat(1);
+  const rest = Node.string(Node.get(editor, headPath)).slice(split.restStart);
+  const selection = editor.selection;
+  const follows = (point: Point | undefined) => {
+    const offset = point ? offsetInBlock(editor, headPath, point) : null;
+    return offset !== null && offset > split.colon ? Math.max(0, offset - split.restStart) : null;
+  };
+  const anchor = follows(selection?.anchor);
+  const focus = follows(selection?.focus);
+  const run = () =>
+    Editor.withoutNormalizing(editor, () => {
+      Transforms.delete(editor, { at: { anchor: pointInBlock(editor, headPath, split.headEnd), focus: Editor.end(editor, headPath) } });
+      if (rest !== '') Transforms.insertNodes(editor, { text: rest }, { at: textPath.concat(0) });
+      if ((anchor !== null || focus !== null) && editor.selection) {
+        const inText = (offset: number): Point => (rest !== '' ? { path: textPath.concat(0), offset } : Editor.start(editor, textPath));
+        Transforms.select(editor, { anchor: anchor !== null ? inText(anchor) : editor.selection.anchor, focus: focus !== null ? inText(focus) : editor.selection.focus });
+      }
+    });
+  if (HistoryEditor.isHistoryEditor(editor)) HistoryEditor.withNewBatch(editor, run);
+  else run();
+}
+
+/**
+ * A colon-form item whose head was written `单位：正文` on one line (typed key by key, committed by the
+ * IME or pasted): the unit stays the head and the text after the colon starts the item's text. Heads
+ * of the other forms are headlines and may hold a colon. A head whose split was undone keeps its colon.
+ */
+const unitHeadSplitOff: Rule<NewsItemElement> = (editor, node, path) => {
+  const [head, first] = node.children;
+  if (node.form !== 'colon' || !isOfType(head, 'item-head') || !isOfType(first, 'paragraph')) return false;
+  const headPath = path.concat(0);
+  const split = unitHeadSplit(Node.string(head));
+  const kept = keptHead(editor, headPath);
+  if (!split) {
+    kept?.unref();
+    return false;
+  }
+  if (kept) return false;
+  if (UNDOING.has(editor)) {
+    KEPT_HEADS.get(editor)!.push(Editor.pathRef(editor, headPath));
+    return false;
+  }
+  splitUnitHead(editor, path, split);
+  return true;
+};
+
 // ---- inside an article ----
 
 /** An item inside an article is unwrapped: its head and paragraphs become the article's paragraphs. */
@@ -395,6 +483,7 @@ const ITEM_RULES: Rule<NewsItemElement>[] = [
   oneLeadingChild('item-head'),
   startsWith('item-head'),
   hasParagraph,
+  unitHeadSplitOff,
 ];
 
 const ELEMENT_RULES: Rule<Element>[] = [ownPropertiesOnly, propertyValuesValid];
@@ -428,6 +517,18 @@ function applyFirstRule(editor: Editor, node: Node, path: Path): boolean {
 export function withBulletinSchema<T extends Editor>(editor: T, getSections: () => readonly string[]): T {
   const { normalizeNode, isIsolated, insertFragment } = editor;
   TEMPLATES.set(editor, getSections);
+
+  if (HistoryEditor.isHistoryEditor(editor)) {
+    const { undo } = editor;
+    editor.undo = () => {
+      UNDOING.add(editor);
+      try {
+        undo();
+      } finally {
+        UNDOING.delete(editor);
+      }
+    };
+  }
 
   editor.normalizeNode = (entry, options) => {
     const [node, path] = entry;

@@ -1,0 +1,25 @@
+// The proofreading findings the clerk sees: without the ignored ones, and without "只有标题，没有正文"
+// for the article the caret is in (a title is written before its text; it shows once the caret leaves).
+import { Node, type Editor } from 'slate';
+import type { Issue } from '../../shared/model/issue.ts';
+import type { SeriesSettings } from '../../shared/model/series.ts';
+import { proofreadIssue } from '../../shared/proofread/proofread.ts';
+import { withoutIgnored, type Finding } from '../../shared/proofread/finding.ts';
+import { aboveOfType } from './model/nodes.ts';
+
+const WRITTEN_IN_ORDER = new Set(['structure.empty-article']);
+
+/** The title of the article the caret is in, while that article has no text yet; null otherwise. */
+export function articleBeingStarted(editor: Editor): string | null {
+  const entry = aboveOfType(editor, 'article');
+  if (!entry) return null;
+  const [title, ...rest] = entry[0].children;
+  if (rest.some((child) => child.type === 'paragraph' && Node.string(child).trim())) return null;
+  return title ? Node.string(title) : null;
+}
+
+export function findingsInView(issue: Issue, settings: SeriesSettings, startedTitle: string | null): Finding[] {
+  const findings = withoutIgnored(proofreadIssue(issue, settings), issue.ignoredFindings);
+  if (startedTitle === null) return findings;
+  return findings.filter((finding) => !(WRITTEN_IN_ORDER.has(finding.rule) && finding.text === startedTitle));
+}
