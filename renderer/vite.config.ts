@@ -9,6 +9,8 @@ const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((directive) => !di
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
+  // copied as they are into dist/renderer: favicon.ico, browser mode's tab icon (bin/make-icons.mjs makes it)
+  publicDir: fileURLToPath(new URL('../assets/public', import.meta.url)),
   plugins: [
     {
       name: 'jianbao-content-security-policy',
