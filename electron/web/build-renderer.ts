@@ -16,7 +16,7 @@ export function rendererIsStale(root: string): boolean {
   const index = join(root, 'dist', 'renderer', 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return ['renderer', 'shared'].some((folder) => newestSourceTime(join(root, folder)) > built);
+  return ['renderer', 'shared', join('assets', 'public')].some((folder) => newestSourceTime(join(root, folder)) > built);
 }
 
 /** Builds into dist/renderer, or into `outDir` (a throwaway build for a check). */

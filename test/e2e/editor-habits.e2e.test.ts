@@ -99,8 +99,10 @@ describe('a Word user in the issue editor', () => {
     const before = squeeze((await paragraph.textContent()) ?? '');
     await paragraph.click();
     await page.waitForTimeout(300);
-    // two caret moves in quick succession: Slate hears of the second only after its throttle
+    // two caret moves in quick succession: Slate hears of the second only after its 100 ms throttle
+    // (the short pause lets the page draw the first move, as it would at a clerk's pace)
     await page.keyboard.press('Home');
+    await page.waitForTimeout(30);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('另起一段。');

@@ -47,7 +47,6 @@ export class IssueSession {
   private afterComposition: (() => void)[] = [];
   private autosaveTimer: ReturnType<typeof setTimeout> | null = null;
   private left = false;
-  private warnedReviewed = false;
 
   constructor(
     private readonly api: SessionApi,
@@ -90,10 +89,6 @@ export class IssueSession {
   changed(): void {
     if (this.readOnly || this.left) return;
     this.changes++;
-    if (this.state.record.issue.status === 'reviewed' && !this.warnedReviewed) {
-      this.warnedReviewed = true;
-      this.options.notice('本期已审核：保存修改后将退回草稿，需要重新审核');
-    }
     this.set({ saveState: 'dirty' });
     this.scheduleAutosave();
   }
