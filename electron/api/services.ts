@@ -33,10 +33,23 @@ export interface ServiceOptions {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** A file name a clerk recognises and every file system accepts: 刊物名第13期.docx */
+/** Characters Windows refuses in a file name. */
+const FORBIDDEN_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]/g;
+/** UTF-16 units of a name before its extension: well under the 255 every file system allows. */
+const MAX_FILE_NAME = 120;
+
+/**
+ * A file name a clerk recognises and every file system accepts: 刊物名第13期.docx. A long series name is cut
+ * (between characters, never inside a surrogate pair) so that the 期号 always stays whole.
+ */
 export function exportFileName(issue: Issue, extension: string): string {
-  const name = `${issue.series.name}${issueNumberOf(issue).replace(/\s+/g, '')}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120);
-  return `${name}.${extension}`;
+  const number = issueNumberOf(issue).replace(/\s+/g, '').replace(FORBIDDEN_IN_FILE_NAMES, '_');
+  let series = '';
+  for (const char of issue.series.name.replace(FORBIDDEN_IN_FILE_NAMES, '_')) {
+    if (series.length + char.length + number.length > MAX_FILE_NAME) break;
+    series += char;
+  }
+  return `${series}${number}.${extension}`;
 }
 
 /**

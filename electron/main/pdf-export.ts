@@ -6,7 +6,14 @@ import { BrowserWindow, type PrintToPDFOptions } from 'electron';
 import { APP_SCHEME, PRINT_HOST } from '../security/app-protocol.ts';
 import { secureWebPreferences } from '../security/web-preferences.ts';
 
+/**
+ * The document's @page rules set the page (A4) and its margins (none on the sheets, which place their own
+ * type area), and Chromium prefers them; A4 and zero margins are stated too, so that nothing rests on
+ * Electron's defaults (Letter, 1 cm margins), the same as Chromium is asked in browser mode (export/pdf.ts).
+ */
 export const PDF_OPTIONS = {
+  pageSize: 'A4',
+  margins: { top: 0, bottom: 0, left: 0, right: 0 },
   preferCSSPageSize: true,
   printBackground: true,
   generateDocumentOutline: false,

@@ -20,6 +20,16 @@ describe('导读', () => {
     expect(result.blocks.filter((block) => block.type === 'lead')).toHaveLength(1);
   });
 
+  it('trims every item: titles, subtitles and news headings with spaces, full-width spaces or tabs around them', () => {
+    const untrimmed: Block[] = [
+      { type: 'article', title: '　督察组召开座谈会 ', subtitle: '\t要求落实落地　', paragraphs: [] },
+      { type: 'news', heading: ' 县市区工作动态\u3000', items: [] },
+      { type: 'article', title: '\n篮球友谊赛  ', paragraphs: [] },
+    ];
+    expect(deriveLead(untrimmed)).toEqual(['督察组召开座谈会：要求落实落地', '县市区工作动态', '篮球友谊赛']);
+    expect(withDerivedLead({ blocks: untrimmed }).blocks[0]).toEqual({ type: 'lead', items: ['督察组召开座谈会：要求落实落地', '县市区工作动态', '篮球友谊赛'] });
+  });
+
   it('ignores an empty subtitle', () => {
     expect(deriveLead([{ type: 'article', title: '标题', subtitle: '  ', paragraphs: [] }])).toEqual(['标题']);
   });

@@ -65,8 +65,23 @@ describe('search', () => {
   it('matches latin letters without regard to case, and treats query syntax as plain text', async () => {
     expect(await found('pm2.5')).toEqual(['nanxian']);
     expect(await found('pm')).toEqual(['nanxian']);
-    for (const query of ['"', 'AND OR NOT', 'NEAR(', '*', '南县"*', '^督察']) expect(Array.isArray(await found(query))).toBe(true);
+    // no issue here holds these characters as written: read as FTS5 syntax (a prefix, a column filter, NEAR, NOT)
+    // or with the syntax dropped, 南县"* and ^督察 would find the issues that hold 南县 and 督察
+    for (const query of ['"', 'AND OR NOT', 'NEAR(', '*', '南县"*', '^督察', '督察 NOT 南县', 'titles:督察']) expect(await found(query), query).toEqual([]);
     expect(await found('   ')).toEqual([]);
+
+    // and an issue that holds them as written is found by them, and only it
+    const literal = await tempArchive();
+    const literalApi = apiOf(literal);
+    const series = makeSeries(literal).id;
+    const plain = insertIssue(literal, series, storedIssue(issueWith({ number: 1, title: '南县督察工作', text: '南县督察整改推进，AND、OR 与 NOT 都不是检索语法。' })), '测试');
+    const written = insertIssue(literal, series, storedIssue(issueWith({ number: 2, title: '检索写法说明', text: '文中写有"南县"*、^督察、NEAR(督察 整改)和 titles:督察 几种写法。' })), '测试');
+    const hits = async (query: string) => (await literalApi('search', { query })).map((hit) => hit.issueId);
+    for (const query of ['"', '*', '^', '南县"*', '"南县"', '^督察', 'NEAR(督察', 'titles:督察']) expect(await hits(query), query).toEqual([written]);
+    expect(await hits('AND OR')).toEqual([plain]);
+    expect(await hits('AND OR NOT')).toEqual([plain]);
+    expect(await hits('督察 NOT')).toEqual([plain]);
+    expect((await hits('南县 督察')).sort()).toEqual([plain, written].sort());
   });
 
   it('filters by series, year, status and date range', async () => {

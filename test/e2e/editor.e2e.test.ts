@@ -83,6 +83,13 @@ describe('a clerk in browser mode', () => {
     await page.screenshot({ path: join(shots, '1-series-settings.png'), fullPage: true });
     await page.getByRole('button', { name: '保存设置' }).click();
     await page.getByRole('heading', { name: '益阳市配合第二轮省生态环境保护例行督察工作简报' }).waitFor();
+    const stored = await page.evaluate(async () => (await (await fetch('/api/series.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()).value);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].settings).toMatchObject({
+      issuer: '益阳市配合第二轮省生态环境保护督察协调联络组',
+      sections: ['县市区工作动态'],
+      distribution: { report: ['省生态环境保护督察和整改工作领导小组办公室', '市委办公室'] },
+    });
     await page.screenshot({ path: join(shots, '2-archive-empty.png') });
   });
 
@@ -229,7 +236,13 @@ describe('a clerk in browser mode', () => {
   it('shows the print preview', async () => {
     await page.keyboard.press('Control+p');
     await page.locator('iframe.preview-frame').waitFor();
-    await page.waitForTimeout(500);
+    const count = await page.getByTestId('preview-page-count').textContent();
+    const pages = Number(/^共 (\d+) 页$/.exec(count ?? '')?.[1]);
+    expect(pages).toBeGreaterThan(0);
+    const sheets = page.frameLocator('iframe.print-preview-frame').locator('section.jb-sheet, section.jb-running');
+    await sheets.first().waitFor();
+    expect(await sheets.count()).toBe(pages);
+    expect(await page.frameLocator('iframe.print-preview-frame').locator('body').textContent()).toContain('一起来围观这场篮球友谊赛');
     await page.screenshot({ path: join(shots, '6-print-preview.png') });
     await page.keyboard.press('Escape');
   });

@@ -11,6 +11,7 @@ import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, PAGE_CONTENT_SECURITY_POLICY } from '../../electron/security/app-protocol.ts';
 import { apiChannel, MENU_CHANNEL } from '../../electron/security/ipc-channels.ts';
 import { BLOCKED_URL_PATTERNS } from '../../electron/security/harden.ts';
+import { renderPrintHtml } from '../../shared/print/render-print-html.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron);
 const { fakeElectron, FakeBrowserWindow } = await import('./fake-electron.ts');
@@ -128,7 +129,9 @@ describe('main process, once ready', () => {
   });
 
   it('exports PDF by printing the print document with printToPDF, preferring the CSS page size', async () => {
-    const series = await value<SeriesRecord>('series.create', { settings: defaultSeriesSettings('桃江县工作简报', '县委办公室') });
+    // settings other than the defaults: the print document must be the issue's, printed with its series' settings
+    const settings = { ...defaultSeriesSettings('桃江县工作简报', '县委办公室'), layoutProfile: 'first-glyph' as const, fontProfile: 'system' as const, colophonOnEvenPage: true };
+    const series = await value<SeriesRecord>('series.create', { settings });
     const record = await value<IssueRecord>('issues.next', { seriesId: series.id, date: '2024-05-06' });
     const printed: string[] = [];
     const load = vi.spyOn(FakeBrowserWindow.prototype, 'loadURL').mockImplementation(async function (this: FakeWindow, url: string) {
@@ -141,8 +144,11 @@ describe('main process, once ready', () => {
     expect(printWindow).not.toBe(window);
     expect(printWindow.options.webPreferences).toMatchObject({ javascript: false, sandbox: true });
     expect(printWindow.loadedUrls[0]).toMatch(/^app:\/\/print\//);
+    expect(printed).toEqual([renderPrintHtml(record.issue, series.settings)]);
     expect(printed[0]).toContain('桃江县工作简报');
-    expect(printWindow.webContents.pdfOptions).toEqual([expect.objectContaining({ preferCSSPageSize: true, printBackground: true })]);
+    expect(printWindow.webContents.pdfOptions).toEqual([
+      { pageSize: 'A4', margins: { top: 0, bottom: 0, left: 0, right: 0 }, printBackground: true, preferCSSPageSize: true, generateDocumentOutline: false },
+    ]);
     expect(printWindow.destroyed).toBe(true);
     expect(file.fileName).toBe('桃江县工作简报第1期.pdf');
     expect(Buffer.from(file.base64, 'base64').toString()).toBe('%PDF-1.7 fake');

@@ -223,9 +223,21 @@ describe('fonts of every fixture’s .docx', () => {
     }
   });
 
-  it('sets the runs of every style in that style’s face (text within GB 2312), in the body and the colophon', () => {
+  it('sets the runs of every style in that style’s face (text within GB 2312), in the body and the colophon', async () => {
+    // the fixtures have no headings: one issue more, with a heading of every level, in both profiles
+    const issue = parseBulletinText(bulletinFixtures()[2]!.text).issue;
+    const headings: Issue = {
+      ...issue,
+      blocks: [
+        { type: 'article', title: '标题', subtitle: '副标题', paragraphs: [1, 2, 3, 4].map((level) => ({ heading: level as 1 | 2 | 3 | 4, runs: [{ text: `第${level}级标题` }] })) },
+      ],
+    };
+    const withHeadings = [
+      ...cases,
+      ...(await Promise.all([office, alternative].map(async (options) => ({ name: `headings (${options.fontProfile})`, options, parts: await readDocx(await exportDocx(headings, options)) })))),
+    ];
     const seen = new Set<string>();
-    for (const { name, options, parts } of cases) {
+    for (const { name, options, parts } of withHeadings) {
       const faces = FACES[options.fontProfile];
       for (const paragraph of w(parts.document, 'p')) {
         const style = styleOf(paragraph);
@@ -237,7 +249,7 @@ describe('fonts of every fixture’s .docx', () => {
       }
     }
     // the fixtures reach the styles of every kind of face
-    console.log([...seen]);
+    for (const style of Object.keys(STYLE_FACE).filter((id) => !['Normal', 'JbBlank', 'JbPageNumber'].includes(id))) expect(seen, style).toContain(style);
   });
 
   it('prints digits in Times New Roman and keeps curly quotes in the Chinese font', () => {

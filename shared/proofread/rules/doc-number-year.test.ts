@@ -13,6 +13,14 @@ describe('document number year', () => {
     expect(finding!.severity).toBe('error');
   });
 
+  it('flags a later year too (益简字〔2024〕3号 in a 2023 issue), and offers the issue’s year', () => {
+    const [finding] = check('益简字〔2024〕3号');
+    expect(finding!.text).toBe('2024');
+    expect(finding!.location).toEqual({ field: 'docNumber', offset: 4, length: 4 });
+    expect(finding!.fix).toBe('2023');
+    expect(check('益简字〔2033〕3号')).toHaveLength(1);
+  });
+
   it('accepts the issue year and no number', () => {
     expect(check('益简字〔2023〕42号')).toEqual([]);
     expect(check(null)).toEqual([]);
