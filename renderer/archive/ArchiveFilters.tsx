@@ -27,6 +27,7 @@ export function ArchiveFilters({ inputRef, query, searching, scope, scopeSeries,
       <input
         ref={inputRef}
         type="search"
+        maxLength={200}
         className="search-input"
         placeholder="检索全部刊物：标题、正文、单位、报送范围（空格分隔多个词）"
         value={query}

@@ -2,6 +2,7 @@
 import type { Issue } from '../../shared/model/issue.ts';
 import { isRealDate } from '../../shared/model/issue.ts';
 import { ListField } from '../ui/ListField.tsx';
+import { NumberField } from '../ui/NumberField.tsx';
 
 export function ColophonFields({ issue, readOnly, onChange }: { issue: Issue; readOnly: boolean; onChange: (issue: Issue) => void }) {
   const distribution = issue.distribution;
@@ -21,8 +22,7 @@ export function ColophonFields({ issue, readOnly, onChange }: { issue: Issue; re
         <input aria-label="印发日期" type="date" value={printed.date} disabled={readOnly || issue.printed === null}
           onChange={(event) => { if (isRealDate(event.target.value)) onChange({ ...issue, printed: { ...printed, date: event.target.value } }); }} />
         <span>印发</span>
-        <label>印数<input aria-label="印数" type="number" min={1} value={issue.copies ?? ''} disabled={readOnly} placeholder="可不填"
-          onChange={(event) => { const value = Number(event.target.value); onChange({ ...issue, copies: event.target.value && Number.isInteger(value) && value >= 1 ? value : null }); }} />份</label>
+        <label>印数<NumberField label="印数" value={issue.copies} max={1000000} optional disabled={readOnly} placeholder="可不填" onChange={(copies) => onChange({ ...issue, copies })} />份</label>
       </div>
     </section>
   );

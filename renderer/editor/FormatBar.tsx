@@ -54,7 +54,8 @@ export function FormatBar({ editor, readOnly, sections }: { editor: Editor; read
     <div className="format-bar" role="toolbar" aria-label="编辑工具栏">
       <button type="button" disabled={readOnly} onMouseDown={run(() => insertArticle(editor))}>新文章</button>
       {sections.length <= 1 ? (
-        <button type="button" disabled={readOnly} onMouseDown={run(() => insertNewsItem(editor, sections[0]))}>新▲条目</button>
+        <button type="button" disabled={readOnly || sections.length === 0} title={sections.length === 0 ? '本刊物没有动态栏目，可在“刊物设置”中添加' : undefined}
+          onMouseDown={run(() => insertNewsItem(editor, sections[0]))}>新▲条目</button>
       ) : (
         <select aria-label="新▲条目" disabled={readOnly} value="" onChange={(event) => { if (event.target.value) { insertNewsItem(editor, event.target.value); ReactEditor.focus(editor); } }}>
           <option value="">新▲条目…</option>

@@ -30,6 +30,8 @@ import { PrintPreviewDialog } from './PrintPreviewDialog.tsx';
 import { ProofreadingPanel } from './ProofreadingPanel.tsx';
 import { KeysHelpDialog } from './KeysHelpDialog.tsx';
 import { PasteMastheadDialog } from './PasteMastheadDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { insertPastedText } from './model/paste.ts';
 import { PageMarksProvider, usePagePlan } from './PageMarks.tsx';
 import { fillFromBulletin, isBodyEmpty, looksLikeWholeBulletin, readPastedBulletin, type PastedBulletin } from './whole-bulletin.ts';
 
@@ -81,7 +83,9 @@ export function IssueEditorScreen({ issueId }: { issueId: number }) {
 
 function IssueEditor({ session, series, editorRef }: Opened) {
   const notice = useNotice();
-  const { record, meta, saveState, resets } = useIssueSession(session);
+  const { record, meta, saveState, resets, conflict, error } = useIssueSession(session);
+  const [leaving, setLeaving] = useState(false);
+  const [wholeIntoFull, setWholeIntoFull] = useState<string | null>(null);
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [pasted, setPasted] = useState<PastedBulletin | null>(null);
   const [highlights, setHighlights] = useState<Highlight[]>([]);
@@ -141,11 +145,19 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   };
 
   function pasteWhole(text: string): boolean {
-    if (!looksLikeWholeBulletin(text) || !isBodyEmpty(session.currentIssue())) return false;
+    if (!looksLikeWholeBulletin(text)) return false;
+    if (!isBodyEmpty(session.currentIssue())) {
+      setWholeIntoFull(text);
+      return true;
+    }
+    takeWhole(text);
+    return true;
+  }
+
+  function takeWhole(text: string) {
     const reading = readPastedBulletin(session.currentIssue(), text);
     if (reading.mastheadDiffers) setPasted(reading);
     else fillWhole(reading, false);
-    return true;
   }
 
   function fillWhole(reading: PastedBulletin, takeMasthead: boolean) {
@@ -159,8 +171,8 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   }
 
   async function leave() {
-    await session.leave();
-    navigate({ screen: 'archive', seriesId: record.seriesId });
+    if (await session.leave()) navigate({ screen: 'archive', seriesId: record.seriesId });
+    else setLeaving(true);
   }
 
   const lead = deriveLead(derived.blocks);
@@ -180,6 +192,13 @@ function IssueEditor({ session, series, editorRef }: Opened) {
         handlers={handlers}
       />
       {readOnly && <div className="banner banner-info">本期已印发，内容只读。如需修改，请点“重新打开”并写明原因。</div>}
+      {conflict && (
+        <div className="banner banner-error" role="alert" data-testid="conflict-banner">
+          本期已在别处保存为第{conflict.revision}版，你在这里的修改还没有保存。
+          <button type="button" onClick={() => void session.resolveConflict('mine')}>以我的修改为准（对方的版本留在修订记录中）</button>
+          <button type="button" onClick={() => void session.resolveConflict('theirs')}>放弃我的修改，载入第{conflict.revision}版</button>
+        </div>
+      )}
       {record.issue.status === 'reviewed' && <div className="banner banner-info" data-testid="reviewed-banner">本期已审核。如再修改内容，保存后会退回草稿，需要重新审核。</div>}
       <PageMarksProvider value={pagePlan}>
         <Slate
@@ -244,6 +263,23 @@ function IssueEditor({ session, series, editorRef }: Opened) {
       )}
       {dialog === 'preview' && <PrintPreviewDialog issue={session.currentIssue()} settings={settings} onClose={() => setDialog(null)} />}
       {dialog === 'keys' && <KeysHelpDialog onClose={() => setDialog(null)} />}
+      {leaving && (
+        <ConfirmDialog title="修改未能保存" onCancel={() => setLeaving(false)} cancelLabel="留在这里"
+          choices={[{ label: '放弃修改并离开', danger: true, run: () => { session.abandon(); navigate({ screen: 'archive', seriesId: record.seriesId }); } }]}>
+          <p className="confirm-warning">{error ?? '有修改还没有保存。'}</p>
+          <p>留在这里可以改正后再保存；离开则这些修改不会保存。</p>
+        </ConfirmDialog>
+      )}
+      {wholeIntoFull !== null && (
+        <ConfirmDialog title="粘贴整期简报" onCancel={() => setWholeIntoFull(null)} cancelLabel="不粘贴"
+          choices={[
+            { label: '作为普通段落插入', run: () => { const text = wholeIntoFull; setWholeIntoFull(null); insertPastedText(editor, text); } },
+            { label: '替换本期的正文和版记', primary: true, run: () => { const text = wholeIntoFull; setWholeIntoFull(null); takeWhole(text); } },
+          ]}>
+          <p>粘贴的像是一整期简报（有报头、导读或版记），而本期已经有内容。</p>
+          <p className="hint">替换后，原来的内容仍可在“修订记录”中找回。</p>
+        </ConfirmDialog>
+      )}
       {pasted && <PasteMastheadDialog current={meta} pasted={pasted} onChoose={(take) => fillWhole(pasted, take)} onCancel={() => setPasted(null)} />}
     </div>
   );

@@ -2,13 +2,10 @@
 import type { Issue } from '../../shared/model/issue.ts';
 import { formatChineseDate, issueNumberOf } from '../../shared/format/chinese.ts';
 import { isRealDate } from '../../shared/model/issue.ts';
+import { NumberField } from '../ui/NumberField.tsx';
 
 export function MastheadFields({ issue, readOnly, onChange }: { issue: Issue; readOnly: boolean; onChange: (issue: Issue) => void }) {
   const yearly = issue.series.numbering === 'yearly-with-total';
-  const setNumber = (key: 'number' | 'totalNumber', text: string) => {
-    const value = Number(text);
-    if (Number.isInteger(value) && value >= 1) onChange({ ...issue, [key]: value });
-  };
   return (
     <section className="masthead" aria-label="报头">
       <div className="masthead-print">
@@ -18,8 +15,8 @@ export function MastheadFields({ issue, readOnly, onChange }: { issue: Issue; re
         <div className="masthead-line"><span>{issue.series.issuer}</span><span>{isRealDate(issue.date) ? formatChineseDate(issue.date) : '日期有误'}</span></div>
       </div>
       <div className="masthead-fields">
-        <label>期号<input type="number" min={1} value={issue.number} disabled={readOnly} aria-label="期号" onChange={(event) => setNumber('number', event.target.value)} /></label>
-        {yearly && <label>总期号<input type="number" min={1} value={issue.totalNumber ?? ''} disabled={readOnly} aria-label="总期号" onChange={(event) => setNumber('totalNumber', event.target.value)} /></label>}
+        <label>期号<NumberField label="期号" value={issue.number} max={100000} disabled={readOnly} onChange={(value) => value !== null && onChange({ ...issue, number: value })} /></label>
+        {yearly && <label>总期号<NumberField label="总期号" value={issue.totalNumber} max={1000000} disabled={readOnly} onChange={(value) => value !== null && onChange({ ...issue, totalNumber: value })} /></label>}
         <label>日期<input type="date" value={issue.date} disabled={readOnly} aria-label="日期"
           onChange={(event) => { if (isRealDate(event.target.value)) onChange({ ...issue, date: event.target.value, year: yearly ? issue.year : Number(event.target.value.slice(0, 4)) }); }} /></label>
         <label>文号<input value={issue.docNumber ?? ''} disabled={readOnly} aria-label="文号" placeholder="可不填，如 益简字〔2024〕3号"

@@ -60,18 +60,23 @@ export function StatusActions({ status, errorCount, onSetStatus, onShowFindings 
   );
 }
 
+/** The archive asks for at least two letters or digits once invisible characters are gone; so does the dialog. */
+const enoughReason = (reason: string) => (reason.replace(/[\p{Cf}\p{Cc}]/gu, '').match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
+
 function ReopenDialog({ onCancel, onReopen }: { onCancel: () => void; onReopen: (reason: string) => void }) {
   const [reason, setReason] = useState('');
+  const ready = enoughReason(reason);
   return (
     <Dialog title="重新打开已印发的简报" onClose={onCancel}>
-      <form onSubmit={(event) => { event.preventDefault(); if (reason.trim()) onReopen(reason.trim()); }}>
+      <form onSubmit={(event) => { event.preventDefault(); if (ready) onReopen(reason.trim()); }}>
         <label className="field">
-          <span className="field-label">原因（将与时间一起记录）</span>
-          <textarea rows={3} value={reason} onChange={(event) => setReason(event.target.value)} aria-label="重新打开的原因" required autoFocus />
+          <span className="field-label">原因（至少两个字，将与时间一起记录；Ctrl+Enter 确认）</span>
+          <textarea rows={3} value={reason} maxLength={1000} onChange={(event) => setReason(event.target.value)} aria-label="重新打开的原因" required
+            onKeyDown={(event) => { if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); if (ready) onReopen(reason.trim()); } }} />
         </label>
         <footer className="dialog-actions">
           <button type="button" onClick={onCancel}>取消</button>
-          <button type="submit" className="primary" disabled={!reason.trim()}>重新打开</button>
+          <button type="submit" className="primary" disabled={!ready}>重新打开</button>
         </footer>
       </form>
     </Dialog>

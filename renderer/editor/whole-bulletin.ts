@@ -37,7 +37,8 @@ export function readPastedBulletin(current: Issue, text: string): PastedBulletin
   const mastheadDiffers =
     (found.number && (issue.number !== current.number || (issue.totalNumber !== null && current.totalNumber !== null && issue.totalNumber !== current.totalNumber))) ||
     (found.date && issue.date !== current.date) ||
-    (found.docNumber && issue.docNumber !== current.docNumber);
+    (found.docNumber && issue.docNumber !== current.docNumber) ||
+    (!found.docNumber && current.docNumber !== null && (found.number || found.date));
   return { issue, masthead, mastheadDiffers, found };
 }
 
@@ -52,7 +53,8 @@ export function fillFromBulletin(current: Issue, pasted: PastedBulletin, { takeM
         totalNumber: yearly && pasted.found.number ? (parsed.totalNumber ?? current.totalNumber) : current.totalNumber,
         date: pasted.found.date ? parsed.date : current.date,
         year: pasted.found.number && yearly && parsed.series.numbering === 'yearly-with-total' ? parsed.year : Number((pasted.found.date ? parsed.date : current.date).slice(0, 4)),
-        docNumber: pasted.found.docNumber ? parsed.docNumber : current.docNumber,
+        // together: a pasted masthead without a 文号 leaves none, rather than this issue's of another year
+        docNumber: pasted.found.docNumber ? parsed.docNumber : null,
       }
     : { number: current.number, totalNumber: current.totalNumber, date: current.date, year: current.year, docNumber: current.docNumber };
   return {

@@ -14,6 +14,8 @@ import { formatErrors, validate } from '../../shared/model/validate.ts';
 import type { SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { navigate } from '../app/route.ts';
+import { useCommands } from '../app/use-commands.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { useNotice } from '../ui/notice.tsx';
 import { ListField } from '../ui/ListField.tsx';
 import { LinesField } from '../ui/LinesField.tsx';
@@ -33,6 +35,9 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
   const [lineProblems, setLineProblems] = useState<Record<LineFieldName, LineProblem[]>>({ leaders: [], phrases: [] });
   const [saving, setSaving] = useState(false);
+  // what was last loaded or saved, to tell whether leaving would lose typing
+  const [baseline, setBaseline] = useState<string>(() => JSON.stringify(defaultSeriesSettings('')));
+  const [leaving, setLeaving] = useState(false);
   const numberingLabel = useId();
 
   useEffect(() => {
@@ -41,6 +46,7 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
     if (seriesId === 'new') {
       setRecord(null);
       setSettings(defaultSeriesSettings(''));
+      setBaseline(JSON.stringify(defaultSeriesSettings('')));
       setLoaded('new');
       return;
     }
@@ -51,6 +57,7 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
         if (!current) return;
         setRecord(found);
         setSettings(found.settings);
+        setBaseline(JSON.stringify(found.settings));
         setLoaded(seriesId);
       },
       (error: unknown) => {
@@ -68,6 +75,16 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
     setLineProblems((current) => ({ ...current, [key]: problems }));
   };
 
+  const dirty = JSON.stringify(settings) !== baseline || lineProblems.leaders.length + lineProblems.phrases.length > 0;
+  const backTo = () => navigate({ screen: 'archive', seriesId: seriesId === 'new' ? null : seriesId });
+  useCommands({ 'issue.save': () => void save() });
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   async function save() {
     const unfinished = (Object.keys(LINE_FIELDS) as LineFieldName[])
       .filter((key) => lineProblems[key].length > 0)
@@ -79,6 +96,8 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
     try {
       const saved = seriesId === 'new' ? await api['series.create']({ settings: checked.value }) : await api['series.update']({ id: seriesId, settings: checked.value });
       notice('刊物设置已保存');
+      setBaseline(JSON.stringify(checked.value));
+      setSettings(checked.value);
       navigate({ screen: 'archive', seriesId: saved.id });
     } catch (error) {
       notice(errorMessage(error), 'error');
@@ -101,7 +120,16 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
   return (
     <div className="settings">
       <header className="toolbar">
-        <button type="button" onClick={() => navigate({ screen: 'archive', seriesId: seriesId === 'new' ? null : seriesId })}>← 返回档案</button>
+        <button type="button" onClick={() => (dirty ? setLeaving(true) : backTo())}>← 返回档案</button>
+        {leaving && (
+          <ConfirmDialog title="刊物设置有修改" onCancel={() => setLeaving(false)} cancelLabel="留在这里"
+            choices={[
+              { label: '不保存，返回', danger: true, run: () => { setLeaving(false); backTo(); } },
+              { label: '保存并返回', primary: true, run: () => { setLeaving(false); void save(); } },
+            ]}>
+            <p>刊物设置有修改还没有保存。</p>
+          </ConfirmDialog>
+        )}
         <h1>{seriesId === 'new' ? '新建刊物' : `刊物设置：${settings.name}`}</h1>
         <div className="toolbar-actions">
           {record && <button type="button" onClick={toggleArchived}>{record.archived ? '取消归档' : '归档刊物'}</button>}

@@ -23,7 +23,7 @@ export function ConfirmDialog({ title, children, choices, onCancel, cancelLabel 
         <button type="button" onClick={onCancel}>{cancelLabel}</button>
         {choices.map((choice, index) => (
           <button key={choice.label} type="button" className={[choice.primary ? 'primary' : '', choice.danger ? 'danger' : ''].join(' ').trim() || undefined}
-            autoFocus={index === choices.length - 1} onClick={choice.run}>
+            data-autofocus={index === choices.length - 1 ? '' : undefined} onClick={choice.run}>
             {choice.label}
           </button>
         ))}

@@ -5,7 +5,11 @@ export function Dialog({ title, children, onClose, wide = false }: { title: stri
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first control, the × button: start where the clerk will type or decide
+      dialog.querySelector<HTMLElement>('[data-autofocus], .dialog-body textarea, .dialog-body input:not([type="checkbox"]):not([type="radio"])')?.focus();
+    }
     return () => dialog?.close();
   }, []);
   return (

@@ -213,6 +213,98 @@ describe('a Word user in the issue editor', () => {
     expect(await bodyText()).not.toMatch(/单位或标题|县市区工作动态/);
   });
 
+  it('lets the 期号 box be emptied and retyped, and says so when the number is out of range', async () => {
+    await openNewIssue();
+    const box = page.getByLabel('期号');
+    await box.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    expect(await box.inputValue()).toBe('');
+    await page.locator('.field-problem', { hasText: '请填写期号' }).waitFor();
+    await page.keyboard.type('12');
+    expect(await box.inputValue()).toBe('12');
+    await page.keyboard.type('0000000');
+    await page.locator('.field-problem', { hasText: '应在 1–100000 之间' }).waitFor();
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Backspace');
+    await saved();
+    expect(await page.locator('.issue-title-number').textContent()).toContain('第12期');
+  });
+
+  it('asks before leaving when a taken 期号 kept the text from being saved, and keeps the text', async () => {
+    const box = page.getByLabel('期号');
+    await box.fill('1');
+    await page.locator('.article-title').first().click();
+    await page.keyboard.type('号码冲突时写的标题');
+    await page.keyboard.press('Control+s');
+    await page.locator('[data-testid="save-state"]', { hasText: '保存失败' }).waitFor();
+    await page.getByRole('button', { name: '← 返回档案' }).click();
+    const question = page.locator('dialog[open]', { hasText: '修改未能保存' });
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(/第1期已经用过/);
+    await question.getByRole('button', { name: '留在这里' }).click();
+    expect(await bodyText()).toContain('号码冲突时写的标题');
+    await box.fill('13');
+    await saved();
+  });
+
+  it('offers to keep either side when another tab saved the same issue first', async () => {
+    const id = Number(new URL(page.url()).hash.split('/')[2]);
+    const other = await page.context().newPage();
+    await other.goto(`${app.url}/#/issue/${id}`);
+    await other.locator('[data-testid="bulletin-body"]').waitFor();
+    await other.locator('.article-title').first().click();
+    await other.keyboard.press('End');
+    await other.keyboard.type('（另一标签页）');
+    await other.keyboard.press('Control+s');
+    await other.locator('[data-testid="save-state"]', { hasText: '已保存' }).waitFor();
+    await other.close();
+    await page.locator('.article-title').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('（这一页）');
+    await page.keyboard.press('Control+s');
+    const banner = page.getByTestId('conflict-banner');
+    await banner.waitFor();
+    await banner.getByRole('button', { name: /以我的修改为准/ }).click();
+    await saved();
+    const stored = await api['issues.get']({ id });
+    expect(JSON.stringify(stored.issue.blocks)).toContain('号码冲突时写的标题（这一页）');
+    const kinds = (await api['revisions.list']({ issueId: id })).map((revision) => revision.note);
+    expect(kinds.length).toBeGreaterThan(2);
+  });
+
+  it('asks before a whole bulletin pasted into an issue that has text replaces it', async () => {
+    await page.locator('.bulletin-body p.paragraph').first().click();
+    await page.evaluate(() => {
+      const target = document.querySelector('[data-testid="bulletin-body"]')!;
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', '习惯测试工作简报\n第5期\n测试协调组    2024年7月15日\n粘贴来的标题\n粘贴来的正文。\n报：市委办公室\n测试协调组    2024年7月15日印发');
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    });
+    const question = page.locator('dialog[open]', { hasText: '本期已经有内容' });
+    await question.waitFor();
+    await question.getByRole('button', { name: '不粘贴' }).click();
+    expect(await bodyText()).not.toContain('粘贴来的正文');
+  });
+
+  it('saves series settings with Ctrl+S and asks before leaving them unsaved', async () => {
+    await page.goto(`${app.url}/#/series/${seriesId}`);
+    const report = page.getByLabel(/^报/).first();
+    await report.click();
+    await page.keyboard.type('市委办公室');
+    await page.keyboard.press('Control+s');
+    await page.waitForURL(/#\/archive/);
+    expect((await api['series.get']({ id: seriesId })).settings.distribution.report).toEqual(['市委办公室']);
+    await page.goto(`${app.url}/#/series/${seriesId}`);
+    await page.getByLabel(/^送/).first().click();
+    await page.keyboard.type('市政府办公室');
+    await page.getByRole('button', { name: '← 返回档案' }).click();
+    const question = page.locator('dialog[open]', { hasText: '还没有保存' });
+    await question.waitFor();
+    await question.getByRole('button', { name: '保存并返回' }).click();
+    await page.waitForURL(/#\/archive/);
+    expect((await api['series.get']({ id: seriesId })).settings.distribution.send).toEqual(['市政府办公室']);
+  });
+
   it('raised no error in the page and opened no browser dialog', () => {
     expect(errors).toEqual([]);
     expect(nativeDialogs).toEqual([]);

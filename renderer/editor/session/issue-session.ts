@@ -10,7 +10,7 @@ export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
 export const SAVE_STATE_LABELS: Record<SaveState, string> = { saved: '已保存', dirty: '有未保存的修改', saving: '正在保存…', error: '保存失败' };
 
-export type SessionApi = Pick<ApiClient, 'issues.save' | 'issues.setStatus' | 'revisions.restore' | 'issues.discard'>;
+export type SessionApi = Pick<ApiClient, 'issues.get' | 'issues.save' | 'issues.setStatus' | 'revisions.restore' | 'issues.discard'>;
 
 export interface SessionState {
   record: IssueRecord;
@@ -19,6 +19,8 @@ export interface SessionState {
   saveState: SaveState;
   /** why the last save failed, in Chinese */
   error: string | null;
+  /** set when another window or program saved a newer revision: the text on screen is not in the archive */
+  conflict: { revision: number } | null;
   /** counts content resets (restore, status change, whole-bulletin paste): the body editor starts again from `meta` */
   resets: number;
 }
@@ -54,7 +56,7 @@ export class IssueSession {
     private readonly options: SessionOptions,
     private readonly errorText: ErrorText,
   ) {
-    this.state = { record, meta: record.issue, saveState: 'saved', error: null, resets: 0 };
+    this.state = { record, meta: record.issue, saveState: 'saved', error: null, conflict: null, resets: 0 };
   }
 
   // --- reading, for React's useSyncExternalStore ---
@@ -130,17 +132,48 @@ export class IssueSession {
     try {
       const { record } = await this.api['issues.save']({ id: before.id, baseRevision: before.revision, issue: this.currentIssue(), kind });
       this.savedChanges = upTo;
-      this.set({ record, meta: { ...this.state.meta, status: record.issue.status }, saveState: this.hasUnsavedChanges() ? 'dirty' : 'saved', error: null });
+      this.set({ record, meta: { ...this.state.meta, status: record.issue.status }, saveState: this.hasUnsavedChanges() ? 'dirty' : 'saved', error: null, conflict: null });
       if (before.issue.status === 'reviewed' && record.issue.status === 'draft') {
         this.options.notice(`${issueNumberOf(record.issue)}审核后又有修改，已退回草稿，请重新审核`);
       }
       return !this.hasUnsavedChanges();
     } catch (error) {
       const message = this.errorText(error);
-      this.set({ saveState: 'error', error: message });
-      this.options.notice(message, 'error');
+      const conflict = await this.newerRevision(before.revision);
+      this.set({ saveState: 'error', error: message, conflict });
+      if (!conflict) this.options.notice(message, 'error');
       return false;
     }
+  }
+
+  /** The archive's revision when it is newer than `base` (saved elsewhere); null otherwise. */
+  private async newerRevision(base: number): Promise<{ revision: number } | null> {
+    try {
+      const latest = await this.api['issues.get']({ id: this.state.record.id });
+      return latest.revision > base ? { revision: latest.revision } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * After a conflict: `mine` saves the text on screen as the newest revision (the other one stays in
+   * 修订记录); `theirs` drops the text on screen and loads the archive's.
+   */
+  async resolveConflict(keep: 'mine' | 'theirs'): Promise<boolean> {
+    const latest = await this.api['issues.get']({ id: this.state.record.id });
+    if (keep === 'theirs') {
+      this.changes = this.savedChanges;
+      this.set({ record: latest, meta: latest.issue, saveState: 'saved', error: null, conflict: null, resets: this.state.resets + 1 });
+      this.options.notice(`已载入第${latest.revision}版`);
+      return true;
+    }
+    if (latest.issue.status === 'issued') {
+      this.options.notice(`${issueNumberOf(latest.issue)}已在别处印发，不能再覆盖；请复制你的修改后载入最新版本`, 'error');
+      return false;
+    }
+    this.set({ record: latest, meta: { ...this.state.meta, status: latest.issue.status }, conflict: null });
+    return this.save('manual');
   }
 
   private scheduleAutosave(): void {
@@ -176,7 +209,7 @@ export class IssueSession {
       try {
         const record = await call();
         this.changes = this.savedChanges;
-        this.set({ record, meta: record.issue, saveState: 'saved', error: null, resets: this.state.resets + 1 });
+        this.set({ record, meta: record.issue, saveState: 'saved', error: null, conflict: null, resets: this.state.resets + 1 });
         this.options.notice(typeof done === 'string' ? done : done(record));
         return true;
       } catch (error) {
@@ -192,18 +225,21 @@ export class IssueSession {
 
   /**
    * The clerk leaves the issue: what is unsaved is saved; a new draft nobody touched is discarded so
-   * that its number is free again. Resolves when the archive has it.
+   * that its number is free again. Resolves when the archive has it: false when what is unsaved could
+   * not be saved (the screen should ask before it goes).
    */
-  async leave(): Promise<void> {
-    if (this.left) return this.queue.then(() => undefined);
+  async leave(): Promise<boolean> {
+    if (this.left) return this.queue.then(() => !this.hasUnsavedChanges());
     this.left = true;
     if (this.hasUnsavedChanges()) {
-      await this.save('auto');
-      return;
+      const saved = await this.save('auto');
+      // the clerk may stay and put it right (a taken 期号, a newer revision elsewhere)
+      if (!saved) this.left = false;
+      return saved;
     }
     this.cancelAutosave();
     const { record } = this.state;
-    if (this.changes > 0 || record.issue.status !== 'draft') return;
+    if (this.changes > 0 || record.issue.status !== 'draft') return true;
     await this.queue;
     try {
       const { discarded } = await this.api['issues.discard']({ id: record.id });
@@ -211,6 +247,14 @@ export class IssueSession {
     } catch {
       // it stays in the archive as an empty draft, which is harmless
     }
+    return true;
+  }
+
+  /** Leaves without saving what could not be saved (the clerk chose to). */
+  abandon(): void {
+    this.left = true;
+    this.cancelAutosave();
+    this.changes = this.savedChanges;
   }
 
   private set(patch: Partial<SessionState>): void {
