@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { IssueStatus } from '../../shared/model/issue.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { visibleReason } from '../../shared/model/reason.ts';
 
 type Asking = 'review' | 'issue' | 'reopen' | null;
 
@@ -60,12 +61,9 @@ export function StatusActions({ status, errorCount, onSetStatus, onShowFindings 
   );
 }
 
-/** The archive asks for at least two letters or digits once invisible characters are gone; so does the dialog. */
-const enoughReason = (reason: string) => (reason.replace(/[\p{Cf}\p{Cc}]/gu, '').match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
-
 function ReopenDialog({ onCancel, onReopen }: { onCancel: () => void; onReopen: (reason: string) => void }) {
   const [reason, setReason] = useState('');
-  const ready = enoughReason(reason);
+  const ready = visibleReason(reason) !== null;
   return (
     <Dialog title="重新打开已印发的简报" onClose={onCancel}>
       <form onSubmit={(event) => { event.preventDefault(); if (ready) onReopen(reason.trim()); }}>

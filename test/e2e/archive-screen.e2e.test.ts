@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, openWatchedPage } from './chromium.ts';
 import { startApp, type RunningApp } from './web-app.ts';
 import { repoRoot } from '../fixtures.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
@@ -27,7 +27,8 @@ let api: ApiClient;
 let browser: Browser;
 let page: Page;
 const seriesIds: Record<string, number> = {};
-const errors: string[] = [];
+let errors: string[] = [];
+let nativeDialogs: string[] = [];
 
 async function addIssue(seriesId: number, date: string, title: string, text: string, status: IssueStatus = 'draft'): Promise<void> {
   const record = await api['issues.next']({ seriesId, date });
@@ -95,11 +96,7 @@ beforeAll(async () => {
   await addIssue(seriesIds.yi, '2024-02-01', '市水利局整改督办', '市水利局督办问题。');
   await addIssue(seriesIds.yi, '2024-05-01', '市林业局工作动态', '市林业局开展巡查。', 'reviewed');
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  page.on('dialog', (dialog) => void dialog.accept());
+  ({ page, errors, nativeDialogs } = await openWatchedPage(browser, { width: 1366, height: 768 }));
   await page.goto(app.loginUrl());
   await page.locator('.series-item.selected').waitFor();
 }, 120_000);
@@ -265,5 +262,6 @@ describe('archive layout', () => {
 
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
+    expect(nativeDialogs).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, openWatchedPage } from './chromium.ts';
 import { startApp, type RunningApp } from './web-app.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import type { ApiClient } from '../../shared/api/contract.ts';
@@ -19,8 +19,8 @@ let browser: Browser;
 let page: Page;
 let api: ApiClient;
 let seriesId: number;
-const errors: string[] = [];
-const nativeDialogs: string[] = [];
+let errors: string[] = [];
+let nativeDialogs: string[] = [];
 
 const body = () => page.locator('[data-testid="bulletin-body"]');
 const saveState = () => page.getByTestId('save-state');
@@ -43,12 +43,7 @@ beforeAll(async () => {
   api = await app.apiClient();
   seriesId = (await api['series.create']({ settings: { ...defaultSeriesSettings('习惯测试工作简报', '测试协调组'), sections: ['县市区工作动态'] } })).id;
   browser = await launchChromium();
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  // the app asks its questions in its own dialogs: a native one is a defect, noted and dismissed
-  page.on('dialog', (dialog) => { nativeDialogs.push(dialog.message()); void dialog.dismiss(); });
+  ({ page, errors, nativeDialogs } = await openWatchedPage(browser, { width: 1366, height: 768, acceptDownloads: true }));
   await page.goto(app.loginUrl());
   await page.waitForURL(/#\/archive/);
 }, 120_000);

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, openWatchedPage } from './chromium.ts';
 import { startApp, type RunningApp } from './web-app.ts';
 import { repoRoot } from '../fixtures.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
@@ -23,7 +23,8 @@ let context: BrowserContext;
 let page: Page;
 let seriesId: number;
 let plainSeriesId: number;
-const errors: string[] = [];
+let errors: string[] = [];
+let nativeDialogs: string[] = [];
 
 const body = () => page.locator('[data-testid="bulletin-body"]');
 const items = () => body().locator('.news-item');
@@ -93,11 +94,7 @@ beforeAll(async () => {
   seriesId = (await api['series.create']({ settings: { ...settings, sections: ['县市区工作动态'] } })).id;
   plainSeriesId = (await api['series.create']({ settings: { ...settings, name: '桃江县工作动态', sections: ['乡镇动态'], newsMarker: false } })).id;
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  page.on('dialog', (dialog) => void dialog.accept());
+  ({ context, page, errors, nativeDialogs } = await openWatchedPage(browser, { width: 1400, height: 900 }));
   await page.goto(app.loginUrl());
   await page.getByRole('button', { name: '新建一期' }).waitFor();
 }, 180_000);
@@ -274,5 +271,6 @@ describe('a ▲ item written on one line', () => {
 
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
+    expect(nativeDialogs).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ApiClient } from '../../shared/api/contract.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, openWatchedPage } from './chromium.ts';
 import { startApp, type RunningApp } from './web-app.ts';
 import { repoRoot, squeeze } from '../fixtures.ts';
 
@@ -19,7 +19,8 @@ let api: ApiClient;
 let browser: Browser;
 let page: Page;
 let issueId: number;
-const errors: string[] = [];
+let errors: string[] = [];
+let nativeDialogs: string[] = [];
 
 const body = () => page.locator('[data-testid="bulletin-body"]');
 const bodyText = async () => squeeze((await body().textContent()) ?? '');
@@ -31,11 +32,7 @@ beforeAll(async () => {
   app = await startApp();
   api = await app.apiClient();
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  page.on('dialog', (prompt) => void prompt.accept());
+  ({ page, errors, nativeDialogs } = await openWatchedPage(browser, { width: 1400, height: 900 }));
   await page.goto(app.loginUrl());
 }, 180_000);
 
@@ -143,5 +140,6 @@ describe('a clerk going back to an older revision', () => {
 
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
+    expect(nativeDialogs).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, openWatchedPage } from './chromium.ts';
 import { startApp, type RunningApp } from './web-app.ts';
 import { repoRoot } from '../fixtures.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
@@ -21,7 +21,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let seriesId: number;
-const errors: string[] = [];
+let errors: string[] = [];
+let nativeDialogs: string[] = [];
 
 const leaders = () => page.getByRole('textbox', { name: /^领导姓名与职务/ });
 const phrases = () => page.getByRole('textbox', { name: /^规范用语/ });
@@ -56,10 +57,7 @@ beforeAll(async () => {
   api = await app.apiClient();
   seriesId = (await api['series.create']({ settings: defaultSeriesSettings('赫山区工作简报', '赫山区政府办公室') })).id;
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  ({ context, page, errors, nativeDialogs } = await openWatchedPage(browser, { width: 1366, height: 768 }));
   await page.goto(app.loginUrl());
   await page.getByRole('button', { name: '新建一期' }).waitFor();
 }, 120_000);
@@ -222,5 +220,6 @@ describe('series settings', () => {
 
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);
+    expect(nativeDialogs).toEqual([]);
   });
 });

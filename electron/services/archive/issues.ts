@@ -9,6 +9,7 @@ import { STATUS_LABELS, emptyIssue, type Issue, type IssueStatus, type Numbering
 import { issueSeriesOf, type SeriesSettings } from '../../../shared/model/series.ts';
 import { formatIssueNumber, issueNumberOf, todayIso } from '../../../shared/format/chinese.ts';
 import { ArchiveError } from './errors.ts';
+import { visibleReason } from '../../../shared/model/reason.ts';
 import { statement } from './statements.ts';
 import { bodyCharsOf, firstTitleOf, storedIssue, type StoredIssue } from './stored-issue.ts';
 import { assertNumberFree, nextDocNumber, nextNumber } from './numbering.ts';
@@ -271,11 +272,6 @@ export function saveIssue(archive: Archive, id: number, baseRevision: number, is
   });
 }
 
-/** A reason with at least two letters or digits once invisible characters (zero-width, controls) are gone; else null. */
-export function visibleReason(reason: string | undefined): string | null {
-  const cleaned = (reason ?? '').replace(/[\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/gu, ' ').replace(/\s+/g, ' ').trim();
-  return (cleaned.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2 ? cleaned : null;
-}
 
 const STATUS_ORDER: Record<IssueStatus, number> = { draft: 0, reviewed: 1, issued: 2 };
 
