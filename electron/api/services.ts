@@ -11,6 +11,7 @@ import { issueNumberOf } from '../../shared/format/chinese.ts';
 import { openArchive, createArchiveHandlers, backupIfDue, type Archive, type ArchiveHolder } from '../services/archive/index.ts';
 import { getIssue } from '../services/archive/issues.ts';
 import { printSettingsOf } from '../services/archive/issued-prints.ts';
+import { createImportHandlers } from '../services/import/handlers.ts';
 import { exportDocx } from '../services/export/docx.ts';
 import { missingFonts } from '../services/export/installed-fonts.ts';
 
@@ -99,7 +100,7 @@ export async function openServices({ dataDir, holder = { name: '简报', kind: '
 
   return {
     archive,
-    handlers: { ...createArchiveHandlers(archive), ...exportHandlers },
+    handlers: { ...createArchiveHandlers(archive), ...createImportHandlers(archive), ...exportHandlers },
     close: async () => {
       await printer?.close();
       archive.close();

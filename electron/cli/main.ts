@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 import type { CliIo } from './command.ts';
 import { commandLoaders } from './commands/index.ts';
-import { UnreadableFileError } from '../services/read-bulletin-file.ts';
+import { UnreadableFileError } from '../services/files/read-file-bytes.ts';
 import { errnoCode, fileSystemError } from '../services/archive/fs-errors.ts';
 
 export async function usage(): Promise<string> {

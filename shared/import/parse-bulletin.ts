@@ -6,14 +6,9 @@ import { deriveLead } from '../model/lead.ts';
 import { parseChineseDate, todayIso, DOC_NUMBER_PATTERN } from '../format/chinese.ts';
 import { cleanLines, detectWrapWidth, endsMidSentence, endsSentence, joinWrapped, visibleLength } from '../text/lines.ts';
 import { headingLevelOf } from './heading-level.ts';
+import type { ParsedBulletin } from './source.ts';
 
-export interface ParsedBulletin {
-  issue: Issue;
-  /** which masthead facts the text itself gave (the rest in `issue` are defaults) */
-  found: { number: boolean; date: boolean; docNumber: boolean };
-  /** things the parser had to guess, in Chinese, for the import report */
-  warnings: string[];
-}
+export type { ParsedBulletin } from './source.ts';
 
 export interface ParseOptions {
   /** used when the text carries no date */
@@ -531,5 +526,5 @@ export function parseBulletinText(input: string, options: ParseOptions = {}): Pa
     printed,
     copies,
   };
-  return { issue, warnings, found: { number: masthead.number !== null, date: masthead.date !== null, docNumber: docNumber !== null } };
+  return { issue, warnings, setAside: [], found: { seriesName: masthead.seriesName !== '', number: masthead.number !== null, date: masthead.date !== null, docNumber: docNumber !== null } };
 }

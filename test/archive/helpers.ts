@@ -12,6 +12,7 @@ import type { SeriesRecord } from '../../shared/api/records.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { bulletinFixtures } from '../fixtures.ts';
 import { createArchiveHandlers, type ArchiveMethod } from '../../electron/services/archive/handlers.ts';
+import { createImportHandlers, type ImportMethod } from '../../electron/services/import/handlers.ts';
 import { ApiError, apiContract, type ApiInput, type ApiOutput } from '../../shared/api/contract.ts';
 
 const opened: Archive[] = [];
@@ -65,8 +66,8 @@ export function fixtureIssue(index = 2): Issue {
 
 /** Calls the archive's API handlers the way the boundary does: input checked by the contract's schema first. */
 export function apiOf(archive: Archive) {
-  const handlers = createArchiveHandlers(archive);
-  return async <M extends ArchiveMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
+  const handlers = { ...createArchiveHandlers(archive), ...createImportHandlers(archive) };
+  return async <M extends ArchiveMethod | ImportMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
     const parsed = apiContract[method].input.parse(input) as never;
     return (await (handlers[method] as (input: never) => unknown)(parsed)) as ApiOutput<M>;
   };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BulletinReader, readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
-import { UnreadableFileError } from '../../electron/services/read-bulletin-file.ts';
+import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
 import { bulletinFixtures, repoRoot } from '../fixtures.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { deflatedZeros, docxOfText, renamedMainPartDocx } from '../archive/hostile-files.ts';

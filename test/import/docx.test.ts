@@ -6,7 +6,8 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { isMediaPart } from '../../electron/services/import/docx.ts';
 import { BulletinReader } from '../../electron/services/import/read-in-worker.ts';
-import { UnreadableFileError, readBulletinBytes } from '../../electron/services/read-bulletin-file.ts';
+import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
+import { readBulletinBytes } from '../../electron/services/import/read-file.ts';
 import { exportDocx } from '../../electron/services/export/docx.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { DEFAULT_PRINT_OPTIONS } from '../../shared/layout/typeset.ts';
@@ -72,7 +73,7 @@ describe('reading a .docx through the guard', () => {
         for (const docx of [exported, plain]) {
           // the old way: mammoth on the file itself (a trusted file here)
           const direct = parseBulletinText((await mammoth.extractRawText({ buffer: docx })).value);
-          expect(await reader.readBytes(docx, `${fixture.name}.docx`)).toEqual(direct);
+          expect(await reader.readBytes(docx, `${fixture.name}.docx`)).toEqual({ ...direct, via: 'docx' });
         }
         expectFacts((await reader.readBytes(plain, `${fixture.name}.docx`)).issue, fixture.expected);
       } finally {

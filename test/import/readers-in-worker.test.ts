@@ -19,7 +19,7 @@ describe('reading untrusted files', () => {
 
   it('calls the in-thread readers only from the reading worker', () => {
     const callers = files.filter(({ text }) => /\b(readBulletinFile|readBulletinBytes|bulletinFromDocx)\b/.test(text)).map(({ path }) => path);
-    expect(callers.sort()).toEqual(['electron/services/import/docx.ts', 'electron/services/import/read-worker.ts', 'electron/services/read-bulletin-file.ts']);
+    expect(callers.sort()).toEqual(['electron/services/import/docx.ts', 'electron/services/import/read-worker.ts', 'electron/services/import/read-file.ts']);
   });
 
   it('loads mammoth only in the .docx reader, which only the worker runs', () => {

@@ -1,9 +1,9 @@
-// The zip guard (electron/services/import/zip-guard.ts) against zips built byte by byte: what the central
+// The zip guard (electron/services/files/zip-guard.ts) against zips built byte by byte: what the central
 // directory declares is checked before anything is inflated (entries, total, ratio, sizes of 2 GiB and
 // more, zip64), and what is really inflated is counted against the declared size and one budget per zip.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { openZip, readZipEntry, RefusedZipError } from '../../electron/services/import/zip-guard.ts';
+import { openZip, readZipEntry, RefusedZipError } from '../../electron/services/files/zip-guard.ts';
 import { deflatedZeros, zipOf, zipOfCompressed } from '../archive/hostile-files.ts';
 
 const MIB = 1024 * 1024;

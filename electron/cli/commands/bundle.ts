@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
 import { exportBundle, importBundle } from '../../services/archive/bundle.ts';
 import { findSeriesByName } from '../../services/archive/series.ts';
-import { readFileBytes } from '../../services/read-bulletin-file.ts';
+import { readFileBytes } from '../../services/files/read-file-bytes.ts';
 import { CliError } from '../cli-error.ts';
 import { fileSystemError } from '../../services/archive/fs-errors.ts';
 import type { Command } from '../command.ts';

@@ -18,7 +18,7 @@ import { appendRevision, hadContent, insertIssue, issueRow, issueRowsOfSeries, r
 import { createSeries, findSeriesByName, getSeries, listSeries, seriesUid } from './series.ts';
 import { numberScope } from './numbering.ts';
 import { issuedPrintOf } from './issued-prints.ts';
-import { RefusedZipError, openZip, readZipEntry } from '../import/zip-guard.ts';
+import { RefusedZipError, openZip, readZipEntry } from '../files/zip-guard.ts';
 
 const BUNDLE_FORMAT = 'jianbao/bundle@2';
 /** Bundles of earlier versions carried a history of hashes per issue; it is read and ignored. */

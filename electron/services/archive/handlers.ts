@@ -10,10 +10,9 @@ import { getSeries } from './series.ts';
 import { searchIssues } from './search-index.ts';
 import { backupInFolder, createBackup, listBackups, restoreBackup } from './backups.ts';
 import { exportBundle, importBundle } from './bundle.ts';
-import { importUpload } from '../import/import-files.ts';
 import { storageError } from './errors.ts';
 
-export type ArchiveMethod = Exclude<ApiMethod, `export.${string}` | 'app.info'>;
+export type ArchiveMethod = Exclude<ApiMethod, `export.${string}` | `import.${string}` | 'app.info'>;
 export type ArchiveHandlers = Pick<ApiHandlers, ArchiveMethod>;
 
 const fromBase64 = (base64: string) => Buffer.from(base64, 'base64');
@@ -47,7 +46,6 @@ export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
 
     search: (input) => archive.read(() => searchIssues(archive.db, input)),
 
-    'import.file': ({ name, base64, seriesId }) => importUpload(archive, name, fromBase64(base64), { seriesId }),
 
     'backup.create': () => createBackup(archive, 'manual'),
     'backup.list': () => listBackups(archive.backupsDir),
@@ -63,7 +61,7 @@ export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
 }
 
 /** Failures of the database file itself reach the renderer as Chinese ApiErrors too. */
-function withStorageErrors(handlers: ArchiveHandlers): ArchiveHandlers {
+export function withStorageErrors<Handlers extends object>(handlers: Handlers): Handlers {
   const wrapped: Record<string, (input: never) => unknown> = {};
   for (const [method, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
     wrapped[method] = async (input: never) => {
@@ -74,5 +72,5 @@ function withStorageErrors(handlers: ArchiveHandlers): ArchiveHandlers {
       }
     };
   }
-  return wrapped as ArchiveHandlers;
+  return wrapped as Handlers;
 }

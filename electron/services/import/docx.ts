@@ -5,8 +5,9 @@
 // through the same parser as a .txt file. This runs in the reading worker (read-in-worker.ts).
 import { parseBulletinText } from '../../../shared/import/parse-bulletin.ts';
 import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
-import { UnreadableFileError, type ReadBulletin } from '../read-bulletin-file.ts';
-import { RefusedZipError, openZip, readZipEntry, type ZipLimits } from './zip-guard.ts';
+import { UnreadableFileError } from '../files/read-file-bytes.ts';
+import { type ReadBulletin } from './read-file.ts';
+import { RefusedZipError, openZip, readZipEntry, type ZipLimits } from '../files/zip-guard.ts';
 
 /** A .docx may carry photographs, so it may be larger on disk than a text file. */
 export const DOCX_FILE_BYTES = 50 * 1024 * 1024;
@@ -61,5 +62,5 @@ async function docxText(bytes: Uint8Array, path: string): Promise<string> {
 }
 
 export async function bulletinFromDocx(bytes: Uint8Array, path: string): Promise<ReadBulletin> {
-  return parseBulletinText(await docxText(bytes, path));
+  return { ...parseBulletinText(await docxText(bytes, path)), via: 'docx' };
 }

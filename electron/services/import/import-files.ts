@@ -6,7 +6,8 @@ import { extname, join } from 'node:path';
 import type { Archive } from '../archive/archive.ts';
 import type { ImportOutcome } from '../../../shared/api/records.ts';
 import { importReadFile, importReadFiles, type ImportTarget, type ReadFile } from '../archive/import-issues.ts';
-import { UnreadableFileError, type ReadBulletin } from '../read-bulletin-file.ts';
+import { UnreadableFileError } from '../files/read-file-bytes.ts';
+import { type ReadBulletin } from './read-file.ts';
 import { readBulletinBytesInWorker, readBulletinFileInWorker } from './read-in-worker.ts';
 
 const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.json'];

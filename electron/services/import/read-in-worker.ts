@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { UnreadableFileError, type ReadBulletin } from '../read-bulletin-file.ts';
+import { UnreadableFileError } from '../files/read-file-bytes.ts';
+import { type ReadBulletin } from './read-file.ts';
 import type { ReadReply, ReadRequest, ReadyMessage } from './read-worker.ts';
 
 export interface ReadLimits {

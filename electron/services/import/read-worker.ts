@@ -2,7 +2,8 @@
 // turns a bulletin file, by path or by bytes, into the canonical issue with the in-process readers. A file
 // that exhausts the worker's memory or time takes only this thread down.
 import { parentPort } from 'node:worker_threads';
-import { UnreadableFileError, readBulletinBytes, readBulletinFile, type ReadBulletin } from '../read-bulletin-file.ts';
+import { UnreadableFileError } from '../files/read-file-bytes.ts';
+import { readBulletinBytes, readBulletinFile, type ReadBulletin } from './read-file.ts';
 
 export type ReadRequest = { id: number; path: string } | { id: number; name: string; bytes: Uint8Array };
 export type ReadReply = { id: number; ok: true; read: ReadBulletin } | { id: number; ok: false; message: string; userFacing: boolean };

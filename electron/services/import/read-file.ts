@@ -1,47 +1,33 @@
 // Reads a bulletin file from disk (.txt in any common Chinese encoding, .docx, or canonical .json) into the
 // canonical issue, with reasons in Chinese for anything that cannot be read. These run in the thread that
 // calls them: untrusted files are read through import/read-in-worker.ts, whose worker runs these.
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { decodeText } from '../../shared/text/decode.ts';
-import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
-import { issueSchema, type Issue } from '../../shared/model/issue.ts';
-import { ISSUE_LIMITS } from '../../shared/model/limits.ts';
-import { formatErrors, validate } from '../../shared/model/validate.ts';
+import { decodeText } from '../../../shared/text/decode.ts';
+import { parseBulletinText } from '../../../shared/import/parse-bulletin.ts';
+import { issueSchema, type Issue } from '../../../shared/model/issue.ts';
+import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
+import { formatErrors, validate } from '../../../shared/model/validate.ts';
+import type { FoundFacts, SourceFormat } from '../../../shared/import/source.ts';
+import { UnreadableFileError, readFileBytes } from '../files/read-file-bytes.ts';
 
-export class UnreadableFileError extends Error {
-  override name = 'UnreadableFileError';
-}
-
+/** A file read into the canonical issue, with what the reader had to guess or set aside. */
 export interface ReadBulletin {
   issue: Issue;
   warnings: string[];
+  /** lines set aside as web-page chrome */
+  setAside: string[];
+  found: FoundFacts;
+  /** how the issue was read: a format's structure, or the canonical issue a file carried (.json, a Jianbao .docx) */
+  via: SourceFormat | 'canonical';
 }
 
-export async function readFileBytes(path: string, maxBytes: number = ISSUE_LIMITS.textFileBytes): Promise<Uint8Array> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UnreadableFileError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件：${path}（${code ?? '未知原因'}）`);
-  }
-  if (info.isDirectory()) throw new UnreadableFileError(`这是一个文件夹，不是文件：${path}`);
-  if (info.size > maxBytes) {
-    throw new UnreadableFileError(`文件过大（${(info.size / 1048576).toFixed(1)} MB），超过 ${Math.round(maxBytes / 1048576)} MB 的上限：${path}`);
-  }
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw new UnreadableFileError(`无法读取文件：${path}（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`);
-  }
-}
+const ALL_FOUND: FoundFacts = { seriesName: true, number: true, date: true, docNumber: true };
 
 export function bulletinFromText(bytes: Uint8Array, path: string): ReadBulletin {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UnreadableFileError(`${decoded.reason}：${path}`);
   if (decoded.text.trim().length === 0) throw new UnreadableFileError(`文件是空的：${path}`);
-  return parseBulletinText(decoded.text);
+  return { ...parseBulletinText(decoded.text), via: 'text' };
 }
 
 export function bulletinFromJson(bytes: Uint8Array, path: string): ReadBulletin {
@@ -55,7 +41,7 @@ export function bulletinFromJson(bytes: Uint8Array, path: string): ReadBulletin 
   }
   const result = validate(issueSchema, json);
   if (!result.ok) throw new UnreadableFileError(`不是有效的简报 JSON（${formatErrors(result.errors, 3)}）：${path}`);
-  return { issue: result.value, warnings: [] };
+  return { issue: result.value, warnings: [], setAside: [], found: ALL_FOUND, via: 'canonical' };
 }
 
 /** Reads a bulletin already in memory (an upload), by the extension of its `name`. */
@@ -63,7 +49,7 @@ export async function readBulletinBytes(bytes: Uint8Array, name: string): Promis
   const extension = extname(name).toLowerCase();
   if (extension === '.docx') {
     // mammoth is loaded only when a Word file is met
-    const { bulletinFromDocx, DOCX_FILE_BYTES } = await import('./import/docx.ts');
+    const { bulletinFromDocx, DOCX_FILE_BYTES } = await import('./docx.ts');
     if (bytes.length > DOCX_FILE_BYTES) throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${DOCX_FILE_BYTES / 1048576} MB 的上限：${name}`);
     return bulletinFromDocx(bytes, name);
   }
@@ -79,6 +65,6 @@ export async function readBulletinBytes(bytes: Uint8Array, name: string): Promis
 
 export async function readBulletinFile(path: string): Promise<ReadBulletin> {
   const extension = extname(path).toLowerCase();
-  const maxBytes = extension === '.docx' ? (await import('./import/docx.ts')).DOCX_FILE_BYTES : ISSUE_LIMITS.textFileBytes;
+  const maxBytes = extension === '.docx' ? (await import('./docx.ts')).DOCX_FILE_BYTES : ISSUE_LIMITS.textFileBytes;
   return readBulletinBytes(await readFileBytes(path, maxBytes), path);
 }

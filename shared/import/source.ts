@@ -1,0 +1,62 @@
+// What a file reader hands the bulletin parser: the document's lines in reading order with what the
+// format could tell about each (bold, size, alignment, red, indent, page), and the parser's report back.
+// Plain text gives bare lines; .docx gives whole paragraphs with their look; PDF gives printed lines
+// with their size and position, page numbers already dropped by position.
+import type { Issue } from '../model/issue.ts';
+
+export interface SourceRun {
+  text: string;
+  bold?: boolean;
+}
+
+export interface SourceLine {
+  text: string;
+  /** the runs of the line when the format knows them (a bold head run into plain text) */
+  runs?: SourceRun[];
+  /** every visible character of the line is bold */
+  bold?: boolean;
+  /** font size in points (the largest on the line) */
+  sizePt?: number;
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** printed in red (a red masthead) */
+  red?: boolean;
+  /** the line starts with a first-line indent: a paragraph starts here */
+  indented?: boolean;
+  /** 1-based page the line is printed on */
+  page?: number;
+}
+
+export interface SourceDocument {
+  /**
+   * `paragraphs`: each line is a whole paragraph (Word, HTML), never joined with the next.
+   * `lines`: physical lines that may be a paragraph hard-wrapped (plain text, PDF).
+   */
+  unit: 'paragraphs' | 'lines';
+  lines: SourceLine[];
+  /** the format the lines came from, for the report */
+  format: SourceFormat;
+}
+
+export type SourceFormat = 'text' | 'docx' | 'doc' | 'pdf' | 'html';
+
+/** Which masthead facts the text itself gave (the rest in `issue` are defaults). */
+export interface FoundFacts {
+  seriesName: boolean;
+  number: boolean;
+  date: boolean;
+  docNumber: boolean;
+}
+
+export interface ParsedBulletin {
+  issue: Issue;
+  found: FoundFacts;
+  /** things the parser had to guess, in Chinese, for the import report */
+  warnings: string[];
+  /** web-page chrome and other lines set aside (the one thing besides page numbers import may drop) */
+  setAside: string[];
+}
+
+/** A source of bare text lines, as a plain-text file or a paste gives them. */
+export function textSource(text: string, format: SourceFormat = 'text'): SourceDocument {
+  return { unit: 'lines', lines: text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n|\u2028|\u2029|\f/).map((line) => ({ text: line })), format };
+}
