@@ -6,7 +6,7 @@ import { deriveLead } from '../model/lead.ts';
 import { parseChineseDate, todayIso, DOC_NUMBER_PATTERN } from '../format/chinese.ts';
 import { cleanLines, detectWrapWidth, endsMidSentence, endsSentence, joinWrapped, visibleLength } from '../text/lines.ts';
 import { headingLevelOf } from './heading-level.ts';
-import type { ParsedBulletin } from './source.ts';
+import type { ParsedBulletin, SourceDocument, SourceLine } from './source.ts';
 
 export type { ParsedBulletin } from './source.ts';
 
@@ -527,4 +527,21 @@ export function parseBulletinText(input: string, options: ParseOptions = {}): Pa
     copies,
   };
   return { issue, warnings, setAside: [], found: { seriesName: masthead.seriesName !== '', number: masthead.number !== null, date: masthead.date !== null, docNumber: docNumber !== null } };
+}
+
+/** Lines as the parser reads them: a bold head run into plain text is marked `**head**`. */
+function lineText(line: SourceLine): string {
+  const runs = line.runs;
+  if (!runs || runs.length < 2 || !runs[0]!.bold || runs.every((run) => run.bold)) return line.text;
+  let head = 0;
+  while (head < runs.length && (runs[head]!.bold || runs[head]!.text.trim() === '')) head++;
+  const bold = runs.slice(0, head).map((run) => run.text).join('');
+  const rest = runs.slice(head).map((run) => run.text).join('');
+  return bold.trim() && rest.trim() ? `**${bold.trim()}**${rest}` : line.text;
+}
+
+/** Reads a bulletin from the lines a file reader gave. */
+export function parseBulletin(source: SourceDocument, options: ParseOptions = {}): ParsedBulletin {
+  const separator = source.unit === 'paragraphs' ? '\n\n' : '\n';
+  return parseBulletinText(source.lines.map(lineText).join(separator), options);
 }
