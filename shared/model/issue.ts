@@ -69,6 +69,8 @@ export const issueSeriesSchema = z.strictObject({
   name: text(ISSUE_LIMITS.titleChars),
   issuer: text(ISSUE_LIMITS.titleChars),
   numbering: numberingSchema,
+  /** written only as false: the series prints no 导读 (不印导读), and none is derived for the issue */
+  printLead: z.literal(false).optional(),
 });
 
 const recipientList = z.array(text(ISSUE_LIMITS.recipientChars)).max(ISSUE_LIMITS.recipients);

@@ -38,6 +38,8 @@ export const seriesSettingsSchema = z.strictObject({
   sections: z.array(z.string().trim().min(1).max(100)).max(50),
   /** false where the series prints news items without ▲ */
   newsMarker: z.boolean(),
+  /** false for a series that prints no 导读 (不印导读); settings stored before it existed print one */
+  printLead: z.boolean().default(true),
   distribution: distributionSchema,
   layoutProfile: z.enum(LAYOUT_PROFILES),
   fontProfile: z.enum(FONT_PROFILES),
@@ -61,6 +63,7 @@ export function defaultSeriesSettings(name: string, issuer = '', numbering: Seri
     docNumberPrefix: null,
     sections: [],
     newsMarker: true,
+    printLead: true,
     distribution: { report: [], send: [], issue: [] },
     layoutProfile: 'gbt9704',
     fontProfile: 'office',
@@ -71,5 +74,5 @@ export function defaultSeriesSettings(name: string, issuer = '', numbering: Seri
 }
 
 export function issueSeriesOf(settings: SeriesSettings): IssueSeries {
-  return { name: settings.name, issuer: settings.issuer, numbering: settings.numbering };
+  return { name: settings.name, issuer: settings.issuer, numbering: settings.numbering, ...(settings.printLead ? {} : { printLead: false as const }) };
 }
