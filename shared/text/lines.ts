@@ -51,7 +51,8 @@ export function detectWrapWidth(lines: readonly string[]): number | null {
   let bestCount = 0;
   for (const [length, count] of counts) {
     const near = count + (counts.get(length - 1) ?? 0);
-    if (near > bestCount || (near === bestCount && best !== null && length > best)) {
+    // on a tie the length more lines have exactly: a wrap width, not the odd line one longer than it
+    if (near > bestCount || (near === bestCount && best !== null && (count > counts.get(best)! || (count === counts.get(best)! && length > best)))) {
       best = length;
       bestCount = near;
     }
@@ -59,7 +60,7 @@ export function detectWrapWidth(lines: readonly string[]): number | null {
   if (best === null || bestCount < 6 || bestCount < lengths.length * 0.3) return null;
   // in wrapped text hardly a line runs past the width
   const longer = lengths.filter((length) => length > best + 2).length;
-  return longer <= lengths.length * 0.05 ? best : null;
+  return longer <= Math.max(3, lengths.length * 0.08) ? best : null;
 }
 
 /**

@@ -6,13 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { apiMethods } from '../../shared/api/contract.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { createArchiveHandlers } from '../../electron/services/archive/handlers.ts';
+import { createImportHandlers } from '../../electron/services/import/handlers.ts';
 import { apiErrorOf, apiOf, tempArchive, tempDir } from './helpers.ts';
 
 describe('archive handlers', () => {
-  it('provide every contract method except export.* and app.info', async () => {
-    const handlers = createArchiveHandlers(await tempArchive());
-    const expected = apiMethods.filter((method) => !method.startsWith('export.') && method !== 'app.info');
+  it('provide every contract method except export.*, import.* and app.info, and the import service provides import.*', async () => {
+    const archive = await tempArchive();
+    const handlers = createArchiveHandlers(archive);
+    const expected = apiMethods.filter((method) => !method.startsWith('export.') && !method.startsWith('import.') && method !== 'app.info');
     expect(Object.keys(handlers).sort()).toEqual(expected.sort());
+    expect(Object.keys(createImportHandlers(archive)).sort()).toEqual(apiMethods.filter((method) => method.startsWith('import.')).sort());
   });
 
   it('answer reads of an unreadable file with "unreadable" and writes with "read-only", in Chinese', async () => {

@@ -4,9 +4,11 @@
 // kept), all placed at the cursor without breaking the structure.
 import { Editor, Element, Node, Path, Text, Transforms, type Descendant } from 'slate';
 import type { HeadingLevel, NewsHeadForm } from '../../../shared/model/issue.ts';
-import { buildUnits, itemFromLine, runsOf, type Unit } from '../../../shared/import/parse-bulletin.ts';
+import { unitsOfLines, type Unit } from '../../../shared/import/units.ts';
+import { itemFromLine } from '../../../shared/import/body.ts';
+import { runsOf } from '../../../shared/import/body-builder.ts';
 import { headingLevelOf } from '../../../shared/import/heading-level.ts';
-import { cleanLines, detectWrapWidth } from '../../../shared/text/lines.ts';
+import { cleanLines } from '../../../shared/text/lines.ts';
 import { aboveOfType, articleNode, deleteSelection, emptyText, isBlank, isOfType, isTextBlock, newsItemNode, paragraphNode, textBlockAt, unitHeadSplit } from './nodes.ts';
 import type { BulletinText, NewsSectionElement, ParagraphElement } from './types.ts';
 
@@ -351,7 +353,7 @@ function insertUnits(editor: Editor, units: readonly PastedUnit[]): void {
 export function insertPastedText(editor: Editor, text: string): boolean {
   const lines = cleanLines(text);
   if (lines.length === 0 || !editor.selection) return false;
-  insertUnits(editor, buildUnits(lines, detectWrapWidth(lines)).map((unit) => ({ unit, leaves: null })));
+  insertUnits(editor, unitsOfLines(lines).map((unit) => ({ unit, leaves: null })));
   return true;
 }
 
@@ -386,7 +388,7 @@ export function insertPastedLines(editor: Editor, pasted: readonly (readonly Bul
   }
   if (lines.length === 0) return false;
   let next = 0;
-  const units = buildUnits(lines, detectWrapWidth(lines)).map((unit) => {
+  const units = unitsOfLines(lines).map((unit) => {
     const source = styled.slice(next, next + unit.lines.length).flat();
     next += unit.lines.length;
     return { unit, leaves: restyle(unit.text, source) };
