@@ -305,7 +305,8 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
           body.addParagraph(text);
         } else if (body.inSection) {
           // after a news section: a title in the look of one, or an unmarked title among ▲ items, starts an article
-          const articleAfterNews = lead.length === 0 && (unit.styledTitle || sectionMarked) && followedByProse && !isItemLike(text, body.sectionItems);
+          const unitLedItems = body.sectionItems.length > 0 && body.sectionItems.every((item) => item.form !== 'ownLine');
+          const articleAfterNews = lead.length === 0 && (unit.styledTitle || sectionMarked || unitLedItems) && followedByProse && !isItemLike(text, body.sectionItems);
           if (articleAfterNews) {
             const guess = guessTitle(run);
             body.startArticle(guess.title, guess.subtitle);

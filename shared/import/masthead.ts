@@ -40,6 +40,7 @@ export interface Masthead {
 const WINDOW = 25;
 const DATE_ANYWHERE = new RegExp(DATE_SOURCE);
 const DATE_AT_END = new RegExp(`^(.*?)\\s*(${DATE_SOURCE})\\s*(?:编印|编|印发|出版)?$`);
+const DATE_AT_START = new RegExp(`^(${DATE_SOURCE})\\s+(\\S.{1,40})$`);
 const ISSUER_LABEL = /^(?:主办|编印|编发|主编|承办|编辑单位|编印单位|主办单位)\s*[：:]\s*/;
 const ISSUER_SUFFIX = /\s*(?:编印|编发|编|主办|印发)$/;
 
@@ -91,6 +92,11 @@ function numberCandidates(lines: readonly Line[], from: number): NumberCandidate
 
 /** Issuer and date from one line: `某某办公室 2023年7月12日`, `某某办公室2023年7月12日`, `2023年7月12日`. */
 function issuerAndDate(text: string): { issuer: string; date: string } | null {
+  const first = DATE_AT_START.exec(text.trim());
+  if (first && titleLike(first[2]!) && !ISSUE_NUMBER.test(first[2]!)) {
+    const date = isoDateOf(first[1]!);
+    if (date) return { issuer: first[2]!.replace(ISSUER_LABEL, '').replace(ISSUER_SUFFIX, '').trim(), date };
+  }
   const match = DATE_AT_END.exec(text.trim());
   if (!match) return null;
   const date = isoDateOf(match[2]!);
@@ -124,20 +130,31 @@ export function readMasthead(lines: readonly Line[], warnings: string[]): Masthe
     masthead.totalNumber = usable.totalNumber;
     // the series name: the lines just above the number (up to three), and the words before it on its line
     const above: string[] = [];
+    let firstAbove = usable.index;
     for (let i = usable.index - 1; i >= start && above.length < 3; i--) {
+      firstAbove = i;
       const text = texts[i]!;
       if (isExtra(text)) continue;
       if (isDocNumber(text)) {
         masthead.docNumber ??= text.trim();
         continue;
       }
-      if (isChromeLine(text) || visibleLength(text) > TITLE_MAX + 6 || /[。！？]$/.test(text)) break;
+      if (isChromeLine(text) || visibleLength(text) > TITLE_MAX + 6 || /[。！？]$/.test(text)) {
+        firstAbove = i + 1;
+        break;
+      }
+      // 某某办公室编 or 主办：某某 above the number is the issuer, not the name
+      if ((ISSUER_LABEL.test(text) || /(?:编印|编发|编|主办)$/.test(text)) && !SERIES_NAME_END.test(text)) {
+        if (!masthead.issuer) masthead.issuer = text.replace(ISSUER_LABEL, '').replace(ISSUER_SUFFIX, '').trim();
+        continue;
+      }
       // a page title repeating the number (某某简报（第13期）) is no part of the masthead
-      if (ISSUE_NUMBER.test(text)) break;
+      if (ISSUE_NUMBER.test(text)) {
+        firstAbove = i + 1;
+        break;
+      }
       above.unshift(text.trim());
-      start = Math.min(start, i);
     }
-    const firstAbove = usable.index - above.length;
     for (let i = leadingChromeEnd(texts, limit); i < usable.index; i++) {
       if (i >= firstAbove) break;
       const text = texts[i]!;
@@ -150,7 +167,7 @@ export function readMasthead(lines: readonly Line[], warnings: string[]): Masthe
     const dated = sameLine ? issuerAndDate(sameLine) : null;
     if (dated) {
       masthead.date = dated.date;
-      masthead.issuer = dated.issuer;
+      if (dated.issuer) masthead.issuer = dated.issuer;
     }
   } else {
     const nameAt = lines.slice(start, start + 6).findIndex((line) => (SERIES_NAME_END.test(squeeze(line.text)) || line.red) && visibleLength(line.text) <= TITLE_MAX && !/[。，]/.test(line.text));
@@ -164,6 +181,7 @@ export function readMasthead(lines: readonly Line[], warnings: string[]): Masthe
   }
 
   // after the number: a running total, a document number, the issuer and the date (one line or two)
+  const issuerLines: string[] = [];
   for (let i = cursor; i < Math.min(lines.length, cursor + 5) && masthead.date === null; i++) {
     const text = texts[i]!.trim();
     if (isExtra(text)) {
@@ -184,7 +202,8 @@ export function readMasthead(lines: readonly Line[], warnings: string[]): Masthe
     if (STAR_MARK.test(text) || LEAD_HEADING.test(text) || visibleLength(text) > 60) break;
     const dated = issuerAndDate(text);
     if (dated) {
-      if (dated.issuer) masthead.issuer = masthead.issuer ? masthead.issuer + dated.issuer : dated.issuer;
+      const issuer = issuerLines.join('') + dated.issuer;
+      if (issuer) masthead.issuer = issuer;
       masthead.date = dated.date;
       cursor = i + 1;
       break;
@@ -193,9 +212,10 @@ export function readMasthead(lines: readonly Line[], warnings: string[]): Masthe
     const next = texts[i + 1]?.trim() ?? '';
     const afterNext = texts[i + 2]?.trim() ?? '';
     const labelled = ISSUER_LABEL.test(text);
-    if (!labelled && (!titleLike(text) || masthead.issuer.length > 0 && !issuerAndDate(next))) break;
+    if (!labelled && (!titleLike(text) || (issuerLines.length > 0 && !issuerAndDate(next)))) break;
     if (issuerAndDate(next) || labelled || (titleLike(next) && !issuerAndDate(next) && issuerAndDate(afterNext) && visibleLength(next) <= 24)) {
-      masthead.issuer += text.replace(ISSUER_LABEL, '').replace(ISSUER_SUFFIX, '').trim();
+      issuerLines.push(text.replace(ISSUER_LABEL, '').replace(ISSUER_SUFFIX, '').trim());
+      masthead.issuer = issuerLines.join('');
       cursor = i + 1;
       continue;
     }

@@ -7,7 +7,7 @@ import { paragraphText, type ArticleBlock, type Issue, type NewsBlock } from '..
 export interface Layout {
   name: string;
   masthead?: 'number-alone' | 'chinese-numeral' | 'spaced-number' | 'number-in-name-line' | 'yearly-with-total' | 'total-on-own-line';
-  issuerDate?: 'spaced' | 'glued' | 'two-lines' | 'issuer-over-two-lines' | 'chinese-date' | 'on-number-line';
+  issuerDate?: 'spaced' | 'glued' | 'two-lines' | 'issuer-over-two-lines' | 'chinese-date' | 'on-number-line' | 'date-first' | 'issuer-above-number';
   seriesEnding?: string;
   lead?: 'star' | 'numbered' | 'chinese-numbered' | 'bare' | 'none' | 'star-wrapped';
   titles?: 'own-lines' | 'glued-to-previous' | 'glued-to-text';
@@ -106,6 +106,13 @@ export function compose(issue: Issue, layout: Layout): { text: string; body: str
       masthead.push([...issuer].slice(0, half).join(''), [...issuer].slice(half).join(''), date);
       break;
     }
+    case 'date-first':
+      masthead.push(`${date}    ${issuer}`);
+      break;
+    case 'issuer-above-number':
+      masthead.splice(masthead.length - 1, 0, `${issuer}编`);
+      masthead[masthead.length - 1] = `${masthead.at(-1)}        ${date}`;
+      break;
     case 'on-number-line':
       masthead[masthead.length - 1] = `${masthead.at(-1)}    ${issuer}    ${date}`;
       break;
