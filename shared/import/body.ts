@@ -16,6 +16,7 @@ import {
   SOFT_ITEM_MARK,
   SYMBOL_HEADING,
   comparable,
+  comparableChar,
   isoDateOf,
   titleLike,
 } from './matchers.ts';
@@ -57,12 +58,15 @@ function sectionHeadingOf(text: string): string | null {
 
 /** Matches a run of title-like units against the 导读: which lines form the title, which the subtitle. */
 function matchLead(lines: readonly string[], lead: readonly string[]): { title: string; subtitle?: string; used: number; leadIndex: number } | null {
+  const forms = lines.slice(0, 3).map(comparable);
   for (let leadIndex = 0; leadIndex < lead.length; leadIndex++) {
     const item = lead[leadIndex]!;
-    const whole = comparable(item);
+    const whole = comparableOf(item);
+    // most entries share no start with these lines: skip them without more work
+    if (!forms[0] || !whole.startsWith(forms[0])) continue;
     let joined = '';
     for (let count = 1; count <= Math.min(3, lines.length); count++) {
-      joined += comparable(lines[count - 1]!);
+      joined += forms[count - 1]!;
       if (joined === whole) {
         // a subtitle printed under the title but left out of the 导读 entry
         const next = lines[count];
@@ -70,7 +74,7 @@ function matchLead(lines: readonly string[], lead: readonly string[]): { title: 
         return { title: item.trim(), used: count, leadIndex };
       }
       const colon = item.search(/[：:]/);
-      if (colon > 0 && comparable(item.slice(0, colon)) === joined) {
+      if (colon > 0 && comparableOf(item.slice(0, colon)) === joined) {
         const wantedSubtitle = comparable(item.slice(colon + 1));
         let subtitle = '';
         for (let more = count; more < Math.min(count + 2, lines.length); more++) {
@@ -84,6 +88,18 @@ function matchLead(lines: readonly string[], lead: readonly string[]): { title: 
     }
   }
   return null;
+}
+
+const comparableForms = new Map<string, string>();
+/** comparable(), remembered: the 导读 entries are compared with many lines */
+function comparableOf(text: string): string {
+  let form = comparableForms.get(text);
+  if (form === undefined) {
+    if (comparableForms.size > 10_000) comparableForms.clear();
+    form = comparable(text);
+    comparableForms.set(text, form);
+  }
+  return form;
 }
 
 /** Without a 导读: two short lines are a wrapped title when the second is shorter, else title and subtitle. */
@@ -101,15 +117,18 @@ function guessTitle(lines: readonly string[]): { title: string; subtitle?: strin
   return { title: first, subtitle: second, used: 2 };
 }
 
-/** Where a 导读 title (or its part before the colon) starts a line inside a unit, or is glued after a full stop. */
-function titleCut(unit: Unit, titles: readonly string[]): { lineCut: number } | { at: number; length: number } | null {
+/**
+ * Where a 导读 title (or its part before the colon) starts a line inside a unit, or is glued after a full
+ * stop. Every open title is looked for at line starts; only the next few in 导读 order inside the text.
+ */
+function titleCut(unit: Unit, titles: ReadonlySet<string>, nextTitles: readonly string[]): { lineCut: number } | { at: number; length: number } | null {
   if (unit.kind !== 'text' && unit.kind !== 'item') return null;
   // at a line boundary: the lines from there on start with a title
   for (let k = 0; k < unit.lines.length; k++) {
     let joined = '';
     for (let count = 1; count <= 3 && k + count <= unit.lines.length; count++) {
       joined += comparable(unit.lines[k + count - 1]!);
-      if (titles.includes(joined)) {
+      if (titles.has(joined)) {
         if (k > 0) return { lineCut: k };
         if (k + count < unit.lines.length) return { lineCut: count };
       }
@@ -118,25 +137,26 @@ function titleCut(unit: Unit, titles: readonly string[]): { lineCut: number } | 
   // glued: …贡献。省第四生态环境保护督察组召开专题座谈会7月11日，…
   const chars = [...unit.text];
   const mapped = chars.map(comparableChar);
-  for (const title of titles) {
+  const flat = mapped.join('');
+  /** for each position in `flat`, the index of the char it came from */
+  const origin: number[] = [];
+  mapped.forEach((piece, index) => {
+    for (let k = 0; k < piece.length; k++) origin.push(index);
+  });
+  for (const title of nextTitles) {
     const target = [...title].map(comparableChar).join('');
     if ([...target].length < 6) continue;
-    for (let start = 0; start < chars.length; start++) {
-      if (mapped[start] === '' || !target.startsWith(mapped[start]!)) continue;
+    for (let found = flat.indexOf(target); found >= 0; found = flat.indexOf(target, found + 1)) {
+      const start = origin[found]!;
+      const end = origin[found + target.length - 1]! + 1;
       const before = chars.slice(Math.max(0, start - 3), start).join('').trimEnd();
       if (start > 0 && !/[。！？”]$/.test(before)) continue;
-      let built = '';
-      let end = start;
-      while (end < chars.length && built.length < target.length) built += mapped[end++]!;
-      if (built !== target || (start === 0 && end >= chars.length)) continue;
-      const at = chars.slice(0, start).join('').length;
-      return { at, length: chars.slice(start, end).join('').length };
+      if (start === 0 && end >= chars.length) continue;
+      return { at: chars.slice(0, start).join('').length, length: chars.slice(start, end).join('').length };
     }
   }
   return null;
 }
-
-const comparableChar = (char: string) => (/\s/.test(char) ? '' : comparable(char));
 
 export function readBody(units: Unit[], start: number, lead: readonly string[]): BodyRead {
   const unusedLead = new Set(lead.map((_, index) => index));
@@ -156,8 +176,23 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
     return false;
   };
   let sectionMarked = true;
-  const leadTitles = () => [...unusedLead].flatMap((index) => [comparable(lead[index]!), comparable(lead[index]!.split(/[：:]/)[0]!)]);
-  const leadIndexOf = (text: string) => [...unusedLead].find((index) => comparable(lead[index]!) === comparable(text));
+  const titleForms = lead.map((entry) => [comparable(entry), comparable(entry.split(/[：:]/)[0]!)]);
+  let openTitles: { all: Set<string>; next: string[] } | null = null;
+  const leadTitles = () => {
+    openTitles ??= {
+      all: new Set([...unusedLead].flatMap((index) => titleForms[index]!)),
+      next: [...unusedLead].slice(0, 3).flatMap((index) => titleForms[index]!),
+    };
+    return openTitles;
+  };
+  const useLead = (index: number) => {
+    unusedLead.delete(index);
+    openTitles = null;
+  };
+  const leadIndexOf = (text: string) => {
+    const form = comparable(text);
+    return [...unusedLead].find((index) => titleForms[index]![0] === form);
+  };
   const isSection = (index: number, text: string): string | null => {
     const marked = sectionHeadingOf(text);
     if (marked !== null) return marked;
@@ -185,12 +220,13 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
     body.startSection(heading);
     sectionMarked = sectionHasMarks(index + 1);
     const leadIndex = leadIndexOf(heading);
-    if (leadIndex !== undefined) unusedLead.delete(leadIndex);
+    if (leadIndex !== undefined) useLead(leadIndex);
   };
 
   for (let i = start; i < units.length; i++) {
     if (!inColophon && lead.length > 0) {
-      const cut = titleCut(units[i]!, leadTitles());
+      const open = leadTitles();
+      const cut = titleCut(units[i]!, open.all, open.next);
       if (cut && 'lineCut' in cut) units.splice(i, 1, ...splitUnit(units[i]!, cut.lineCut));
       else if (cut) {
         const text = units[i]!.text;
@@ -298,7 +334,7 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
         const open = [...unusedLead];
         const matched = matchLead(run, open.map((index) => lead[index]!));
         if (matched) {
-          unusedLead.delete(open[matched.leadIndex]!);
+          useLead(open[matched.leadIndex]!);
           body.startArticle(matched.title, matched.subtitle);
           i += matched.used - 1;
         } else if (!followedByProse && run.length === 1 && !unit.styledTitle) {

@@ -28,10 +28,14 @@ export function readLead(units: readonly Unit[], start: number): LeadRead {
   let cursor = start;
   const heading = units[cursor] !== undefined && LEAD_HEADING.test(units[cursor]!.text.trim());
   if (heading) cursor++;
-  const bodyAfter = (index: number) => comparable(units.slice(index).map((unit) => unit.text).join(''));
   const items: string[] = [];
   const marked = (unit: Unit | undefined) => unit !== undefined && (STAR_MARK.test(unit.text) || (heading && LEAD_MARK.test(unit.text) && entryLike(entryText(unit.text))));
   if (marked(units[cursor])) {
+    // the body after the last marked entry, where each entry's title is printed again
+    let lastMarked = cursor;
+    for (let i = cursor; i < Math.min(units.length, cursor + 400); i++) if (marked(units[i])) lastMarked = i;
+    let bodyText: string | null = null;
+    const bodyAfter = () => (bodyText ??= comparable(units.slice(lastMarked + 1).map((unit) => unit.text).join('')));
     while (marked(units[cursor])) {
       let entry = entryText(units[cursor]!.text);
       cursor++;
@@ -39,7 +43,7 @@ export function readLead(units: readonly Unit[], start: number): LeadRead {
       while (units[cursor] && !marked(units[cursor]) && units[cursor]!.kind === 'text') {
         const line = units[cursor]!.text.trim();
         const sandwiched = units.slice(cursor + 1, cursor + 3).some((unit) => marked(unit)) && titleLike(line);
-        if (!sandwiched && !continuesEntry(entry, line, bodyAfter(cursor + 1))) break;
+        if (!sandwiched && !continuesEntry(entry, line, bodyAfter())) break;
         entry = joinWrapped(entry, line);
         cursor++;
       }

@@ -9,13 +9,28 @@ export const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 const HALF_TO_FULL: Record<string, string> = { ':': '：', ',': '，', ';': '；', '(': '（', ')': '）', '[': '【', ']': '】', '［': '【', '］': '】', '〔': '【', '〕': '】', '!': '！', '?': '？' };
 
-/** Text for comparing: no white space, half-width marks as full-width, quotes of one kind. */
+const SAME_AS: Record<string, string> = { ...HALF_TO_FULL, '"': '“', '”': '“', '「': '“', '」': '“', "'": '‘', '’': '‘', '『': '‘', '』': '‘' };
+const DASHES = new Set(['—', '－', '-', '–', '―', '~', '～']);
+
+/** One character as comparable() reads it ('' for white space, every dash as —). */
+export function comparableChar(char: string): string {
+  const code = char.charCodeAt(0);
+  // Han characters, the bulk of any bulletin, stand for themselves
+  if (code >= 0x3400 && code <= 0x9fff) return char;
+  if (code <= 0x20 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029) return '';
+  if (DASHES.has(char)) return '—';
+  return SAME_AS[char] ?? char;
+}
+
+/** Text for comparing: no white space, half-width marks as full-width, quotes of one kind, a run of dashes as one. */
 export function comparable(text: string): string {
-  return squeeze(text)
-    .replace(/[:,;()[\]［］〔〕!?]/g, (char) => HALF_TO_FULL[char] ?? char)
-    .replace(/["“”「」]/g, '“')
-    .replace(/['‘’『』]/g, '‘')
-    .replace(/[—－\-–―~～]+/g, '—');
+  let out = '';
+  for (const char of text) {
+    const mapped = comparableChar(char);
+    if (mapped === '—' && out.endsWith('—')) continue;
+    out += mapped;
+  }
+  return out;
 }
 
 const CHINESE_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
