@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Descendant, Editor } from 'slate';
 import { Slate, withReact } from 'slate-react';
 import type { Issue } from '../../shared/model/issue.ts';
-import { deriveLead } from '../../shared/model/lead.ts';
+import { printedLeadOf, printsLead } from '../../shared/model/lead.ts';
 import type { SeriesRecord } from '../../shared/api/records.ts';
 import type { Finding } from '../../shared/proofread/finding.ts';
 import { api, errorMessage } from '../api/client.ts';
@@ -175,7 +175,9 @@ function IssueEditor({ session, series, editorRef }: Opened) {
     else setLeaving(true);
   }
 
-  const lead = deriveLead(derived.blocks);
+  // the issue's own series snapshot decides, as it decides the masthead: a series that prints no 导读 shows none
+  const showsLead = printsLead(derived);
+  const lead = printedLeadOf(derived);
   return (
     <div className="editor-screen">
       <EditorToolbar
@@ -234,13 +236,19 @@ function IssueEditor({ session, series, editorRef }: Opened) {
               </div>
             </div>
             <aside className="editor-side">
-              <section className="side-section" aria-label="导读">
-                <h3>导读（按正文自动生成）</h3>
-                <ul className="lead-list" data-testid="lead">
-                  {lead.map((item, index) => <li key={index}>{item}</li>)}
-                  {lead.length === 0 && <li className="hint">正文中还没有标题。</li>}
-                </ul>
-              </section>
+              {showsLead ? (
+                <section className="side-section" aria-label="导读">
+                  <h3>导读（按正文自动生成）</h3>
+                  <ul className="lead-list" data-testid="lead">
+                    {lead.map((item, index) => <li key={index}>{item}</li>)}
+                    {lead.length === 0 && <li className="hint">正文中还没有标题。</li>}
+                  </ul>
+                </section>
+              ) : (
+                <section className="side-section" data-testid="no-lead">
+                  <p className="hint">本刊不印导读</p>
+                </section>
+              )}
               <section ref={proofreading} data-area="proofreading" className="side-proofreading">
                 <ProofreadingPanel
                   editor={editor}

@@ -1,5 +1,5 @@
 // Series settings: every setting of the model — name, issuer, numbering, document-number prefix,
-// section template, default 报/送/发 lists, layout and font profiles, leaders and fixed phrases.
+// section template, default 报/送/发 lists, layout and font profiles, whether a 导读 prints, leaders and fixed phrases.
 import { useEffect, useId, useState } from 'react';
 import {
   defaultSeriesSettings,
@@ -55,9 +55,11 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
     api['series.get']({ id: seriesId }).then(
       (found) => {
         if (!current) return;
+        // settings stored before 印“导读”栏 existed may lack it: they print a 导读
+        const read = { ...found.settings, printLead: found.settings.printLead !== false };
         setRecord(found);
-        setSettings(found.settings);
-        setBaseline(JSON.stringify(found.settings));
+        setSettings(read);
+        setBaseline(JSON.stringify(read));
         setLoaded(seriesId);
       },
       (error: unknown) => {
@@ -186,6 +188,7 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
                 {FONT_PROFILES.map((name) => <option key={name} value={name}>{FONT_PROFILE_LABELS[name]}</option>)}
               </select>
             </label>
+            <label className="checkbox"><input type="checkbox" checked={settings.printLead} onChange={(event) => update('printLead', event.target.checked)} />印“导读”栏（改动只影响此后新建的各期）</label>
             <label className="checkbox"><input type="checkbox" checked={settings.colophonOnEvenPage} onChange={(event) => update('colophonOnEvenPage', event.target.checked)} />双面印刷：版记放在偶数页（必要时加空白页）</label>
           </fieldset>
           <fieldset>

@@ -3,7 +3,7 @@
 // shares its page or needs a page of its own). The docx exporter and the print view both render this.
 import type { Issue, Paragraph } from '../model/issue.ts';
 import type { SeriesSettings } from '../model/series.ts';
-import { deriveLead } from '../model/lead.ts';
+import { printedLeadOf } from '../model/lead.ts';
 import { formatChineseDate, issueNumberOf } from '../format/chinese.ts';
 import { printedDocNumber } from '../format/doc-number.ts';
 import { LEAD_HEADING, LEAD_MARKER, newsHeadLayout, newsMarker, sectionHeadingText } from '../format/marks.ts';
@@ -428,7 +428,8 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
   set.issuerLine(issue.series.issuer, formatChineseDate(issue.date));
 
   const body = issue.blocks.filter((block) => block.type !== 'lead');
-  const lead = deriveLead(body);
+  // derived from the titles whatever lead the issue stored; none at all where the series prints no 导读
+  const lead = printedLeadOf({ series: issue.series, blocks: body });
   if (lead.length > 0) {
     set.paragraph('leadHeading', [{ text: LEAD_HEADING, bold: false }]);
     for (const item of lead) set.paragraph('leadItem', [{ text: `${LEAD_MARKER}${item}`, bold: false }]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveLead, withDerivedLead } from './lead.ts';
+import { deriveLead, printedLeadOf, printsLead, withDerivedLead } from './lead.ts';
+import { emptyIssue } from './issue.ts';
+import { defaultSeriesSettings, issueSeriesOf, seriesSettingsSchema } from './series.ts';
 import type { Block } from './issue.ts';
 
 const blocks: Block[] = [
@@ -32,5 +34,35 @@ describe('导读', () => {
 
   it('ignores an empty subtitle', () => {
     expect(deriveLead([{ type: 'article', title: '标题', subtitle: '  ', paragraphs: [] }])).toEqual(['标题']);
+  });
+});
+
+describe('a series that prints no 导读 (不印导读)', () => {
+  const series = { name: '测试工作简报', issuer: '测试组', numbering: 'sequential' } as const;
+
+  it('prints a 导读 unless the issue\'s series says printLead: false', () => {
+    expect(printsLead(emptyIssue(series, 1, '2024-01-01'))).toBe(true);
+    expect(printsLead(emptyIssue({ ...series, printLead: undefined }, 1, '2024-01-01'))).toBe(true);
+    expect(printsLead(emptyIssue({ ...series, printLead: false }, 1, '2024-01-01'))).toBe(false);
+    expect(printsLead({})).toBe(true);
+  });
+
+  it('keeps a lead block with no items as the first block, so the block list has the same shape', () => {
+    const result = withDerivedLead({ series: { ...series, printLead: false }, blocks });
+    expect(result.blocks).toEqual([{ type: 'lead', items: [] }, ...blocks.slice(1)]);
+    expect(printedLeadOf(result)).toEqual([]);
+    expect(printedLeadOf(withDerivedLead({ series, blocks }))).toEqual(['督察组召开座谈会：要求落实落地', '县市区工作动态', '篮球友谊赛']);
+  });
+
+  it('takes the switch from the series settings into a new issue, written only as false', () => {
+    expect(issueSeriesOf(defaultSeriesSettings('测试工作简报'))).not.toHaveProperty('printLead');
+    expect(issueSeriesOf({ ...defaultSeriesSettings('测试工作简报'), printLead: false })).toMatchObject({ printLead: false });
+  });
+
+  it('reads settings stored before the switch existed as printing a 导读', () => {
+    const { printLead: _, ...older } = defaultSeriesSettings('测试工作简报');
+    const read = seriesSettingsSchema.parse(JSON.parse(JSON.stringify(older)));
+    expect(read.printLead).toBe(true);
+    expect(seriesSettingsSchema.parse({ ...older, printLead: false }).printLead).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 // The 导读 is never typed: it is derived from the body, one ★ line per article and per news section.
-import type { ArticleBlock, Block, Issue } from './issue.ts';
+// A series that prints no 导读 (不印导读, `printLead: false` in its settings and in each issue's series
+// snapshot) keeps the lead block, with no items, so the block list has the same shape either way.
+import type { ArticleBlock, Block, Issue, IssueSeries } from './issue.ts';
 
 export function leadItemOf(article: Pick<ArticleBlock, 'title' | 'subtitle'>): string {
   const subtitle = article.subtitle?.trim();
@@ -15,8 +17,24 @@ export function deriveLead(blocks: readonly Block[]): string[] {
   return items;
 }
 
-/** Puts the derived 导读 in place (first block), replacing whatever lead the issue had. */
-export function withDerivedLead<T extends Pick<Issue, 'blocks'>>(issue: T): T {
+/** An issue, or its blocks alone (read as a series that prints a 导读). */
+type MaybeWithSeries = { readonly series?: IssueSeries | undefined };
+
+/** Whether the issue prints a 导读: unless its series snapshot says it prints none (`printLead: false`). */
+export function printsLead(issue: MaybeWithSeries): boolean {
+  return issue.series?.printLead !== false;
+}
+
+/** The 导读 items the issue prints: derived from its body, or none where the series prints no 导读. */
+export function printedLeadOf(issue: Pick<Issue, 'blocks'> & MaybeWithSeries): string[] {
+  return printsLead(issue) ? deriveLead(issue.blocks) : [];
+}
+
+/**
+ * Puts the derived 导读 in place (first block), replacing whatever lead the issue had; where the series
+ * prints no 导读, a lead block with no items.
+ */
+export function withDerivedLead<T extends Pick<Issue, 'blocks'> & MaybeWithSeries>(issue: T): T {
   const body = issue.blocks.filter((block) => block.type !== 'lead');
-  return { ...issue, blocks: [{ type: 'lead', items: deriveLead(body) }, ...body] };
+  return { ...issue, blocks: [{ type: 'lead', items: printsLead(issue) ? deriveLead(body) : [] }, ...body] };
 }

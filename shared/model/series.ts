@@ -74,5 +74,6 @@ export function defaultSeriesSettings(name: string, issuer = '', numbering: Seri
 }
 
 export function issueSeriesOf(settings: SeriesSettings): IssueSeries {
-  return { name: settings.name, issuer: settings.issuer, numbering: settings.numbering, ...(settings.printLead ? {} : { printLead: false as const }) };
+  // settings stored before printLead existed come back without it: they print a 导读
+  return { name: settings.name, issuer: settings.issuer, numbering: settings.numbering, ...(settings.printLead === false ? { printLead: false as const } : {}) };
 }

@@ -2,7 +2,7 @@
 // the search index, and checking that import drops nothing.
 import type { Issue, Paragraph } from '../model/issue.ts';
 import { formatChineseDate, issueNumberOf } from '../format/chinese.ts';
-import { deriveLead } from '../model/lead.ts';
+import { printedLeadOf } from '../model/lead.ts';
 import { LEAD_HEADING, LEAD_MARKER, RUN_IN_SEPARATOR_PLAIN, newsHeadLayout, newsMarker, sectionHeadingText, RUN_IN_SEPARATOR as NEWS_RUN_IN_PRINT } from '../format/marks.ts';
 
 function paragraphPlain(paragraph: Paragraph): string {
@@ -14,7 +14,7 @@ export function issueToPlainText(issue: Issue): string {
   if (issue.docNumber) out.push(issue.docNumber);
   out.push(`${issue.series.issuer} ${formatChineseDate(issue.date)}`);
   const body = issue.blocks.filter((block) => block.type !== 'lead');
-  const lead = deriveLead(body);
+  const lead = printedLeadOf({ series: issue.series, blocks: body });
   if (lead.length > 0) out.push(LEAD_HEADING, ...lead.map((item) => `${LEAD_MARKER}${item}`));
   for (const block of body) {
     if (block.type === 'article') {

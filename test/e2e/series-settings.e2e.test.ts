@@ -1,7 +1,7 @@
 // Series settings in real Chromium against browser mode, as a clerk types them: the leaders and the
 // standard wordings keep every keystroke, IME commit and space, say which lines are unfinished, refuse to
 // save half a line, and come back exactly as typed; the 期号编排 choices sit on one line each at office
-// screen sizes.
+// screen sizes; 印“导读”栏 unticked, a new issue shows and prints no 导读.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,6 +217,62 @@ describe('series settings', () => {
       expect(await group.getByRole('radio', { name: /连续编号/ }).isChecked()).toBe(true);
     });
   }
+
+  it('saves 印“导读”栏 unticked, and a new issue then shows no 导读 in the editor or the print preview; ticked again, the next one does', async () => {
+    const printLead = () => page.getByRole('checkbox', { name: /印“导读”栏/ });
+    const body = () => page.locator('[data-testid="bulletin-body"]');
+    const saved = () => page.locator('[data-testid="save-state"]', { hasText: '已保存' }).waitFor({ timeout: 15_000 });
+    async function newIssueWith(title: string): Promise<number> {
+      await page.getByRole('button', { name: '新建一期' }).click();
+      await page.waitForURL(/#\/issue\/\d+/);
+      await body().waitFor();
+      await page.locator('.article-title').first().click();
+      await page.keyboard.insertText(title);
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText('本周各项工作有序推进。');
+      await saved();
+      return Number(/#\/issue\/(\d+)/.exec(page.url())![1]);
+    }
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openSettings();
+    expect(await printLead().isChecked()).toBe(true);
+    await printLead().uncheck();
+    await saveSettings();
+    expect((await api['series.get']({ id: seriesId })).settings.printLead).toBe(false);
+    await openSettings();
+    expect(await printLead().isChecked()).toBe(false);
+    await page.getByRole('button', { name: '← 返回档案' }).click();
+    await page.getByRole('button', { name: '新建一期' }).waitFor();
+
+    const silentId = await newIssueWith('全市召开防汛工作会议');
+    await page.getByTestId('no-lead').filter({ hasText: '本刊不印导读' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="lead"]').count()).toBe(0);
+    expect(await page.locator('.editor-side').textContent()).not.toContain('全市召开防汛工作会议');
+    await page.screenshot({ path: join(shots, 'series-settings-no-lead-editor.png') });
+    await page.keyboard.press('Control+p');
+    const preview = page.frameLocator('iframe.print-preview-frame');
+    await preview.locator('section.jb-sheet').first().waitFor();
+    const printed = (await preview.locator('body').textContent()) ?? '';
+    expect(printed).toContain('全市召开防汛工作会议');
+    expect(printed).not.toContain('导读');
+    expect(printed).not.toContain('★');
+    await page.screenshot({ path: join(shots, 'series-settings-no-lead-preview.png') });
+    await page.keyboard.press('Escape');
+    const stored = (await api['issues.get']({ id: silentId })).issue;
+    expect(stored.series.printLead).toBe(false);
+    expect(stored.blocks[0]).toEqual({ type: 'lead', items: [] });
+
+    await openSettings();
+    await printLead().check();
+    await saveSettings();
+    expect((await api['series.get']({ id: seriesId })).settings.printLead).toBe(true);
+    await newIssueWith('督察组下沉督导');
+    await expect.poll(async () => page.locator('[data-testid="lead"] li').allTextContents()).toEqual(['督察组下沉督导']);
+    expect(await page.getByTestId('no-lead').count()).toBe(0);
+    // the issue made while the series printed none keeps its masthead
+    expect((await api['issues.get']({ id: silentId })).issue.series.printLead).toBe(false);
+  });
 
   it('raised no error in the page', () => {
     expect(errors).toEqual([]);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Archive } from './archive.ts';
 import type { IssueRecord, IssueSummary, Reopening, RevisionKind } from '../../../shared/api/records.ts';
-import { STATUS_LABELS, emptyIssue, type Issue, type IssueStatus, type Numbering } from '../../../shared/model/issue.ts';
+import { STATUS_LABELS, emptyIssue, type Issue, type IssueSeries, type IssueStatus, type Numbering } from '../../../shared/model/issue.ts';
 import { issueSeriesOf, type SeriesSettings } from '../../../shared/model/series.ts';
 import { formatIssueNumber, issueNumberOf, todayIso } from '../../../shared/format/chinese.ts';
 import { ArchiveError } from './errors.ts';
@@ -193,12 +193,20 @@ export function editedContent(row: IssueRow, issue: Issue): { stored: StoredIssu
   return { stored: storedIssue({ ...issue, status: 'draft' }), returnedToDraft: true };
 }
 
+/**
+ * The masthead snapshot a new issue of the series takes (name, issuer, numbering, 不印导读). Settings stored
+ * before printLead existed come back from the archive without it, and print a 导读.
+ */
+function mastheadOf(settings: SeriesSettings): IssueSeries {
+  return issueSeriesOf({ ...settings, printLead: settings.printLead !== false });
+}
+
 function startIssue(archive: Archive, seriesId: number, date: string): Issue {
   const series = getSeries(archive, seriesId);
   if (series.archived) throw new ArchiveError('conflict', `刊物“${series.settings.name}”已归档，请先取消归档再新建一期`);
   const { settings } = series;
   const { number, year, totalNumber } = nextNumber(archive.db, seriesId, settings.numbering, date);
-  const issue = emptyIssue(issueSeriesOf(settings), number, date);
+  const issue = emptyIssue(mastheadOf(settings), number, date);
   return {
     ...issue,
     year,
@@ -227,16 +235,23 @@ function newestIssueRow(archive: Archive, seriesId: number, numbering: Numbering
   return newest ? issueRow(archive, newest.id) : null;
 }
 
+const sameMasthead = (a: IssueSeries, b: IssueSeries) => a.name === b.name && a.issuer === b.issuer && a.numbering === b.numbering && (a.printLead !== false) === (b.printLead !== false);
+
 /**
  * The next issue of the series as a new draft; when the newest issue is a draft nobody has touched since
- * 新建一期, that one (clicking 新建一期 twice makes one issue, not two).
+ * 新建一期, that one (clicking 新建一期 twice makes one issue, not two), unless the series' masthead settings
+ * (name, issuer, numbering, 不印导读) changed since: then it gives way to a new draft that follows them.
  */
 export function nextIssue(archive: Archive, seriesId: number, date: string = todayIso()): IssueRecord {
   return archive.write(() => {
     const series = getSeries(archive, seriesId);
     if (!series.archived) {
       const newest = newestIssueRow(archive, seriesId, series.settings.numbering);
-      if (newest && isUntouchedDraft(archive, newest)) return getIssue(archive, newest.id);
+      if (newest && isUntouchedDraft(archive, newest)) {
+        const untouched = getIssue(archive, newest.id);
+        if (sameMasthead(untouched.issue.series, mastheadOf(series.settings))) return untouched;
+        discardUntouchedDraft(archive, newest.id);
+      }
     }
     return getIssue(archive, insertIssue(archive, seriesId, storedIssue(startIssue(archive, seriesId, date)), { kind: 'created', note: '新建' }));
   });

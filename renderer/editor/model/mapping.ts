@@ -124,7 +124,7 @@ export function bodyBlocksOf(nodes: readonly Descendant[]): BodyBlock[] {
   return blocks;
 }
 
-/** The edited issue: `base` with the body from the editor and the 导读 derived from it. */
+/** The edited issue: `base` with the body from the editor and the 导读 derived from it (none where `base`'s series prints no 导读). */
 export function slateToIssue(nodes: readonly Descendant[], base: Issue): Issue {
   return withDerivedLead({ ...base, blocks: bodyBlocksOf(nodes) });
 }
@@ -133,7 +133,7 @@ function hasText(node: Node): boolean {
   return Text.isText(node) ? node.text !== '' : 'children' in node && node.children.some(hasText);
 }
 
-/** The 导读 of the editor's content, as slateToIssue would derive it, without converting the body. */
+/** The 导读 of the editor's content, as slateToIssue would derive it for a series that prints one, without converting the body. */
 export function leadItemsOf(nodes: readonly Descendant[]): string[] {
   const titles: BodyBlock[] = [];
   for (const node of nodes) {

@@ -27,4 +27,15 @@ describe('导读 in step with the body', () => {
     expect(runRule(rule, { ...issue, blocks: rest }).map((finding) => finding.message)).toEqual(['缺少导读']);
     expect(runRule(rule, { ...issue, blocks: [...rest, issue.blocks[0]!] }).map((finding) => finding.message)).toEqual(['导读应在正文之前']);
   });
+
+  it('asks nothing of the 导读 in a series that prints none (不印导读): no lead, an empty one or a stale one', () => {
+    const issue = bulletin(body, { series: { ...bulletin(body).series, printLead: false } });
+    expect(issue.blocks[0]).toEqual({ type: 'lead', items: [] });
+    const rest = issue.blocks.slice(1);
+    expect(runRule(rule, issue)).toEqual([]);
+    expect(runRule(rule, { ...issue, blocks: rest })).toEqual([]);
+    expect(runRule(rule, { ...issue, blocks: [{ type: 'lead', items: ['督察组召开调度会'] }, ...rest] })).toEqual([]);
+    // the same issue in a series that prints one is asked for it
+    expect(runRule(rule, { ...issue, series: { ...issue.series, printLead: undefined } }).map((finding) => finding.message)).toEqual(['导读缺少“督察组召开座谈会”', '导读缺少“县市区工作动态”']);
+  });
 });

@@ -1,6 +1,7 @@
 // Rule: the 导读 must be the first block and list every article and news section in body order
 // (标题：副标题). The editor derives it, so a finding here means the issue was edited by other means.
-import { deriveLead } from '../../model/lead.ts';
+// A series that prints no 导读 (不印导读) is not asked for one: nothing of its lead block prints.
+import { deriveLead, printsLead } from '../../model/lead.ts';
 import { makeFinding, type Finding } from '../finding.ts';
 import type { Rule } from '../rule.ts';
 
@@ -11,6 +12,7 @@ export const leadInStepRule: Rule = {
   label: '导读与正文不一致',
   check({ issue }) {
     const findings: Finding[] = [];
+    if (!printsLead(issue)) return findings;
     const structural = (block: number, message: string) =>
       findings.push(makeFinding({ rule: ID, severity: 'error', ref: { field: 'block', block }, fieldText: '', offset: 0, length: 0, message }));
     const leads = issue.blocks.flatMap((block, index) => (block.type === 'lead' ? [index] : []));
