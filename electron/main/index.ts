@@ -12,7 +12,6 @@ import { MENU_CHANNEL } from '../security/ipc-channels.ts';
 import { registerApiHandlersOnIpcMain } from '../security/ipc-handlers.ts';
 import { showAbout } from './about.ts';
 import { saveDownloadsWithDialog } from './downloads.ts';
-import { importWithDialog } from './import-files.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { PrintDocuments, printHtmlToPdf } from './pdf-export.ts';
 import { createMainWindow } from './window.ts';
@@ -56,7 +55,6 @@ async function start(): Promise<void> {
   const menu = buildMenuTemplate(
     {
       send,
-      importFiles: () => void importWithDialog(window, dispatch, () => send('archive.refresh')),
       openDataFolder: () => void shell.openPath(dataDir),
       showAbout: () => void showAbout(window, app.getVersion(), dataDir),
     },

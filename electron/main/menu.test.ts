@@ -1,13 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/api/desktop-bridge.ts';
+import { COMMAND_TABLE } from '../../shared/api/commands.ts';
 import { buildMenuTemplate, type MenuActions } from './menu.ts';
 
 function build(devTools = false) {
   const calls: string[] = [];
   const actions: MenuActions = {
     send: (command: MenuCommand) => calls.push(command),
-    importFiles: () => calls.push('importFiles'),
     openDataFolder: () => calls.push('openDataFolder'),
     showAbout: () => calls.push('showAbout'),
   };
@@ -29,7 +29,7 @@ describe('application menu', () => {
   it('offers every menu command the page understands', () => {
     const { template, calls } = build();
     for (const item of items(template)) if (item.click) click(item);
-    expect(new Set(calls)).toEqual(new Set([...MENU_COMMANDS, 'importFiles', 'openDataFolder', 'showAbout']));
+    expect(new Set(calls)).toEqual(new Set([...MENU_COMMANDS, 'openDataFolder', 'showAbout']));
   });
 
   it('shows the editor shortcuts as in Word/WPS but leaves the keys to the page', () => {
@@ -57,7 +57,17 @@ describe('application menu', () => {
     }
     click(byLabel(template, '新建一期'));
     click(byLabel(template, '导入文件…'));
-    expect(calls).toEqual(['issue.new', 'importFiles']);
+    expect(calls).toEqual(['issue.new', 'archive.import']);
+  });
+
+  it('imports through the page: 导入文件… only sends archive.import, so every file is reviewed in the page before it is filed', () => {
+    const { template, calls } = build();
+    const item = byLabel(template, '导入文件…');
+    expect(item).toMatchObject({ label: COMMAND_TABLE['archive.import'].label, accelerator: 'CmdOrCtrl+O' });
+    click(item);
+    expect(calls).toEqual(['archive.import']);
+    // no item of the menu imports by itself (the native open dialog that filed files at once is gone)
+    expect(items(template).filter((entry) => /导入/.test(String(entry.label)))).toEqual([item]);
   });
 
   it('keeps reload and developer tools out of the installed app', () => {

@@ -7,7 +7,6 @@ import { COMMAND_TABLE, type CommandSpec } from '../../shared/api/commands.ts';
 
 export interface MenuActions {
   send(command: MenuCommand): void;
-  importFiles(): void;
   openDataFolder(): void;
   showAbout(): void;
 }
@@ -28,7 +27,8 @@ export function buildMenuTemplate(actions: MenuActions, { devTools }: { devTools
       label: '文件',
       submenu: [
         item('issue.new'),
-        { label: '导入文件…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        // the page opens its file picker and the review of each file (archive.import)
+        item('archive.import'),
         separator,
         item('issue.save'),
         item('issue.printPreview'),

@@ -37,6 +37,8 @@ const api = {
   'revisions.restore': call('revisions.restore'),
   search: call('search'),
   'import.file': call('import.file'),
+  'import.read': call('import.read'),
+  'import.confirm': call('import.confirm'),
   'export.docx': call('export.docx'),
   'export.pdf': call('export.pdf'),
   'export.json': call('export.json'),

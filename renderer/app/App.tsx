@@ -1,8 +1,9 @@
 // The application frame: title bar with the data folder, and the screen the route names.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { useRoute } from './route.ts';
+import { navigate, useRoute } from './route.ts';
+import { useMenuCommands } from './menu-commands.ts';
 import { ArchiveScreen } from '../archive/ArchiveScreen.tsx';
 import { SeriesSettingsScreen } from '../series/SeriesSettingsScreen.tsx';
 import { IssueEditorScreen } from '../editor/IssueEditorScreen.tsx';
@@ -14,6 +15,16 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [showBackups, setShowBackups] = useState(false);
+  /** the menu's 导入文件… chosen on another screen: the archive opens its import when it shows */
+  const [importAsked, setImportAsked] = useState(false);
+  const importOpened = useCallback(() => setImportAsked(false), []);
+  useMenuCommands((command) => {
+    // on the archive screen the screen itself handles it (use-commands.ts); elsewhere, go there first
+    if (command === 'archive.import' && route.screen !== 'archive') {
+      setImportAsked(true);
+      navigate({ screen: 'archive', seriesId: null });
+    }
+  });
 
   useEffect(() => {
     api['app.info']({}).then(setInfo, (error: unknown) => setFailure(errorMessage(error)));
@@ -30,7 +41,7 @@ export function App() {
           </div>
         )}
         {showBackups && <BackupsDialog onClose={() => setShowBackups(false)} onRestored={() => window.location.reload()} />}
-        {route.screen === 'archive' && <ArchiveScreen seriesId={route.seriesId} />}
+        {route.screen === 'archive' && <ArchiveScreen seriesId={route.seriesId} importAsked={importAsked} onImportAsked={importOpened} />}
         {route.screen === 'series' && <SeriesSettingsScreen seriesId={route.seriesId} />}
         {route.screen === 'issue' && <IssueEditorScreen key={route.issueId} issueId={route.issueId} />}
         <footer className="status-bar">

@@ -10,7 +10,7 @@ import { useNotice } from '../ui/notice.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { BackupsDialog } from './BackupsDialog.tsx';
 import { RecycleBinDialog } from './RecycleBinDialog.tsx';
-import { importableFiles } from './file-upload.ts';
+import { useImportPicker } from './ImportPicker.tsx';
 import { SeriesPane } from './SeriesPane.tsx';
 import { ArchiveFilters } from './ArchiveFilters.tsx';
 import { IssueTable } from './IssueTable.tsx';
@@ -18,7 +18,12 @@ import { SearchResults } from './SearchResults.tsx';
 import { applicableFilters, NO_FILTERS, scopeName, yearsInView, type IssueFilters, type SearchScope } from './archive-filters.ts';
 import { useArchiveSearch, useSettledQuery } from './use-archive-search.ts';
 
-export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
+export function ArchiveScreen({ seriesId, importAsked = false, onImportAsked }: {
+  seriesId: number | null;
+  /** the desktop menu's 导入文件… was chosen on another screen: open the import here */
+  importAsked?: boolean;
+  onImportAsked?: () => void;
+}) {
   const notice = useNotice();
   /** every series, archived ones included (the pane hides those unless asked) */
   const [series, setSeries] = useState<SeriesRecord[]>([]);
@@ -36,9 +41,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
   const [importing, setImporting] = useState<File[] | null>(null);
   const [recycleBin, setRecycleBin] = useState<IssueSummary[] | null>(null);
   const [showBackups, setShowBackups] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
   const issuesTicket = useRef(0);
 
   const [searchQuery, searchNow] = useSettledQuery(query, composing);
@@ -100,8 +103,22 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
     return Promise.all([loadSeries(), loadIssues()]);
   };
 
+  const picker = useImportPicker(setImporting, (message) => notice(message, 'error'));
+  // the menu's 导入文件… (here, or chosen on another screen): one import at a time
+  const importFromMenu = () => {
+    if (!importing) picker.fromMenu();
+  };
+  const latestImportFromMenu = useRef(importFromMenu);
+  latestImportFromMenu.current = importFromMenu;
+  useEffect(() => {
+    if (!importAsked) return;
+    onImportAsked?.();
+    latestImportFromMenu.current();
+  }, [importAsked, onImportAsked]);
+
   useCommands({
     'issue.new': () => void newIssue(),
+    'archive.import': importFromMenu,
     'archive.search': () => searchInput.current?.focus(),
     'archive.refresh': () => void reload(),
   });
@@ -179,17 +196,13 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
           <h1 title={selected?.settings.name}>{selected?.settings.name ?? '简报档案'}</h1>
           <div className="toolbar-actions">
             <button type="button" className="primary" disabled={!selected || selected.archived} onClick={newIssue}>新建一期</button>
-            <button type="button" onClick={() => fileInput.current?.click()}>导入文件</button>
-            <button type="button" onClick={() => folderInput.current?.click()}>导入文件夹</button>
+            <button type="button" onClick={picker.pickFiles}>导入文件</button>
+            <button type="button" onClick={picker.pickFolder}>导入文件夹</button>
             {selected && <button type="button" onClick={() => navigate({ screen: 'series', seriesId: selected.id })}>刊物设置</button>}
             <button type="button" onClick={openRecycleBin}>回收站</button>
             <button type="button" onClick={() => setShowBackups(true)}>备份</button>
           </div>
-          <input ref={fileInput} type="file" multiple accept=".txt,.docx,.json" hidden data-testid="import-files"
-            onChange={(event) => { const files = importableFiles(event.target.files ?? []); event.target.value = ''; if (files.length) setImporting(files); }} />
-          <input ref={folderInput} type="file" multiple hidden data-testid="import-folder"
-            {...({ webkitdirectory: '' } as Record<string, string>)}
-            onChange={(event) => { const files = importableFiles(event.target.files ?? []); event.target.value = ''; if (files.length) setImporting(files); else notice('文件夹中没有可导入的 .txt、.docx 或 .json 文件', 'error'); }} />
+          {picker.element}
         </header>
 
         <ArchiveFilters
@@ -233,7 +246,7 @@ export function ArchiveScreen({ seriesId }: { seriesId: number | null }) {
       </main>
 
       {importing && (
-        <ImportDialog files={importing} seriesId={null} onClose={(imported) => { setImporting(null); if (imported) void reload(); }} />
+        <ImportDialog files={importing} onClose={(imported) => { setImporting(null); if (imported) void reload(); }} />
       )}
       {showBackups && <BackupsDialog onClose={() => setShowBackups(false)} onRestored={() => window.location.reload()} />}
       {recycleBin && (

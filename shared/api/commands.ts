@@ -28,6 +28,8 @@ export const COMMAND_TABLE = {
   'export.docx': { label: 'Word 文档（.docx）…', toolbarLabel: '导出 Word' },
   'export.pdf': { label: 'PDF 文件…', toolbarLabel: '导出 PDF' },
   'export.json': { label: 'JSON 数据…', toolbarLabel: '导出 JSON' },
+  /** opens the archive's import: the clerk picks files (or a folder) and confirms each before it is filed */
+  'archive.import': { label: '导入文件…', accelerator: 'CmdOrCtrl+O', keyOwner: 'menu' },
   'archive.search': { label: '查找', accelerator: 'CmdOrCtrl+F', keyOwner: 'page' },
   'archive.refresh': { label: '刷新档案', accelerator: 'F5', keyOwner: 'menu' },
   'edit.undo': { label: '撤销', accelerator: 'CmdOrCtrl+Z', keyOwner: 'editable' },

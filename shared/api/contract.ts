@@ -3,12 +3,14 @@
 import { z } from 'zod';
 import { issueSchema, issueStatusSchema, type Issue } from '../model/issue.ts';
 import { seriesSettingsSchema } from '../model/series.ts';
+import { ISSUE_LIMITS } from '../model/limits.ts';
 import type {
   AppInfo,
   BackupInfo,
   BundleReport,
   ExportedFile,
   ImportOutcome,
+  ImportPreview,
   IssueRecord,
   IssueSummary,
   NumberingGap,
@@ -19,11 +21,17 @@ import type {
 
 /** Largest file the renderer may hand over for import, as base64 (about 30 MB of file). */
 export const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
+/** the largest file whose base64 still fits MAX_UPLOAD_BASE64 */
+export const MAX_UPLOAD_BYTES = Math.floor(MAX_UPLOAD_BASE64 / 4) * 3;
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD' });
 const year = z.number().int().min(1949).max(2200);
 const empty = z.strictObject({});
+/** a file's name as the clerk knows it (a folder's relative path included) */
+const fileName = z.string().min(1).max(260);
+const upload = z.string().max(MAX_UPLOAD_BASE64);
+const newSeriesName = z.string().trim().min(1, { message: '新刊物的名称不能为空' }).max(ISSUE_LIMITS.titleChars);
 
 declare const outputType: unique symbol;
 interface Method<Input extends z.ZodType, Output> {
@@ -85,9 +93,21 @@ export const apiContract = {
     }),
   ),
 
-  /** one file per call, so the renderer can show progress over a folder */
-  'import.file': method<ImportOutcome>()(
-    z.strictObject({ name: z.string().min(1).max(260), base64: z.string().max(MAX_UPLOAD_BASE64), seriesId: id.optional() }),
+  /** reads and files one file at once (the command line's way; one file per call, so a caller can show progress) */
+  'import.file': method<ImportOutcome>()(z.strictObject({ name: fileName, base64: upload, seriesId: id.optional() })),
+  /** reads one file for the clerk to review: the issue read, what was guessed, where it would go; writes nothing */
+  'import.read': method<ImportPreview>()(z.strictObject({ name: fileName, base64: upload })),
+  /**
+   * files the issue the clerk confirmed (as reviewed, corrections included) into an existing series
+   * (`seriesId`) or a new one (`newSeriesName`), exactly one of the two; skipped when that series has
+   * the issue's year and number already
+   */
+  'import.confirm': method<ImportOutcome>()(
+    z
+      .strictObject({ file: fileName, issue: issueSchema, seriesId: id.optional(), newSeriesName: newSeriesName.optional() })
+      .refine((input) => (input.seriesId === undefined) !== (input.newSeriesName === undefined), {
+        message: '请选择要归入的刊物，或填写新刊物的名称（只选其一）',
+      }),
   ),
 
   'export.docx': method<ExportedFile>()(z.strictObject({ issueId: id })),

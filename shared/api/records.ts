@@ -1,6 +1,7 @@
 // What the API hands back: the archive's records as the renderer sees them (plain JSON, no classes).
 import type { Issue, IssueStatus } from '../model/issue.ts';
 import type { SeriesSettings } from '../model/series.ts';
+import type { FoundFacts, SourceFormat } from '../import/source.ts';
 
 export interface SeriesRecord {
   id: number;
@@ -96,9 +97,44 @@ export interface SearchHit {
 export const SNIPPET_MARK = { open: '\u0002', close: '\u0003' } as const;
 
 export type ImportOutcome =
-  | { file: string; status: 'imported'; issueId: number; seriesName: string; numberText: string; warnings: string[] }
+  | {
+      file: string;
+      status: 'imported';
+      issueId: number;
+      seriesName: string;
+      /** as it prints: 第13期, 2024年第3期 总第3期 */
+      numberText: string;
+      /** the issue's date as filed */
+      date: string;
+      warnings: string[];
+      /** lines the reader set aside as web-page chrome (empty when it set none aside, or filed a reviewed issue) */
+      setAside: string[];
+    }
   | { file: string; status: 'skipped'; reason: string }
   | { file: string; status: 'failed'; reason: string };
+
+/** A file read for the clerk to confirm before it is filed (import.read); reading writes nothing. */
+export interface ImportPreview {
+  /** the name the renderer sent (a folder's relative path included) */
+  file: string;
+  /** how it was read: a format's structure, or the canonical issue the file carried */
+  via: SourceFormat | 'canonical';
+  /** the issue as it would be filed (导读 derived) */
+  issue: Issue;
+  /** what the reader had to guess, in Chinese */
+  warnings: string[];
+  /** web-page chrome lines the reader set aside */
+  setAside: string[];
+  /** which masthead facts the text itself gave; the others in `issue` are defaults to check */
+  found: FoundFacts;
+  /**
+   * where it would go as read: the existing series its masthead names (`id` set), else the new series
+   * import would create (`id` null; `name` '' when the masthead names none and the clerk must name one)
+   */
+  series: { id: number; name: string } | { id: null; name: string };
+  /** the reason filing it as read would be skipped (that series has this year and number already), else null */
+  duplicate: string | null;
+}
 
 export interface BundleReport {
   imported: number;

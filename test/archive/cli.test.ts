@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../run-cli.ts';
 import { bulletinFixtures } from '../fixtures.ts';
 import { tempDir } from './helpers.ts';
+import { outcomeLine } from '../../electron/cli/commands/archive.ts';
 
 const fixtures = bulletinFixtures();
 
@@ -31,7 +32,10 @@ describe('jianbao archive / search / backup / restore / bundle', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('[3/3] 已导入');
+    // each file with the facts the app's review shows: series, 期号, date
+    expect(run.stdout).toMatch(/\[3\/3\] 已导入 .*yiyang-2023-13\.txt → 益阳市配合第二轮省生态环境保护例行督察工作简报 第13期（2023年7月12日）/);
     expect(run.stdout).toContain('共 3 个文件：导入 3 期，跳过 0 个，未导入 0 个');
+    expect(run.stdout).toContain('  益阳市配合第二轮省生态环境保护例行督察工作简报：2 期（第1期、第13期）');
 
     const list = JSON.parse(runCli(['archive', 'list', '--json', '--data', data]).stdout);
     expect(list.map((series: { settings: { name: string }; issues: unknown[] }) => [series.settings.name, series.issues.length])).toEqual([
@@ -47,6 +51,28 @@ describe('jianbao archive / search / backup / restore / bundle', () => {
     expect(text.stdout).toMatch(/^找到 \d+ 期：/);
     expect(text.stdout).toContain('「');
     expectOneLineError(runCli(['search', '督察', '--series', '没有这个刊物', '--data', data]), '档案库中没有名为“没有这个刊物”的刊物');
+  });
+
+  it('reports what the reader guessed under the file, skips a duplicate with its reason, and counts files with hints in the summary', () => {
+    const data = tempDir();
+    const folder = tempDir();
+    writeFileSync(join(folder, 'a-无期号.txt'), `${fixtures[2]!.expected.series.name}\n\n关于做好督察整改工作的通知\n\n各县市区要按照要求认真做好督察整改工作，确保各项任务落实到位。\n`);
+    writeFileSync(join(folder, 'b-第13期.txt'), fixtures[2]!.text);
+    writeFileSync(join(folder, 'c-又一份第13期.txt'), fixtures[2]!.text);
+    const run = runCli(['archive', 'import', folder, '--data', data]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('[1/3] 已导入'));
+    expect(lines[first]).toMatch(/a-无期号\.txt → 益阳市配合第二轮省生态环境保护例行督察工作简报 第1期（\d{4}年\d{1,2}月\d{1,2}日）$/);
+    expect(lines.slice(first + 1).join('\n')).toMatch(/^ {4}提示：未找到期号/);
+    expect(run.stdout).toMatch(/\[3\/3\] 已跳过 .*c-又一份第13期\.txt：档案中已有益阳市配合第二轮省生态环境保护例行督察工作简报2023年的第13期（2023年7月12日），未重复导入/);
+    expect(run.stdout).toContain('共 3 个文件：导入 2 期，跳过 1 个，未导入 0 个');
+    expect(run.stdout).toContain('  其中 1 期有提示，请打开核对');
+  });
+
+  it('lists the lines the reader set aside as web-page content under the file', () => {
+    const line = outcomeLine({ file: '网页.txt', status: 'imported', issueId: 1, seriesName: '测试工作简报', numberText: '第2期', date: '2024-03-05', warnings: [], setAside: ['当前位置：首页 > 工作动态', '【打印本页】【关闭窗口】'] }, 1, 1);
+    expect(line.split('\n')).toEqual(['[1/1] 已导入 网页.txt → 测试工作简报 第2期（2024年3月5日）', '    已略去网页内容：当前位置：首页 > 工作动态', '    已略去网页内容：【打印本页】【关闭窗口】']);
   });
 
   it('uses JIANBAO_DATA when --data is not given', () => {

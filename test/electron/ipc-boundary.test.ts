@@ -92,6 +92,12 @@ const cases: { [M in ApiMethod]: MethodCase<M> } = {
     required: ['name', 'base64'],
     oversized: () => ({ name: '简报.txt', base64: tooBigUpload }),
   },
+  'import.read': { valid: () => ({ name: '简报.txt', base64: fixtureBase64() }), required: ['name', 'base64'], oversized: () => ({ name: '简报.txt', base64: tooBigUpload }) },
+  'import.confirm': {
+    valid: () => ({ file: '简报.txt', issue: structuredClone(record.issue), seriesId }),
+    required: ['file', 'issue'],
+    oversized: () => ({ file: '简'.repeat(261), issue: structuredClone(record.issue), seriesId }),
+  },
   'export.docx': { valid: () => ({ issueId: record.id }), required: ['issueId'], oversized: () => ({ issueId: huge }) },
   'export.pdf': { valid: () => ({ issueId: record.id }), required: ['issueId'], oversized: () => ({ issueId: huge }) },
   'export.json': { valid: () => ({ issueId: record.id }), required: ['issueId'], oversized: () => ({ issueId: huge }) },

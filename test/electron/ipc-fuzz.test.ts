@@ -21,7 +21,7 @@ const next = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 const int = (max: number) => Math.floor(next() * max);
 
-const KEYS = ['id', 'seriesId', 'issueId', 'issue', 'settings', 'name', 'base64', 'query', 'status', 'year', 'revision', 'reason', 'date', 'limit', '__proto__', 'constructor', 'prototype', ''];
+const KEYS = ['id', 'seriesId', 'issueId', 'issue', 'settings', 'name', 'base64', 'file', 'newSeriesName', 'query', 'status', 'year', 'revision', 'reason', 'date', 'limit', '__proto__', 'constructor', 'prototype', ''];
 const TEXT = ['', ' ', '第13期', '督察', '../../etc/passwd', '2024-02-30', 'draft', 'issued', '\u0000', '𠮷䶮', 'e30=', '<script>alert(1)</script>', 'jianbao-20240506-manual.sqlite'];
 
 function randomValue(depth: number): unknown {
@@ -86,6 +86,8 @@ function validPayloads(seriesId: number, issueId: number, issue: unknown): Recor
     'revisions.restore': { issueId, revision: 1 },
     search: { query: '督察' },
     'import.file': { name: '简报.txt', base64: Buffer.from('益阳市工作简报\n第1期\n').toString('base64') },
+    'import.read': { name: '简报.txt', base64: Buffer.from('益阳市工作简报\n第1期\n').toString('base64') },
+    'import.confirm': { file: '简报.txt', issue, seriesId },
     'export.docx': { issueId },
     'export.pdf': { issueId },
     'export.json': { issueId },

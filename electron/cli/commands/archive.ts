@@ -1,5 +1,7 @@
 // `jianbao archive import PATH... [--series NAME]` files bulletins (.txt, .docx, .json, folders) into the
-// archive with a line per file; `jianbao archive list [--json]` lists series and their issues.
+// archive at once (no review: that is the app's import), reporting per file the facts the app's review
+// shows (series, 期号, date, what the reader guessed and set aside) and a summary at the end;
+// `jianbao archive list [--json]` lists series and their issues.
 import type { ImportOutcome } from '../../../shared/api/records.ts';
 import { STATUS_LABELS } from '../../../shared/model/issue.ts';
 import { formatChineseDate } from '../../../shared/format/chinese.ts';
@@ -10,12 +12,29 @@ import { importPaths } from '../../services/import/import-files.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliIo, Command, ParsedCommandArgs } from '../command.ts';
 
-function outcomeLine(outcome: ImportOutcome, done: number, total: number): string {
+/** One file's report: where it went, as which 期号 and date, what the reader guessed and what it set aside. */
+export function outcomeLine(outcome: ImportOutcome, done: number, total: number): string {
   const at = `[${done}/${total}]`;
   if (outcome.status === 'imported') {
-    return [`${at} 已导入 ${outcome.file} → ${outcome.seriesName} ${outcome.numberText}`, ...outcome.warnings.map((warning) => `    提示：${warning}`)].join('\n');
+    return [
+      `${at} 已导入 ${outcome.file} → ${outcome.seriesName} ${outcome.numberText}（${formatChineseDate(outcome.date)}）`,
+      ...outcome.warnings.map((warning) => `    提示：${warning}`),
+      ...outcome.setAside.map((line) => `    已略去网页内容：${line}`),
+    ].join('\n');
   }
   return `${at} ${outcome.status === 'skipped' ? '已跳过' : '未导入'} ${outcome.file}：${outcome.reason}`;
+}
+
+/** The closing lines: how many files went where, and how many need a look. */
+export function summaryLines(outcomes: readonly ImportOutcome[]): string[] {
+  const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const lines = [`共 ${outcomes.length} 个文件：导入 ${count('imported')} 期，跳过 ${count('skipped')} 个，未导入 ${count('failed')} 个`];
+  const bySeries = new Map<string, string[]>();
+  for (const outcome of outcomes) if (outcome.status === 'imported') bySeries.set(outcome.seriesName, [...(bySeries.get(outcome.seriesName) ?? []), outcome.numberText]);
+  for (const [series, numbers] of bySeries) lines.push(`  ${series}：${numbers.length} 期（${numbers.join('、')}）`);
+  const guessed = outcomes.filter((outcome) => outcome.status === 'imported' && outcome.warnings.length > 0).length;
+  if (guessed > 0) lines.push(`  其中 ${guessed} 期有提示，请打开核对`);
+  return lines;
 }
 
 async function importCommand({ values, positionals }: ParsedCommandArgs, io: CliIo): Promise<number> {
@@ -28,9 +47,8 @@ async function importCommand({ values, positionals }: ParsedCommandArgs, io: Cli
     { holder: { name: '命令 jianbao archive import', kind: 'cli' } },
   );
   if (outcomes.length === 0) throw new CliError('没有找到可导入的文件（支持 .txt、.docx、.json）');
-  const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
-  const failed = count('failed');
-  io.out(values.json ? JSON.stringify(outcomes, null, 2) : `共 ${outcomes.length} 个文件：导入 ${count('imported')} 期，跳过 ${count('skipped')} 个，未导入 ${failed} 个`);
+  const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
+  io.out(values.json ? JSON.stringify(outcomes, null, 2) : summaryLines(outcomes).join('\n'));
   if (failed > 0) throw new CliError(`有 ${failed} 个文件未能导入，原因见各文件的说明；其余文件已导入`);
   return 0;
 }

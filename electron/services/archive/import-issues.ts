@@ -1,23 +1,35 @@
 // Files read bulletins into the archive, each in its own savepoint: into the series its masthead names
 // (created when new) or the one asked for; skipped when that series already has the same year and
 // number; failed with the Chinese reason when it cannot go in. The rest go in regardless.
+// Before the clerk confirms a file, `importPreview` says where it would go and whether it would be
+// skipped, writing nothing; `confirmImport` then files exactly the issue the clerk confirmed.
 import { basename } from 'node:path';
 import type { Archive } from './archive.ts';
-import type { ImportOutcome, SeriesRecord } from '../../../shared/api/records.ts';
-import type { Issue } from '../../../shared/model/issue.ts';
-import { defaultSeriesSettings } from '../../../shared/model/series.ts';
+import type { ImportOutcome, ImportPreview, SeriesRecord } from '../../../shared/api/records.ts';
+import type { Issue, IssueSeries } from '../../../shared/model/issue.ts';
+import type { FoundFacts, SourceFormat } from '../../../shared/import/source.ts';
+import { defaultSeriesSettings, type SeriesSettings } from '../../../shared/model/series.ts';
 import { formatChineseDate, issueNumberOf } from '../../../shared/format/chinese.ts';
 import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
 import { storedIssue } from './stored-issue.ts';
 import { insertIssue } from './issues.ts';
-import { createSeries, findSeriesByName, getSeries, seriesForMasthead } from './series.ts';
+import { createSeries, findSeriesByName, getSeries } from './series.ts';
 
 export interface ReadFile {
   /** the path or name the clerk knows the file by */
   file: string;
   issue: Issue;
   warnings: string[];
+  /** web-page chrome lines the reader set aside, when the caller kept them */
+  setAside?: string[] | undefined;
+}
+
+/** A file as the reader gave it, with everything the review shows. */
+export interface ReadForReview extends ReadFile {
+  setAside: string[];
+  found: FoundFacts;
+  via: SourceFormat | 'canonical';
 }
 
 /** Where imported issues go: a series by id (the app) or by name (`--series`), else the one each masthead names. */
@@ -26,39 +38,116 @@ export interface ImportTarget {
   seriesName?: string | undefined;
 }
 
+/** Where the clerk confirmed an issue goes: an existing series, or a new one of this name. */
+export type ConfirmedTarget = { seriesId: number; newSeriesName?: undefined } | { seriesId?: undefined; newSeriesName: string };
+
 /** Problems of one file; anything else (a full disk, a missing series) stops the whole import. */
 const FILE_PROBLEMS = new Set(['invalid-input', 'conflict']);
 
+/** The settings of a series created for an imported issue: its masthead's name, issuer, numbering, and 不印导读 when it prints none. */
+function settingsForImported(name: string, masthead: IssueSeries): SeriesSettings {
+  const settings = defaultSeriesSettings(name, masthead.issuer.trim(), masthead.numbering);
+  return masthead.printLead === false ? { ...settings, printLead: false } : settings;
+}
+
+function createSeriesFor(archive: Archive, name: string, masthead: IssueSeries): SeriesRecord {
+  return createSeries(archive, settingsForImported(name, masthead));
+}
+
 function targetSeries(archive: Archive, issue: Issue, target: ImportTarget): SeriesRecord {
   if (target.seriesId !== undefined) return getSeries(archive, target.seriesId);
-  const name = target.seriesName?.trim();
-  if (name) return findSeriesByName(archive, name) ?? createSeries(archive, defaultSeriesSettings(name, issue.series.issuer.trim(), issue.series.numbering));
-  return seriesForMasthead(archive, issue.series);
+  // the series `--series` or the masthead names, found as seriesForMasthead finds it; created with the masthead's 不印导读 too
+  const name = target.seriesName?.trim() || issue.series.name.trim();
+  if (!name) throw new ArchiveError('invalid-input', '没有识别出刊物名称，请指定要导入到哪个刊物');
+  return findSeriesByName(archive, name) ?? createSeriesFor(archive, name, issue.series);
+}
+
+/** Why filing `issue` into `series` would be skipped (the year and number are taken there), else null. */
+function duplicateReason(archive: Archive, series: SeriesRecord, issue: Issue): string | null {
+  const present = statement<[number, number, number], { date: string }>(
+    archive.db,
+    'SELECT date FROM issues WHERE series_id = ? AND year = ? AND number = ?',
+  ).get(series.id, issue.year, issue.number);
+  return present ? `档案中已有${series.settings.name}${issue.year}年的第${issue.number}期（${formatChineseDate(present.date)}），未重复导入` : null;
+}
+
+/** Files one issue (already checked by storedIssue) into `series`, or says why it is skipped. */
+function fileInto(archive: Archive, series: SeriesRecord, stored: ReturnType<typeof storedIssue>, read: ReadFile): ImportOutcome {
+  const { issue } = stored;
+  const duplicate = duplicateReason(archive, series, issue);
+  if (duplicate) return { file: read.file, status: 'skipped', reason: duplicate };
+  const issueId = insertIssue(archive, series.id, stored, { kind: 'imported', note: `导入自 ${basename(read.file)}` });
+  return {
+    file: read.file,
+    status: 'imported',
+    issueId,
+    seriesName: series.settings.name,
+    numberText: issueNumberOf(issue),
+    date: issue.date,
+    warnings: read.warnings,
+    setAside: read.setAside ?? [],
+  };
+}
+
+/** A file's problem as its outcome; anything else is thrown on (and rolls the savepoint back either way). */
+function asOutcome(file: string, work: () => ImportOutcome): ImportOutcome {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ArchiveError && FILE_PROBLEMS.has(error.code)) return { file, status: 'failed', reason: error.message };
+    throw error;
+  }
 }
 
 export function importReadFile(archive: Archive, read: ReadFile, target: ImportTarget): ImportOutcome {
-  try {
-    return archive.write((): ImportOutcome => {
+  return asOutcome(read.file, () =>
+    archive.write((): ImportOutcome => {
       const stored = storedIssue(read.issue);
-      const { issue } = stored;
-      const series = targetSeries(archive, issue, target);
-      const present = statement<[number, number, number], { date: string }>(
-        archive.db,
-        'SELECT date FROM issues WHERE series_id = ? AND year = ? AND number = ?',
-      ).get(series.id, issue.year, issue.number);
-      if (present) {
-        return { file: read.file, status: 'skipped', reason: `档案中已有${series.settings.name}${issue.year}年的第${issue.number}期（${formatChineseDate(present.date)}），未重复导入` };
-      }
-      const issueId = insertIssue(archive, series.id, stored, { kind: 'imported', note: `导入自 ${basename(read.file)}` });
-      return { file: read.file, status: 'imported', issueId, seriesName: series.settings.name, numberText: issueNumberOf(issue), warnings: read.warnings };
-    });
-  } catch (error) {
-    if (error instanceof ArchiveError && FILE_PROBLEMS.has(error.code)) return { file: read.file, status: 'failed', reason: error.message };
-    throw error;
-  }
+      return fileInto(archive, targetSeries(archive, stored.issue, target), stored, read);
+    }),
+  );
 }
 
 /** Many files in one transaction (one disk sync), each still in its own savepoint. */
 export function importReadFiles(archive: Archive, reads: readonly ReadFile[], target: ImportTarget): ImportOutcome[] {
   return archive.write(() => reads.map((read) => importReadFile(archive, read, target)));
+}
+
+/**
+ * What filing a file as read would do, for the clerk to review: the issue as the archive would store it,
+ * the series its masthead names (found the way seriesForMasthead finds it, nothing created) or the new
+ * one import would create, and the skip reason when that series has this year and number. Writes nothing.
+ */
+export function importPreview(archive: Archive, read: ReadForReview): ImportPreview {
+  return archive.read((): ImportPreview => {
+    const { issue } = storedIssue(read.issue);
+    const name = issue.series.name.trim();
+    const existing = name ? findSeriesByName(archive, name) : null;
+    return {
+      file: read.file,
+      via: read.via,
+      issue,
+      warnings: read.warnings,
+      setAside: read.setAside,
+      found: read.found,
+      series: existing ? { id: existing.id, name: existing.settings.name } : { id: null, name },
+      duplicate: existing ? duplicateReason(archive, existing, issue) : null,
+    };
+  });
+}
+
+/**
+ * Files the issue the clerk confirmed, as confirmed (it passes storedIssue like every issue the archive
+ * stores), into the chosen series or a new one created from its masthead (issuer, numbering, 不印导读)
+ * under the name the clerk gave; skipped when the series has its year and number already. The new series
+ * is created only when the issue goes in.
+ */
+export function confirmImport(archive: Archive, file: string, issue: Issue, target: ConfirmedTarget): ImportOutcome {
+  return asOutcome(file, () =>
+    archive.write((): ImportOutcome => {
+      const stored = storedIssue(issue);
+      const series = target.seriesId !== undefined ? getSeries(archive, target.seriesId) : createSeriesFor(archive, target.newSeriesName.trim(), stored.issue.series);
+      return fileInto(archive, series, stored, { file, issue: stored.issue, warnings: [] });
+    }),
+  );
 }
