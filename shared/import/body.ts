@@ -33,12 +33,12 @@ export interface BodyRead {
 }
 
 const UNIT_HEAD = /^([^，。；：:！？、\s]{2,16})[：:]\s*(.+)$/su;
-const BOLD_HEAD = /^\*\*(.+?)\*\*[：:]?\s*(.*)$/su;
+const BOLD_HEAD = /^\*\*(.+?)\*\*([：:]?)\s*(.*)$/su;
 
 export function itemFromLine(text: string): { head: string; form: NewsItem['form']; rest: string } {
   const body = text.replace(ITEM_MARK, '').replace(SOFT_ITEM_MARK, '').trim();
   const bold = BOLD_HEAD.exec(body);
-  if (bold) return { head: bold[1]!.trim(), form: 'runIn', rest: bold[2]!.trim() };
+  if (bold) return { head: bold[1]!.trim(), form: bold[2] ? 'colon' : 'runIn', rest: bold[3]!.trim() };
   const unit = UNIT_HEAD.exec(body);
   if (unit) return { head: unit[1]!.trim(), form: 'colon', rest: unit[2]!.trim() };
   return { head: body, form: 'ownLine', rest: '' };

@@ -24,9 +24,11 @@ function withBoldHead(line: SourceLine): SourceLine {
   if (!runs || runs.length < 2 || !runs[0]!.bold || runs.every((run) => run.bold) || line.text.includes('**')) return line;
   let head = 0;
   while (head < runs.length && (runs[head]!.bold || runs[head]!.text.trim() === '')) head++;
-  const bold = runs.slice(0, head).map((run) => run.text).join('');
+  const bold = runs.slice(0, head).map((run) => run.text).join('').trim();
   const rest = runs.slice(head).map((run) => run.text).join('');
-  return bold.trim() && rest.trim() ? { ...line, text: `**${bold.trim()}**${rest}` } : line;
+  // a ▲ and a colon printed bold with the head are marks around it, not part of it
+  const parts = /^([▲△]?\s*)(.*?)(\s*[：:]?)$/su.exec(bold)!;
+  return parts[2] && rest.trim() ? { ...line, text: `${parts[1]!.trim()}**${parts[2]}**${parts[3]!.trim()}${rest}` } : line;
 }
 
 /** Reads a bulletin from the lines a file reader gave. */

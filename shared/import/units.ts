@@ -157,14 +157,19 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
   let previousLine: Line | null = null;
   /** lines under a 导读 heading: each entry a line of its own, however long */
   let inLead = false;
+  // where the format marks first-line indents (PDF), an indented line starts a paragraph and the lines after it continue it
+  const indents = !paragraphs && lines.filter((line) => line.indented).length >= 3;
   for (const line of lines) {
     const kind = classify(line.text);
     const previous = units.at(-1);
+    // a line the format sets apart (centred, indented) is the body again
+    if (line.indented || line.centred) inLead = false;
     const leadEntry = inLead && previous !== undefined && !previous.full && visibleLength(line.text) <= 90 && !/[。；]$/.test(line.text);
     const formatBreak = leadEntry || line.indented || line.centred || (previousLine !== null && previousLine.centred !== line.centred);
     if (kind === 'leadHeading') inLead = true;
     else if (!leadEntry && kind !== 'lead') inLead = false;
-    if (previous && !formatBreak && continues(previous, kind, line.text, paragraphs)) {
+    const carriesOn = indents && kind === 'text' && (previous?.kind === 'text' || previous?.kind === 'item') && !previous.styledTitle && !previousLine?.centred;
+    if (previous && !formatBreak && (carriesOn || continues(previous, kind, line.text, paragraphs))) {
       // a colophon list without commas puts one recipient on each line
       const oneALine = previous.kind === 'colophon' && !previous.full && !endsMidSentence(previous.text) && !/[，,；;]/.test(previous.text.replace(COLOPHON_FIELD, ''));
       previous.text = joinWrapped(previous.text + (oneALine ? '，' : ''), line.text);

@@ -1,4 +1,4 @@
-// Importing existing bulletins into a real archive: .txt through the parser, .docx through mammoth then the
+// Importing existing bulletins into a real archive: .txt through the parser, .docx through its XML then the
 // same parser, canonical .json; single files and folders; skipped duplicates; and hostile files (not a zip,
 // truncated zip, zip bombs, 100 MB of text) each failing alone with a Chinese reason while the rest go in.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const imported = (outcome: ImportOutcome) => {
 };
 
 describe('importing bulletin files', () => {
-  it.each(fixtures.map((fixture, index) => [fixture.name, index] as const))('reads %s from .docx (mammoth, then the text parser) with every expected fact', async (_name, index) => {
+  it.each(fixtures.map((fixture, index) => [fixture.name, index] as const))('reads %s from .docx (its XML, then the parser) with every expected fact', async (_name, index) => {
     const fixture = fixtures[index]!;
     const folder = tempDir();
     const path = join(folder, `${fixture.name}.docx`);

@@ -1,5 +1,5 @@
 // One way in for untrusted files: outside the reading worker, nothing in electron/ calls the in-thread
-// readers (readBulletinFile, readBulletinBytes, bulletinFromDocx) or loads mammoth; they go through
+// readers (readBulletinFile, readBulletinBytes, bulletinFromDocx) or loads a format's library; they go through
 // import/read-in-worker.ts, whose worker (import/read-worker.ts) is the only caller.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,10 +19,11 @@ describe('reading untrusted files', () => {
 
   it('calls the in-thread readers only from the reading worker', () => {
     const callers = files.filter(({ text }) => /\b(readBulletinFile|readBulletinBytes|bulletinFromDocx)\b/.test(text)).map(({ path }) => path);
-    expect(callers.sort()).toEqual(['electron/services/import/docx.ts', 'electron/services/import/read-worker.ts', 'electron/services/import/read-file.ts']);
+    expect(callers.sort()).toEqual(['electron/services/import/docx.ts', 'electron/services/import/read-file.ts', 'electron/services/import/read-worker.ts']);
   });
 
-  it('loads mammoth only in the .docx reader, which only the worker runs', () => {
-    expect(files.filter(({ text }) => /['"]mammoth['"]/.test(text)).map(({ path }) => path)).toEqual(['electron/services/import/docx.ts']);
+  it('loads the formats\' libraries (XML, PDF, .doc) only in the format readers, which only the worker runs', () => {
+    const loaders = files.filter(({ text }) => /(?:from\s*|import\()\s*['"](?:@xmldom\/xmldom|pdfjs-dist[^'"]*|word-extractor[^'"]*)['"]/.test(text)).map(({ path }) => path);
+    expect(loaders.sort()).toEqual(['electron/services/import/doc.ts', 'electron/services/import/docx-paragraphs.ts', 'electron/services/import/pdf.ts']);
   });
 });

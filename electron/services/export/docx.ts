@@ -46,6 +46,7 @@ import {
 import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun } from '../../../shared/layout/typeset.ts';
 import { squeezedSpacingTwips } from '../../../shared/layout/line-breaking.ts';
 import JSZip from 'jszip';
+import { withCanonicalPart } from './canonical-part.ts';
 import { mmToPt, mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips } from '../../../shared/layout/units.ts';
 import type { FontProfileName } from '../../../shared/model/series.ts';
 
@@ -348,7 +349,7 @@ export async function exportDocx(issue: Issue, options: ExportOptions): Promise<
     styles: { paragraphStyles: writer.paragraphStyles(), characterStyles: writer.characterStyles() },
     sections,
   });
-  return withTypesettingSettings(await Packer.toBuffer(document));
+  return withCanonicalPart(await withTypesettingSettings(await Packer.toBuffer(document)), issue);
 }
 
 /**

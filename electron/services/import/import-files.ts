@@ -10,7 +10,7 @@ import { UnreadableFileError } from '../files/read-file-bytes.ts';
 import { type ReadBulletin } from './read-file.ts';
 import { readBulletinBytesInWorker, readBulletinFileInWorker } from './read-in-worker.ts';
 
-const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.json'];
+const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.doc', '.wps', '.pdf', '.json'];
 /** Files read and parsed before they are written together in one transaction. */
 const BATCH_FILES = 50;
 
@@ -44,8 +44,8 @@ async function expand(path: string): Promise<string[]> {
 
 async function readOne(file: string, read: (file: string) => Promise<ReadBulletin>): Promise<ReadFile | ImportOutcome> {
   try {
-    const { issue, warnings } = await read(file);
-    return { file, issue, warnings };
+    const { issue, warnings, setAside } = await read(file);
+    return { file, issue, warnings, setAside };
   } catch (error) {
     // the reader names the file at the end of its message; the outcome names it already
     if (isUserError(error)) return { file, status: 'failed', reason: error.message.replace(`：${file}`, '') };

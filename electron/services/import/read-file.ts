@@ -1,4 +1,4 @@
-// Reads a bulletin file from disk (.txt in any common Chinese encoding, .docx, or canonical .json) into the
+// Reads a bulletin file from disk (.txt in any common Chinese encoding, .docx, .doc/.wps, .pdf, or canonical .json) into the
 // canonical issue, with reasons in Chinese for anything that cannot be read. These run in the thread that
 // calls them: untrusted files are read through import/read-in-worker.ts, whose worker runs these.
 import { extname } from 'node:path';
@@ -44,17 +44,41 @@ export function bulletinFromJson(bytes: Uint8Array, path: string): ReadBulletin 
   return { issue: result.value, warnings: [], setAside: [], found: ALL_FOUND, via: 'canonical' };
 }
 
+/** What a .doc or .wps file really is when it is not Word's binary format: a .docx (a zip), RTF, or a web page Word saved as .doc. */
+function disguisedWordFile(bytes: Uint8Array): 'zip' | 'rtf' | 'html' | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512)).toString('latin1');
+  if (head.startsWith('PK\x03\x04')) return 'zip';
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  const text = head.replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '').replace(/\x00/g, '').trimStart().toLowerCase();
+  if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)/.test(text)) return 'html';
+  return null;
+}
+
 /** Reads a bulletin already in memory (an upload), by the extension of its `name`. */
 export async function readBulletinBytes(bytes: Uint8Array, name: string): Promise<ReadBulletin> {
   const extension = extname(name).toLowerCase();
   if (extension === '.docx') {
-    // mammoth is loaded only when a Word file is met
+    // the XML reader is loaded only when a Word file is met
     const { bulletinFromDocx, DOCX_FILE_BYTES } = await import('./docx.ts');
     if (bytes.length > DOCX_FILE_BYTES) throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${DOCX_FILE_BYTES / 1048576} MB 的上限：${name}`);
     return bulletinFromDocx(bytes, name);
   }
-  if (['.doc', '.pdf', '.wps'].includes(extension)) {
-    throw new UnreadableFileError(`暂不支持读取 ${extension} 文件，请另存为 .docx 或 .txt 后再导入：${name}`);
+  if (extension === '.doc' || extension === '.wps') {
+    // word-extractor is loaded only when such a file is met
+    const { bulletinFromDoc, DOC_FILE_BYTES } = await import('./doc.ts');
+    if (bytes.length > DOC_FILE_BYTES) throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${DOC_FILE_BYTES / 1048576} MB 的上限：${name}`);
+    const disguise = disguisedWordFile(bytes);
+    // a .docx saved or renamed as .doc is read as what it is
+    if (disguise === 'zip') return (await import('./docx.ts')).bulletinFromDocx(bytes, name);
+    if (disguise === 'rtf') throw new UnreadableFileError(`这个 ${extension} 文件实际上是 RTF 格式，暂不支持读取，请用 Word 或 WPS 打开后另存为 .docx 再导入：${name}`);
+    if (disguise === 'html') throw new UnreadableFileError(`这个 ${extension} 文件实际上是网页（HTML/MHT）格式，暂不支持读取，请用 Word 或 WPS 打开后另存为 .docx 再导入：${name}`);
+    return bulletinFromDoc(bytes, name, extension);
+  }
+  if (extension === '.pdf') {
+    // pdfjs-dist is loaded only when a PDF is met
+    const { bulletinFromPdf, PDF_FILE_BYTES } = await import('./pdf.ts');
+    if (bytes.length > PDF_FILE_BYTES) throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${PDF_FILE_BYTES / 1048576} MB 的上限：${name}`);
+    return bulletinFromPdf(bytes, name);
   }
   if (bytes.length > ISSUE_LIMITS.textFileBytes) {
     throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${ISSUE_LIMITS.textFileBytes / 1048576} MB 的上限：${name}`);
@@ -63,8 +87,15 @@ export async function readBulletinBytes(bytes: Uint8Array, name: string): Promis
   return bulletinFromText(bytes, name);
 }
 
+/** The size limit of the reader a file goes to: Word files and PDFs may carry photographs. */
+async function maxBytesOf(extension: string): Promise<number> {
+  if (extension === '.docx') return (await import('./docx.ts')).DOCX_FILE_BYTES;
+  if (extension === '.doc' || extension === '.wps') return (await import('./doc.ts')).DOC_FILE_BYTES;
+  if (extension === '.pdf') return (await import('./pdf.ts')).PDF_FILE_BYTES;
+  return ISSUE_LIMITS.textFileBytes;
+}
+
 export async function readBulletinFile(path: string): Promise<ReadBulletin> {
-  const extension = extname(path).toLowerCase();
-  const maxBytes = extension === '.docx' ? (await import('./docx.ts')).DOCX_FILE_BYTES : ISSUE_LIMITS.textFileBytes;
+  const maxBytes = await maxBytesOf(extname(path).toLowerCase());
   return readBulletinBytes(await readFileBytes(path, maxBytes), path);
 }
