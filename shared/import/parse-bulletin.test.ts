@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBulletinText } from './parse-bulletin.ts';
+import { parseBulletin, parseBulletinText } from './parse-bulletin.ts';
+import { textSource } from './source.ts';
 import { decodeText } from '../text/decode.ts';
 import { issueSchema, paragraphText, type ArticleBlock, type NewsBlock } from '../model/issue.ts';
 import { issueToPlainText } from '../text/plain-text.ts';
@@ -141,6 +142,27 @@ describe('body variants', () => {
     expect(issue.distribution.issue).toEqual(['各县市区']);
     expect(issue.printed).toEqual({ by: '某某办公室', date: '2024-05-06' });
     expect(issue.copies).toBe(50);
+  });
+
+  it('ends a wrapped recipient list at its short last line, so the issuer on the next line (a PDF’s lines) is not taken for one more recipient', () => {
+    const prose = '督导组详细了解环境问题及目前整改推进情况，仔细察看相关养殖场的污染防治设施运行情况，以及认真查阅设施运行台账记录，并要求镇政府加强部门监管，加大执法检查力度。'.repeat(3);
+    const wrapped = prose.match(/.{1,24}/gu)!.join('\n');
+    const { issue } = parseBulletinText(
+      `${masthead}会议召开\n${wrapped}\n送：各县市区委、县市区人民政府，益阳高新区党工委、管\n委会，大通湖区管委会\n益阳市配合第二轮省生态环境保护督察协调联络组\n2024年5月6日印发\n`,
+    );
+    expect(issue.distribution.send).toEqual(['各县市区委、县市区人民政府', '益阳高新区党工委、管委会', '大通湖区管委会']);
+    expect(issue.printed).toEqual({ by: '益阳市配合第二轮省生态环境保护督察协调联络组', date: '2024-05-06' });
+  });
+
+  it('ends a paragraph at the gap a PDF reader marks with an empty line, though its last line fills the width, and not at an empty line of plain text', () => {
+    // two paragraphs hard-wrapped at 22 characters, the first ending on a full line without punctuation
+    const first = '全市开展生态环境问题排查整治专项行动，各地各部门按照统一部署，扎实推进问题整改。'.repeat(3).slice(0, 88);
+    const second = '市生态环境局组织专班，对全市重点企业开展了拉网式排查，发现问题二十三处，已整改到位。'.repeat(3);
+    const wrap = (paragraph: string) => paragraph.match(/.{1,22}/gu)!.join('\n');
+    const text = `${masthead}专项行动推进有力\n${wrap(first)}\n\n${wrap(second)}\n`;
+    const articleOf = (issue: ReturnType<typeof parseBulletinText>['issue']) => issue.blocks.find((block): block is ArticleBlock => block.type === 'article')!;
+    expect(articleOf(parseBulletin(textSource(text, 'pdf')).issue).paragraphs.map(paragraphText)).toEqual([first, second]);
+    expect(articleOf(parseBulletin(textSource(text, 'text')).issue).paragraphs.map(paragraphText)).toEqual([first + second]);
   });
 
   it('puts text found after the colophon into the nearest article instead of dropping it', () => {

@@ -34,7 +34,7 @@ function withBoldHead(line: SourceLine): SourceLine {
 /** Reads a bulletin from the lines a file reader gave. */
 export function parseBulletin(source: SourceDocument, options: ParseOptions = {}): ParsedBulletin {
   const warnings: string[] = [];
-  const allLines = cleanSourceLines(source.lines.map(withBoldHead));
+  const allLines = cleanSourceLines(source.lines.map(withBoldHead), source.format === 'pdf');
   const chromeAt = trailingChromeStart(allLines.map((line) => line.text));
   const trailingChrome = allLines.slice(chromeAt).map((line) => line.raw);
   const lines = allLines.slice(0, chromeAt);

@@ -31,6 +31,8 @@ export interface Line {
   indented: boolean;
   sizePt: number | null;
   red: boolean;
+  /** an empty line (a PDF's clear vertical gap) stands before it: a paragraph starts here */
+  afterGap: boolean;
 }
 
 export interface Unit {
@@ -71,22 +73,41 @@ function markRunInHead(raw: string): string {
   return raw;
 }
 
-/** Trimmed lines with page numbers dropped; what the format told kept beside each. */
-export function cleanSourceLines(lines: readonly SourceLine[]): Line[] {
+/**
+ * Trimmed lines with page numbers dropped; what the format told kept beside each. An empty line ends a
+ * paragraph only where the reader put it for a clear gap (a PDF's): plain text has empty lines where a
+ * page broke in the middle of a sentence.
+ */
+export function cleanSourceLines(lines: readonly SourceLine[], emptyLinesAreGaps: boolean): Line[] {
   const out: Line[] = [];
+  // blank lines around a page number or a form feed are the page's, not a paragraph's end
+  let gap = false;
+  let pageBreak = false;
   for (const source of lines) {
-    for (const piece of source.text.split(/\r\n|\r|\n|\u2028|\u2029|\f/)) {
-      const raw = piece.replace(/^\uFEFF/, '').trim();
-      if (raw.length === 0 || isPageNumberLine(raw)) continue;
-      out.push({
-        text: collapseNumberSpaces(markRunInHead(raw)),
-        raw,
-        bold: source.bold === true,
-        centred: source.align === 'center',
-        indented: source.indented === true,
-        sizePt: source.sizePt ?? null,
-        red: source.red === true,
-      });
+    for (const piece of source.text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
+      for (const [index, part] of piece.split('\f').entries()) {
+        if (index > 0) [pageBreak, gap] = [true, false];
+        const raw = part.replace(/^\uFEFF/, '').trim();
+        if (raw.length === 0) {
+          gap ||= emptyLinesAreGaps && !pageBreak;
+          continue;
+        }
+        if (isPageNumberLine(raw)) {
+          [pageBreak, gap] = [true, false];
+          continue;
+        }
+        out.push({
+          text: collapseNumberSpaces(markRunInHead(raw)),
+          raw,
+          bold: source.bold === true,
+          centred: source.align === 'center',
+          indented: source.indented === true,
+          sizePt: source.sizePt ?? null,
+          red: source.red === true,
+          afterGap: gap,
+        });
+        [pageBreak, gap] = [false, false];
+      }
     }
   }
   return out;
@@ -106,14 +127,25 @@ const TEXT_OPENING_AT_START = new RegExp(`^(?:${TEXT_OPENING.source})`);
 /** A line that opens a numbered entry (1. 一、 （一）): a new paragraph unless the line before broke mid-sentence. */
 const LIST_START = /^(?:\d{1,2}\s*[.．、](?!\d)|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
 
-function continues(previous: Unit, kind: LineKind, line: string, paragraphs: boolean): boolean {
+/**
+ * A recipient list whose last line stopped well short of the width its lines wrap at (its own wider
+ * lines, or the body's) has ended: what follows is the issuer or the next field, not more recipients.
+ */
+function stoppedShort(list: Unit, wrapWidth: number | null): boolean {
+  const lengths = list.lines.map(visibleLength);
+  const width = lengths.length > 1 ? Math.max(...lengths.slice(0, -1)) : wrapWidth;
+  return width !== null && lengths.at(-1)! < width * 0.75;
+}
+
+function continues(previous: Unit, kind: LineKind, line: string, paragraphs: boolean, wrapWidth: number | null): boolean {
   if (kind !== 'text') return false;
   if (LIST_START.test(line) && !endsMidSentence(previous.text)) return false;
   if (previous.kind === 'colophon') {
     if (previous.full || endsMidSentence(previous.text)) return true;
     if (paragraphs) return false;
-    // with commas between recipients a line break is a wrap; without, each line holds one recipient
-    return !/[：:。]/.test(line) && (/[，,；;]/.test(previous.text.replace(COLOPHON_FIELD, '')) || visibleLength(line) <= TITLE_MAX);
+    if (/[：:。]/.test(line)) return false;
+    // with commas between recipients a line break is a wrap, unless the list stopped short; without, each line holds one recipient
+    return /[，,；;]/.test(previous.text.replace(COLOPHON_FIELD, '')) ? !stoppedShort(previous, wrapWidth) : visibleLength(line) <= TITLE_MAX;
   }
   if (paragraphs) return false;
   if (previous.kind === 'lead') return previous.full;
@@ -165,11 +197,11 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
     // a line the format sets apart (centred, indented) is the body again
     if (line.indented || line.centred) inLead = false;
     const leadEntry = inLead && previous !== undefined && !previous.full && visibleLength(line.text) <= 90 && !/[。；]$/.test(line.text);
-    const formatBreak = leadEntry || line.indented || line.centred || (previousLine !== null && previousLine.centred !== line.centred);
+    const formatBreak = leadEntry || line.afterGap || line.indented || line.centred || (previousLine !== null && previousLine.centred !== line.centred);
     if (kind === 'leadHeading') inLead = true;
     else if (!leadEntry && kind !== 'lead') inLead = false;
     const carriesOn = indents && kind === 'text' && (previous?.kind === 'text' || previous?.kind === 'item') && !previous.styledTitle && !previousLine?.centred;
-    if (previous && !formatBreak && (carriesOn || continues(previous, kind, line.text, paragraphs))) {
+    if (previous && !formatBreak && (carriesOn || continues(previous, kind, line.text, paragraphs, wrapWidth))) {
       // a colophon list without commas puts one recipient on each line
       const oneALine = previous.kind === 'colophon' && !previous.full && !endsMidSentence(previous.text) && !/[，,；;]/.test(previous.text.replace(COLOPHON_FIELD, ''));
       previous.text = joinWrapped(previous.text + (oneALine ? '，' : ''), line.text);
@@ -178,6 +210,12 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
       // a line wrapped out of `…2023年7月` + `12日印发` only shows what it is once joined
       if (previous.kind === 'text' && PRINTED_LINE.test(previous.text)) previous.kind = 'printed';
       if (previous.kind === 'colophon' && PRINTED_LINE.test(previous.text)) units.splice(-1, 1, ...splitPrinted(previous));
+    } else if (kind === 'printed' && previous?.kind === 'text' && units.at(-2)?.kind === 'colophon' && PRINTED_LINE.exec(line.text)![1] === '' && titleLike(previous.text)) {
+      // the issuer on a line of its own above a bare `2024年5月6日印发` (a PDF sets the date flush right on the line below)
+      previous.kind = 'printed';
+      previous.text = `${previous.text} ${line.text}`;
+      previous.lines.push(line.text);
+      previous.full = false;
     } else {
       const styledTitle = line.centred || (line.bold && visibleLength(line.text) <= TITLE_MAX) || (size !== null && line.sizePt !== null && line.sizePt > size + 0.5);
       units.push({ kind, text: line.text, lines: [line.text], full: isFull(line.text, true), styledTitle });
@@ -204,7 +242,7 @@ export function unitOf(text: string, kind: LineKind = classify(text)): Unit {
 /** Units of bare text lines (already cleaned), as a paste gives them. */
 export function unitsOfLines(lines: readonly string[]): Unit[] {
   return buildUnits(
-    lines.map((text) => ({ text, raw: text, bold: false, centred: false, indented: false, sizePt: null, red: false })),
+    lines.map((text) => ({ text, raw: text, bold: false, centred: false, indented: false, sizePt: null, red: false, afterGap: false })),
     'lines',
   );
 }

@@ -1,6 +1,7 @@
 // `npm run bench:import`: reading bulletins in process, as import and `inspect` do (without the worker's
 // start): a typical .docx, and a generated 200-page bulletin as text, as .docx and as a PDF LibreOffice
-// made from that .docx; the baseline is unzipping the 200-page .docx's main part, the floor of any .docx reader.
+// made from that .docx; the baselines are the floors of any reader: unzipping the 200-page .docx's main part,
+// and pdfjs-dist's text content of every page of the PDF.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,5 +51,15 @@ await row(`200-page text (${bigText.length} characters)`, 2000, () => readBullet
 await row('200-page .docx, canonical part', 2000, () => readBulletinBytes(bigDocx, 'big.docx'));
 await row('200-page .docx, read from its XML', 2000, () => readBulletinBytes(bigPlainDocx, 'big.docx'));
 await row(`200-page PDF (${pages} pages, LibreOffice)`, 2000, () => readBulletinBytes(bigPdf, 'big.pdf'));
+// imported only now: pdf.ts has loaded pdfjs (and put back the built-ins its legacy build replaces)
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+await row('baseline: pdfjs-dist alone, the text of every page of that PDF', null, async () => {
+  const task = pdfjs.getDocument({ data: new Uint8Array(bigPdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const document = await task.promise;
+  for (let number = 1; number <= document.numPages; number++) await (await document.getPage(number)).getTextContent();
+  await task.destroy();
+});
 
 printTable(`reading bulletins in process (${RUNS} runs each, after one warm-up)`, ['what', 'median ms', 'p95 ms', 'goal ms', ''], rows);
+const medianOf = (what: string) => Number(rows.find((cells) => String(cells[0]).startsWith(what))![1]);
+console.log(`the PDF read over pdfjs-dist alone: ${(medianOf('200-page PDF') / medianOf('baseline: pdfjs')).toFixed(2)}×`);

@@ -2,7 +2,7 @@
 // from its text and from the .docx Jianbao exports (footers with page numbers, the colophon in a frame,
 // condensed 三号 body text, a title with a manual line break), read into paragraphs and parsed; files
 // that are something else under the name .doc, and damaged ones, refused in Chinese, in the reading
-// worker too. The full facts of every fixture are checked by a test turned on with JIANBAO_IMPORT_ROUND_TRIP=1.
+// worker too.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,9 +240,8 @@ describe('.doc files in the reading worker', () => {
   });
 });
 
-// Turn on with JIANBAO_IMPORT_ROUND_TRIP=1: every expected fact of every fixture through .doc, which
-// depends on the parser (shared/import) as much as on the reader.
-describe.runIf(process.env.JIANBAO_IMPORT_ROUND_TRIP === '1')('full-facts round trip through .doc', () => {
+// Every expected fact of every fixture through .doc, the reader and the parser together.
+describe('full-facts round trip through .doc', () => {
   it.each(fixtures.flatMap((fixture) => (['text', 'docx'] as const).map((from) => [`${fixture.name} (.doc from the ${from})`, fixture, from] as const)))(
     '%s: every expected fact',
     async (_name, fixture, from) => {

@@ -2,8 +2,7 @@
 // exports (laid out: 三号 body on a 28.95 pt grid, red masthead, page numbers `— N —`), and Jianbao's own
 // PDF export through Chromium, read into printed lines and parsed; the line geometry (size, centring,
 // indents, page, paragraph gaps, page furniture) on made-up pages; hostile PDFs refused in Chinese, in the
-// reading worker too and in the worker bin/build-electron.mjs bundles; a PDF of over 200 pages timed. The
-// full facts of every fixture are checked by a test turned on with JIANBAO_IMPORT_ROUND_TRIP=1.
+// reading worker too and in the worker bin/build-electron.mjs bundles; a PDF of over 200 pages timed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -371,9 +370,8 @@ describe('the reading worker bin/build-electron.mjs bundles', () => {
   }, 120_000);
 });
 
-// Turn on with JIANBAO_IMPORT_ROUND_TRIP=1: every expected fact of every fixture through each kind of
-// PDF, which depends on the parser (shared/import) as much as on the reader.
-describe.runIf(process.env.JIANBAO_IMPORT_ROUND_TRIP === '1')('full-facts round trip through PDF', () => {
+// Every expected fact of every fixture through each kind of PDF, the reader and the parser together.
+describe('full-facts round trip through PDF', () => {
   it.each(fixtures.flatMap((fixture) => (['text', 'docx', 'print'] as const).map((kind) => [`${fixture.name} (${kind})`, fixture, kind] as const)))(
     '%s: every expected fact',
     async (_name, fixture, kind) => {
