@@ -78,9 +78,11 @@ function matchLead(lines: readonly string[], lead: readonly string[]): { title: 
         const wantedSubtitle = comparable(item.slice(colon + 1));
         let subtitle = '';
         for (let more = count; more < Math.min(count + 2, lines.length); more++) {
-          subtitle += comparable(lines[more]!);
+          // the body may print the subtitle after a dash (——关于…的调研) that the 导读 leaves out
+          subtitle += comparable(more === count ? lines[more]!.trim().replace(/^[—－-]{1,2}\s*/, '') : lines[more]!);
           if (subtitle === wantedSubtitle) {
-            return { title: item.slice(0, colon).trim(), subtitle: item.slice(colon + 1).trim(), used: more + 1, leadIndex };
+            const printed = lines.slice(count, more + 1).reduce(joinWrapped).trim();
+            return { title: item.slice(0, colon).trim(), subtitle: /^[—－-]/.test(printed) ? printed : item.slice(colon + 1).trim(), used: more + 1, leadIndex };
           }
         }
         return { title: item.slice(0, colon).trim(), used: count, leadIndex };
@@ -211,9 +213,16 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
     const mark = text.trim()[0]!;
     if (!/[●◆■◎]/.test(mark)) return false;
     if (leadIndexOf(heading) !== undefined) return false;
-    if (body.inSection && sectionMark !== mark) return true;
     const next = units[index + 1];
-    if (next && (next.kind === 'item' || (next.kind === 'heading' && next.text.trim()[0] !== mark))) return false;
+    const after = units[index + 2];
+    // a section heading has an item under it: marked, numbered, or a headline on its own line over its text
+    // (an item's own-line head has its text straight under it)
+    const itemFollows =
+      next !== undefined &&
+      (next.kind === 'item' || (next.kind === 'text' && (SOFT_ITEM_MARK.test(next.text) || (titleLike(next.text) && after?.kind === 'text' && !titleLike(after.text)))));
+    if (itemFollows) return false;
+    if (body.inSection && sectionMark !== mark) return true;
+    if (next && next.kind === 'heading' && next.text.trim()[0] !== mark) return false;
     return body.inSection || lead.length > 0;
   };
   const startSection = (heading: string, index: number) => {
@@ -289,7 +298,8 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
       case 'colophon': {
         inColophon = true;
         const match = COLOPHON_FIELD.exec(text)!;
-        const field = /报/.test(match[1]!) ? 'report' : match[1] === '发' ? 'issue' : 'send';
+        // 报、报送、抄报 go up; 发 and 分送 hand the issue out; 送、抄送、主送 send it across
+        const field = /报/.test(match[1]!) ? 'report' : match[1] === '发' || match[1] === '分送' ? 'issue' : 'send';
         distribution[field].push(...splitRecipients(text.slice(match[0].length)));
         break;
       }

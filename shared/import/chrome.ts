@@ -46,8 +46,11 @@ export function leadingChromeEnd(lines: readonly string[], limit: number, window
 export function trailingChromeStart(lines: readonly string[], window = 20): number {
   let start = lines.length;
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - window); i--) {
-    if (isChromeLine(lines[i]!)) start = i;
+    if (isChromeLine(lines[i]!) || (i > 0 && isChromeLine(lines[i - 1]!) && FOOTER_INSIDE.test(lines[i]!))) start = i;
     else if (squeeze(lines[i]!).length > 0) break;
   }
   return start;
 }
+
+/** A site footer's marks inside a line a hard wrap cut from the footer line before it (`1　鄂ICP备…`). */
+const FOOTER_INSIDE = /ICP备|公网安备|网站标识码|版权所有|Copyright|©/i;

@@ -24,12 +24,22 @@ function continuesEntry(entry: string, line: string, bodyText: string): boolean 
   return bodyText.includes(joined) || (beforeColon.length > comparable(entry).length && bodyText.includes(beforeColon));
 }
 
+/** How an entry is marked: a symbol, an Arabic number or a Chinese one. */
+function markStyle(text: string): 'symbol' | 'arabic' | 'chinese' | null {
+  const mark = LEAD_MARK.exec(text.trim())?.[0];
+  if (!mark) return null;
+  return /\d/.test(mark) ? 'arabic' : /[一二三四五六七八九十]/.test(mark) ? 'chinese' : 'symbol';
+}
+
 export function readLead(units: readonly Unit[], start: number): LeadRead {
   let cursor = start;
   const heading = units[cursor] !== undefined && LEAD_HEADING.test(units[cursor]!.text.trim());
   if (heading) cursor++;
   const items: string[] = [];
-  const marked = (unit: Unit | undefined) => unit !== undefined && (STAR_MARK.test(unit.text) || (heading && LEAD_MARK.test(unit.text) && entryLike(entryText(unit.text))));
+  // entries share one marking: under `1.` entries, a `一、` line is the body's section heading
+  const style = units[cursor] ? markStyle(units[cursor]!.text) : null;
+  const marked = (unit: Unit | undefined) =>
+    unit !== undefined && (STAR_MARK.test(unit.text) || (heading && LEAD_MARK.test(unit.text) && markStyle(unit.text) === style && entryLike(entryText(unit.text))));
   if (marked(units[cursor])) {
     // the body after the last marked entry, where each entry's title is printed again
     let lastMarked = cursor;

@@ -3,7 +3,7 @@
 import Nzh from 'nzh';
 import { DOC_NUMBER_PATTERN } from '../format/chinese.ts';
 import { isRealDate } from '../model/issue.ts';
-import { visibleLength } from '../text/lines.ts';
+import { HALF_WIDTH_PERIOD, visibleLength } from '../text/lines.ts';
 
 export const squeeze = (text: string) => text.replace(/\s+/g, '');
 
@@ -78,7 +78,8 @@ export const STAR_MARK = /^(?:[-*•·]\s*)?[★☆]\s*/;
 
 /** 【县市区工作动态】, [县市区工作动态], ●县市区工作动态, ◆…, ■…; 一、… only when other signs agree */
 export const BRACKETED_HEADING = /^[【［\[〖]\s*(.+?)\s*[】］\]〗]$/;
-export const SYMBOL_HEADING = /^[●◆■◎]\s*(.{2,30})$/;
+/** ●乡村振兴: a heading is a title, with no sentence in it (●河西区：开展…。 is an item) */
+export const SYMBOL_HEADING = /^[●◆■◎]\s*([^。！？；：:]{2,30})$/;
 export const NUMBERED_HEADING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.{2,30})$/;
 
 /** news items: ▲ (or △), and in some series ● or a number */
@@ -99,7 +100,7 @@ export const TITLE_MAX = 40;
 
 /** Short and not ending like a clause: a title, a subtitle or a headline rather than prose. */
 export function titleLike(text: string): boolean {
-  return visibleLength(text) <= TITLE_MAX && visibleLength(text) > 0 && !/[。；，、：:,;]$/.test(text.trim()) && !/^\*\*/.test(text);
+  return visibleLength(text) <= TITLE_MAX && visibleLength(text) > 0 && !/[。；，、：:,;]$/.test(text.trim()) && !HALF_WIDTH_PERIOD.test(text.trim()) && !/^\*\*/.test(text);
 }
 
 /** Series names end in these (工作简报, 督察专报, 工作动态, 政务信息, 信访快报…). */

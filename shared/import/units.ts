@@ -33,6 +33,10 @@ export interface Line {
   red: boolean;
   /** an empty line (a PDF's clear vertical gap) stands before it: a paragraph starts here */
   afterGap: boolean;
+  /** plain text: the line was typed with a first-line indent (full-width spaces, two spaces or a tab) */
+  typedIndent: boolean;
+  /** whether the line ran to the right edge of the type area (a PDF's), null where the format cannot tell */
+  reachesEdge: boolean | null;
 }
 
 export interface Unit {
@@ -73,6 +77,9 @@ function markRunInHead(raw: string): string {
   return raw;
 }
 
+/** A first-line indent typed in plain text; more than four characters of it is centring, not an indent. */
+const typedIndent = (line: string) => /^(?:\u3000{1,4}|[ \u00a0]{2,8}|\t)(?=[^\s\u3000])/u.test(line);
+
 /**
  * Trimmed lines with page numbers dropped; what the format told kept beside each. An empty line ends a
  * paragraph only where the reader put it for a clear gap (a PDF's): plain text has empty lines where a
@@ -87,7 +94,8 @@ export function cleanSourceLines(lines: readonly SourceLine[], emptyLinesAreGaps
     for (const piece of source.text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
       for (const [index, part] of piece.split('\f').entries()) {
         if (index > 0) [pageBreak, gap] = [true, false];
-        const raw = part.replace(/^\uFEFF/, '').trim();
+        const untrimmed = part.replace(/^\uFEFF/, '');
+        const raw = untrimmed.trim();
         if (raw.length === 0) {
           gap ||= emptyLinesAreGaps && !pageBreak;
           continue;
@@ -101,10 +109,12 @@ export function cleanSourceLines(lines: readonly SourceLine[], emptyLinesAreGaps
           raw,
           bold: source.bold === true,
           centred: source.align === 'center',
-          indented: source.indented === true,
+          indented: source.indented === true || (source.indented === undefined && typedIndent(untrimmed)),
           sizePt: source.sizePt ?? null,
           red: source.red === true,
           afterGap: gap,
+          typedIndent: source.indented === undefined && typedIndent(untrimmed),
+          reachesEdge: source.full ?? null,
         });
         [pageBreak, gap] = [false, false];
       }
@@ -143,7 +153,8 @@ function continues(previous: Unit, kind: LineKind, line: string, paragraphs: boo
   if (previous.kind === 'colophon') {
     if (previous.full || endsMidSentence(previous.text)) return true;
     if (paragraphs) return false;
-    if (/[：:。]/.test(line)) return false;
+    // a list closed with a full stop has ended
+    if (/[：:。]/.test(line) || /[。]$/.test(previous.text.trim())) return false;
     // with commas between recipients a line break is a wrap, unless the list stopped short; without, each line holds one recipient
     return /[，,；;]/.test(previous.text.replace(COLOPHON_FIELD, '')) ? !stoppedShort(previous, wrapWidth) : visibleLength(line) <= TITLE_MAX;
   }
@@ -184,13 +195,17 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
   const paragraphs = unit === 'paragraphs';
   const wrapWidth = paragraphs ? null : detectWrapWidth(lines.map((line) => line.text));
   const size = bodySize(lines);
-  const isFull = (text: string, first: boolean) => wrapWidth !== null && visibleLength(text) >= wrapWidth - (first ? 2 : 1);
+  const fillsWidth = (text: string, first: boolean) => wrapWidth !== null && visibleLength(text) >= wrapWidth - (first ? 2 : 1);
+  // a line the format saw run to the right edge is full, however many characters it holds (digits and Latin
+  // are narrower); one that stops short may still be full in ragged-right text, by its characters
+  const isFull = (line: Line, first: boolean) => line.reachesEdge === true || fillsWidth(line.text, first);
   const units: Unit[] = [];
   let previousLine: Line | null = null;
   /** lines under a 导读 heading: each entry a line of its own, however long */
   let inLead = false;
   // where the format marks first-line indents (PDF), an indented line starts a paragraph and the lines after it continue it
   const indents = !paragraphs && lines.filter((line) => line.indented).length >= 3;
+  const typedIndents = indents && lines.some((line) => line.typedIndent);
   for (const line of lines) {
     const kind = classify(line.text);
     const previous = units.at(-1);
@@ -200,13 +215,20 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
     const formatBreak = leadEntry || line.afterGap || line.indented || line.centred || (previousLine !== null && previousLine.centred !== line.centred);
     if (kind === 'leadHeading') inLead = true;
     else if (!leadEntry && kind !== 'lead') inLead = false;
-    const carriesOn = indents && kind === 'text' && (previous?.kind === 'text' || previous?.kind === 'item') && !previous.styledTitle && !previousLine?.centred;
+    // (in plain text, whose titles are not set apart, only while the paragraph has not ended its sentence)
+    const carriesOn =
+      indents &&
+      kind === 'text' &&
+      (previous?.kind === 'text' || previous?.kind === 'item') &&
+      !previous.styledTitle &&
+      !previousLine?.centred &&
+      !(typedIndents && endsSentence(previous.text));
     if (previous && !formatBreak && (carriesOn || continues(previous, kind, line.text, paragraphs, wrapWidth))) {
       // a colophon list without commas puts one recipient on each line
       const oneALine = previous.kind === 'colophon' && !previous.full && !endsMidSentence(previous.text) && !/[，,；;]/.test(previous.text.replace(COLOPHON_FIELD, ''));
       previous.text = joinWrapped(previous.text + (oneALine ? '，' : ''), line.text);
       previous.lines.push(line.text);
-      previous.full = isFull(line.text, false);
+      previous.full = isFull(line, false);
       // a line wrapped out of `…2023年7月` + `12日印发` only shows what it is once joined
       if (previous.kind === 'text' && PRINTED_LINE.test(previous.text)) previous.kind = 'printed';
       if (previous.kind === 'colophon' && PRINTED_LINE.test(previous.text)) units.splice(-1, 1, ...splitPrinted(previous));
@@ -218,7 +240,7 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
       previous.full = false;
     } else {
       const styledTitle = line.centred || (line.bold && visibleLength(line.text) <= TITLE_MAX) || (size !== null && line.sizePt !== null && line.sizePt > size + 0.5);
-      units.push({ kind, text: line.text, lines: [line.text], full: isFull(line.text, true), styledTitle });
+      units.push({ kind, text: line.text, lines: [line.text], full: isFull(line, true), styledTitle });
     }
     previousLine = line;
   }
@@ -242,7 +264,7 @@ export function unitOf(text: string, kind: LineKind = classify(text)): Unit {
 /** Units of bare text lines (already cleaned), as a paste gives them. */
 export function unitsOfLines(lines: readonly string[]): Unit[] {
   return buildUnits(
-    lines.map((text) => ({ text, raw: text, bold: false, centred: false, indented: false, sizePt: null, red: false, afterGap: false })),
+    lines.map((text) => ({ text, raw: text, bold: false, centred: false, indented: false, sizePt: null, red: false, afterGap: false, typedIndent: false, reachesEdge: null })),
     'lines',
   );
 }

@@ -19,10 +19,13 @@ export function collapseNumberSpaces(line: string): string {
 }
 
 /** Punctuation after which a paragraph may end. A closing quote or bracket counts when what it closes did. */
+/** A half-width full stop ending Chinese text (`…明显改善.`), not a decimal point or an abbreviation. */
+export const HALF_WIDTH_PERIOD = /[\u4e00-\u9fff”’）)]\.$/u;
+
 export function endsSentence(line: string): boolean {
   const trimmed = line.trimEnd().replace(/[”’」』）)】》\]*]+$/u, '');
   if (trimmed.length === 0) return true;
-  return /[。！？!?；;…：:]$/u.test(trimmed) || (trimmed.length < line.trimEnd().length && /[。！？!?]$/u.test(trimmed));
+  return /[。！？!?；;…：:]$/u.test(trimmed) || HALF_WIDTH_PERIOD.test(trimmed) || (trimmed.length < line.trimEnd().length && /[。！？!?]$/u.test(trimmed));
 }
 
 /** Characters that carry a sentence on: a line ending in one of these always continues. */
@@ -57,7 +60,9 @@ export function detectWrapWidth(lines: readonly string[]): number | null {
       bestCount = near;
     }
   }
-  if (best === null || bestCount < 6 || bestCount < lengths.length * 0.3) return null;
+  if (best === null || bestCount < 4 || bestCount < lengths.length * 0.3) return null;
+  // fewer lines of the width than one short of it: the longer ones hang a closing mark past the width
+  if ((counts.get(best - 1) ?? 0) > counts.get(best)!) best -= 1;
   // in wrapped text hardly a line runs past the width
   const longer = lengths.filter((length) => length > best + 2).length;
   return longer <= Math.max(3, lengths.length * 0.08) ? best : null;

@@ -220,7 +220,11 @@ function blockOf(lines: readonly Line[]): Block | null {
   const far = lines.reduce((right, line) => Math.max(right, line.x1), -Infinity);
   const full = lines.filter((line) => line.x1 >= far - line.size * 0.5);
   if (full.length < 3) return null;
-  const left = dominant(full.map((line) => line.x0))!;
+  // the leftmost start that more than one full line shares: where full first lines are indented (a page of
+  // short paragraphs) most full lines may start at the indent, but the wrapped ones start at the margin
+  const starts = full.map((line) => line.x0);
+  const shared = starts.filter((x) => starts.filter((other) => Math.abs(other - x) <= 0.5).length >= 2);
+  const left = shared.length > 0 ? Math.min(...shared) : dominant(starts)!;
   const right = dominant(full.map((line) => line.x1))!;
   return right - left > 50 ? { left, right } : null;
 }
@@ -231,9 +235,13 @@ function describe(line: Line, block: Block | null, bodySize: number, hanging: bo
   if (visible.length > 0 && visible.every((item) => item.bold)) source.bold = true;
   else if (visible.some((item) => item.bold)) source.runs = runsOf(line.items);
   if (visible.length > 0 && visible.every((item) => item.red === true)) source.red = true;
-  // a wrapped line of a list hanging under the text after its colon is neither indented nor centred
-  if (!block || hanging) return source;
+  if (!block) return source;
   const em = line.size;
+  // justified text that wraps runs from the margin (or its indent) to the right edge, a hung closing mark a
+  // little past it; a flush-right date does not start at the margin
+  source.full = line.x1 >= block.right - em * 0.6 && line.x0 <= block.left + em * 3.5;
+  // a wrapped line of a list hanging under the text after its colon is neither indented nor centred
+  if (hanging) return source;
   const centre = (block.left + block.right) / 2;
   const middle = (line.x0 + line.x1) / 2;
   const fromLeft = line.x0 - block.left;
