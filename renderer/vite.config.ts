@@ -1,7 +1,7 @@
 // Builds the renderer (React + Slate) into dist/renderer/, served by Electron's app:// protocol and by browser mode.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../electron/web/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../electron/security/content-security-policy.ts';
 
 /** The page carries its policy as a meta element too (without frame-ancestors, which only a header can set). */
 const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');

@@ -1,7 +1,11 @@
 // The one place an API call crosses into the services, for IPC and HTTP alike: check the method name,
 // validate the payload against the contract's schema, run the handler, and turn every failure into
 // an ApiErrorPayload with a Chinese message. Nothing a caller sends can reach a handler unchecked.
-import { ApiError, apiContract, isApiMethod, type ApiHandlers, type ApiResponse } from '../../shared/api/contract.ts';
+// This is where a service's error becomes the response: an ApiError (the one user-facing error type,
+// shared/api/errors.ts) goes out with its code and message; anything else is a bug, reported to
+// onInternalError and answered with a generic Chinese message.
+import { apiContract, isApiMethod, type ApiHandlers, type ApiResponse } from '../../shared/api/contract.ts';
+import { isUserFacing, unknownMethodError } from '../../shared/api/errors.ts';
 import type { z } from 'zod';
 import { formatErrors, validate } from '../../shared/model/validate.ts';
 
@@ -15,7 +19,7 @@ export interface DispatchOptions {
 export function createDispatch(handlers: ApiHandlers, options: DispatchOptions = {}): Dispatch {
   return async (method, payload) => {
     if (!isApiMethod(method)) {
-      return { ok: false, error: { code: 'unknown-method', message: `未知的操作：${String(method).slice(0, 60)}` } };
+      return { ok: false, error: unknownMethodError(method).toPayload() };
     }
     const checked = validate(apiContract[method].input as z.ZodType<unknown>, payload ?? {}, '请求内容');
     if (!checked.ok) return { ok: false, error: { code: 'invalid-input', message: `请求内容不正确（${formatErrors(checked.errors, 3)}）` } };
@@ -24,12 +28,9 @@ export function createDispatch(handlers: ApiHandlers, options: DispatchOptions =
       const value = await handler(checked.value);
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toPayload() };
+      if (isUserFacing(error)) return { ok: false, error: error.toPayload() };
       options.onInternalError?.(method, error);
-      const message = error instanceof Error && isChinese(error.message) ? error.message : '发生意外错误，数据未被修改';
-      return { ok: false, error: { code: 'internal', message: `操作失败：${message}` } };
+      return { ok: false, error: { code: 'internal', message: '操作失败：发生意外错误，数据未被修改' } };
     }
   };
 }
-
-const isChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);

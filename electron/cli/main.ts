@@ -1,20 +1,15 @@
 // Entry of the `jianbao` command line: finds the sub-command, parses its arguments, maps errors to
 // exit codes (2 for anything the user can fix, with one Chinese line and no stack trace).
 import { parseArgs } from 'node:util';
-import { CliError } from './cli-error.ts';
-import type { CliIo } from './command.ts';
+import { CliError } from './commands/cli-error.ts';
+import type { CliIo } from './commands/command.ts';
 import { commandLoaders } from './commands/index.ts';
-import { UnreadableFileError } from '../services/files/read-file-bytes.ts';
-import { errnoCode, fileSystemError } from '../services/archive/fs-errors.ts';
+import { isUserFacing } from '../../shared/api/errors.ts';
+import { errnoCode, fileSystemError } from '../services/archive/index.ts';
 
 export async function usage(): Promise<string> {
   const commands = await Promise.all(Object.values(commandLoaders).map((load) => load()));
   return ['用法：', ...commands.map((command) => `  ${command.usage}`), '所有命令出错时以退出码 2 结束，并在标准错误输出一行中文说明。'].join('\n');
-}
-
-/** Errors that are the user's to fix: anything with a Chinese message meant for them. */
-function isUserError(error: unknown): error is Error {
-  return error instanceof CliError || error instanceof UnreadableFileError || (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
 }
 
 export async function main(argv: string[], io: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) }): Promise<number> {
@@ -40,7 +35,8 @@ export async function main(argv: string[], io: CliIo = { out: (text) => process.
       io.err(`错误：${error.message}`);
       return error.exitCode;
     }
-    if (isUserError(error)) {
+    // the user's to fix: an ApiError (a service's, or a refused call of the API) carries its Chinese sentence
+    if (isUserFacing(error)) {
       io.err(`错误：${error.message}`);
       return 2;
     }

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import type { MenuCommand } from '../../shared/api/desktop-bridge.ts';
+import { isUserFacing } from '../../shared/api/errors.ts';
 import { renderPrintHtml } from '../../shared/print/render-print-html.ts';
 import { createDispatch } from '../api/dispatch.ts';
 import { openServices } from '../api/services.ts';
@@ -89,7 +90,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('简报无法启动', error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : `启动时出错：${String(error)}`);
+      dialog.showErrorBox('简报无法启动', isUserFacing(error) ? error.message : `启动时出错：${String(error)}`);
       app.exit(1);
     });
 }

@@ -1,53 +1,20 @@
-// The preload bridge: exposes to the page one async function per contract method (window.jianbao) and
-// the menu-command subscription (window.jianbaoDesktop) through contextBridge, and nothing else.
+// The preload bridge: exposes to the page, through contextBridge, one function that carries a contract
+// method's call to the main process (window.jianbao.invoke) and the menu-command subscription
+// (window.jianbaoDesktop), and nothing else. Responses, refusals included, pass through unchanged: the
+// renderer's client (renderer/api/client.ts) rebuilds the ApiError with its code, as for HTTP.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiClient, ApiInput, ApiMethod, ApiOutput, ApiResponse } from '../../shared/api/contract.ts';
-import { isMenuCommand, type DesktopBridge } from '../../shared/api/desktop-bridge.ts';
+import { isApiMethod, type ApiResponse } from '../../shared/api/contract.ts';
+import { unknownMethodError } from '../../shared/api/errors.ts';
+import { isMenuCommand, type ApiBridge, type DesktopBridge } from '../../shared/api/desktop-bridge.ts';
 import { apiChannel, MENU_CHANNEL } from '../security/ipc-channels.ts';
 
-/** Errors cross contextBridge as their message only, which is the Chinese sentence the clerk sees. */
-function call<M extends ApiMethod>(method: M) {
-  return async (input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const response = (await ipcRenderer.invoke(apiChannel(method), input)) as ApiResponse<ApiOutput<M>>;
-    if (!response.ok) throw new Error(response.error.message);
-    return response.value;
-  };
-}
-
 const api = {
-  'app.info': call('app.info'),
-  'series.list': call('series.list'),
-  'series.get': call('series.get'),
-  'series.create': call('series.create'),
-  'series.update': call('series.update'),
-  'series.setArchived': call('series.setArchived'),
-  'issues.list': call('issues.list'),
-  'issues.gaps': call('issues.gaps'),
-  'issues.next': call('issues.next'),
-  'issues.get': call('issues.get'),
-  'issues.save': call('issues.save'),
-  'issues.setStatus': call('issues.setStatus'),
-  'issues.duplicate': call('issues.duplicate'),
-  'issues.delete': call('issues.delete'),
-  'issues.discard': call('issues.discard'),
-  'issues.restore': call('issues.restore'),
-  'issues.recycleBin': call('issues.recycleBin'),
-  'revisions.list': call('revisions.list'),
-  'revisions.get': call('revisions.get'),
-  'revisions.restore': call('revisions.restore'),
-  search: call('search'),
-  'import.file': call('import.file'),
-  'import.read': call('import.read'),
-  'import.confirm': call('import.confirm'),
-  'export.docx': call('export.docx'),
-  'export.pdf': call('export.pdf'),
-  'export.json': call('export.json'),
-  'backup.create': call('backup.create'),
-  'backup.list': call('backup.list'),
-  'backup.restore': call('backup.restore'),
-  'bundle.export': call('bundle.export'),
-  'bundle.import': call('bundle.import'),
-} satisfies ApiClient;
+  async invoke(method, payload) {
+    // only the contract's methods (its own list, shared/api/contract.ts) ever reach IPC
+    if (!isApiMethod(method)) return { ok: false, error: unknownMethodError(method).toPayload() };
+    return (await ipcRenderer.invoke(apiChannel(method), payload)) as ApiResponse<unknown>;
+  },
+} satisfies ApiBridge;
 
 const desktop = {
   onMenuCommand(listener) {

@@ -7,9 +7,8 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
   isAppUrl,
-  PAGE_CONTENT_SECURITY_POLICY,
-  PRINT_CONTENT_SECURITY_POLICY,
 } from './app-protocol.ts';
+import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 
 let serve: (request: Request) => Promise<Response>;
 
@@ -45,7 +44,7 @@ describe('app:// protocol', () => {
       const response = await get(url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(response.headers.get('content-security-policy')).toBe(PAGE_CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await response.text()).toContain('<title>简报</title>');
     }
@@ -57,7 +56,7 @@ describe('app:// protocol', () => {
   });
 
   it('page CSP allows only its own origin: default-src and script-src self, no remote origin, no eval', () => {
-    const policy = directives(PAGE_CONTENT_SECURITY_POLICY);
+    const policy = directives(CONTENT_SECURITY_POLICY);
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('script-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { staticFile } from './static-file.ts';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../web/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'jianbao';
@@ -17,12 +17,6 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
-
-/** The app's pages get the same policy as in browser mode: own origin only, no remote origin at all. */
-export const PAGE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
-
-/** A print document is static HTML with its own <style>: no script, no request anywhere. */
-export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,7 +55,7 @@ function respond(status: number, body: Uint8Array<ArrayBuffer> | string | null, 
   });
 }
 
-const notFound = () => respond(404, '未找到该文件', 'text/plain; charset=utf-8', PAGE_CONTENT_SECURITY_POLICY);
+const notFound = () => respond(404, '未找到该文件', 'text/plain; charset=utf-8', CONTENT_SECURITY_POLICY);
 
 export interface AppProtocolSources {
   /** the built renderer, dist/renderer */
@@ -75,7 +69,7 @@ export function createAppProtocolHandler({ rendererDir, printDocument = () => un
   const root = resolve(rendererDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return respond(405, '不支持的请求', 'text/plain; charset=utf-8', PAGE_CONTENT_SECURITY_POLICY);
+      return respond(405, '不支持的请求', 'text/plain; charset=utf-8', CONTENT_SECURITY_POLICY);
     }
     const url = parseAppUrl(request.url);
     const head = request.method === 'HEAD';
@@ -94,6 +88,6 @@ export function createAppProtocolHandler({ rendererDir, printDocument = () => un
       return notFound();
     }
     const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return respond(200, head ? null : new Uint8Array(body), contentType, PAGE_CONTENT_SECURITY_POLICY);
+    return respond(200, head ? null : new Uint8Array(body), contentType, CONTENT_SECURITY_POLICY);
   };
 }

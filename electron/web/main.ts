@@ -4,9 +4,10 @@
 import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isUserFacing } from '../../shared/api/errors.ts';
 import { openServices } from '../api/services.ts';
 import { createDispatch } from '../api/dispatch.ts';
-import { resolveDataDir } from '../services/archive/data-dir.ts';
+import { resolveDataDir } from '../services/archive/index.ts';
 import { buildRenderer, rendererIsStale } from './build-renderer.ts';
 import { startWebServer } from './server.ts';
 
@@ -35,7 +36,7 @@ export async function runWebMode(argv: string[]): Promise<number> {
     // the daily backup, as the desktop app takes it
     services = await openServices({ dataDir, holder: { name: '简报（浏览器模式）', kind: 'app' }, dailyBackup: true });
   } catch (error) {
-    console.error(`错误：${error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : `无法打开档案库：${String(error)}`}`);
+    console.error(`错误：${isUserFacing(error) ? error.message : `无法打开档案库：${String(error)}`}`);
     return 2;
   }
   let server;

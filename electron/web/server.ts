@@ -10,7 +10,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Dispatch } from '../api/dispatch.ts';
 import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract.ts';
 import { staticFile } from '../security/static-file.ts';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.ts';
 import { LOGIN_PATH, LoginGate, sessionCookie } from './login.ts';
 import { SessionRateLimiter } from './rate-limit.ts';
 

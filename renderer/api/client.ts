@@ -1,19 +1,20 @@
-// The renderer's API client: the Electron preload's when it is there, else HTTP to browser mode's
-// local server, authenticated by the session cookie set at login (the page holds no secret).
-import { ApiError, type ApiClient } from '../../shared/api/contract.ts';
-import { createApiClient, httpTransport } from './transport.ts';
+// The renderer's API client: one typed client over whichever transport is there, the Electron
+// preload's IPC or HTTP to browser mode's local server (authenticated by the session cookie set at
+// login; the page holds no secret). Either way a refused call rejects with an ApiError and its code.
+import { isUserFacing, type ApiClient } from '../../shared/api/contract.ts';
+import type { ApiBridge } from '../../shared/api/desktop-bridge.ts';
+import { createApiClient, httpTransport, ipcTransport } from './transport.ts';
 
 declare global {
   interface Window {
-    /** set by the Electron preload: one function per contract method */
-    jianbao?: ApiClient;
+    /** set by the Electron preload: the one function that carries a contract method's call */
+    jianbao?: ApiBridge;
   }
 }
 
-export const api: ApiClient = window.jianbao ?? createApiClient(httpTransport());
+export const api: ApiClient = createApiClient(window.jianbao ? ipcTransport(window.jianbao) : httpTransport());
 
+/** The Chinese sentence to show for a failure: an ApiError's own, else a generic one. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error && /[\u4e00-\u9fff]/.test(error.message)) return error.message;
-  return '操作失败，请重试';
+  return isUserFacing(error) ? error.message : '操作失败，请重试';
 }

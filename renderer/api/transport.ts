@@ -1,30 +1,33 @@
-// Builds an API client (one async function per contract method) over a transport; the HTTP transport
-// carries calls to browser mode's local server. Failures become ApiError.
-import { ApiError, apiMethods, type ApiClient, type ApiMethod, type ApiResponse } from '../../shared/api/contract.ts';
+// The two transports the renderer's client runs over: IPC through the desktop app's preload
+// (window.jianbao.invoke) and HTTP to browser mode's local server. Both bring back the same
+// ApiResponse, so the same client (shared/api/client.ts) rebuilds the same ApiError, code included.
+import type { ApiResponse } from '../../shared/api/contract.ts';
+import type { ApiBridge } from '../../shared/api/desktop-bridge.ts';
+import type { Transport } from '../../shared/api/client.ts';
 
-export type Transport = (method: ApiMethod, input: unknown) => Promise<ApiResponse<unknown>>;
+export { createApiClient, type Transport } from '../../shared/api/client.ts';
 
-export function createApiClient(transport: Transport): ApiClient {
-  const client: Partial<Record<ApiMethod, (input: unknown) => Promise<unknown>>> = {};
-  for (const method of apiMethods) {
-    client[method] = async (input: unknown) => {
-      const response = await transport(method, input);
-      if (!response.ok) throw new ApiError(response.error.code, response.error.message);
-      return response.value;
-    };
-  }
-  return client as ApiClient;
+/** Desktop app: the preload's one function; a failure of IPC itself is reported like any refusal. */
+export function ipcTransport(bridge: ApiBridge): Transport {
+  return async (method, input) => {
+    try {
+      return await bridge.invoke(method, input);
+    } catch {
+      return { ok: false, error: { code: 'internal', message: '无法连接简报主程序，请关闭后重新打开“简报”' } };
+    }
+  };
 }
 
 /**
  * Browser mode: POST /api/<method> to the page's own origin. The session is the HttpOnly cookie the
  * server set when its one-time login address was opened; a same-origin fetch sends it by itself.
+ * `request` stands in for fetch where there is no browser to keep the cookie (tests).
  */
-export function httpTransport(base = ''): Transport {
+export function httpTransport(base = '', request?: typeof fetch): Transport {
   return async (method, input) => {
     let response: Response;
     try {
-      response = await fetch(`${base}/api/${method}`, {
+      response = await (request ?? fetch)(`${base}/api/${method}`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
@@ -40,4 +43,3 @@ export function httpTransport(base = ''): Transport {
     }
   };
 }
-

@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { navigate, useRoute } from './route.ts';
-import { useMenuCommands } from './menu-commands.ts';
+import { navigate, useRoute } from '../navigation/route.ts';
+import { useMenuCommands } from '../navigation/menu-commands.ts';
 import { ArchiveScreen } from '../archive/ArchiveScreen.tsx';
 import { SeriesSettingsScreen } from '../series/SeriesSettingsScreen.tsx';
 import { IssueEditorScreen } from '../editor/IssueEditorScreen.tsx';

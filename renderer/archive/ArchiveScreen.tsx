@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IssueSummary, NumberingGap, SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { navigate, parseRoute } from '../app/route.ts';
-import { useCommands } from '../app/use-commands.ts';
+import { navigate, parseRoute } from '../navigation/route.ts';
+import { useCommands } from '../navigation/use-commands.ts';
 import { useNotice } from '../ui/notice.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { BackupsDialog } from './BackupsDialog.tsx';

@@ -5,10 +5,10 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Dialog } from '../ui/Dialog.tsx';
 
 /** What can be imported: bulletins (.txt, .docx, .doc, .pdf, .json), never Office's lock files or hidden files. */
-export const IMPORT_ACCEPT = '.txt,.docx,.doc,.pdf,.json';
+const IMPORT_ACCEPT = '.txt,.docx,.doc,.pdf,.json';
 const IMPORTABLE = /\.(txt|docx|doc|pdf|json)$/i;
 
-export function importableFiles(files: Iterable<File>): File[] {
+function importableFiles(files: Iterable<File>): File[] {
   return [...files].filter((file) => IMPORTABLE.test(file.name) && !file.name.startsWith('~$') && !file.name.startsWith('.'));
 }
 

@@ -23,7 +23,7 @@ export const VIA_LABELS: Record<ImportPreview['via'], string> = {
   canonical: '简报数据（原样读入）',
 };
 
-export const NOT_FOUND = '未在文中找到，请核对';
+const NOT_FOUND = '未在文中找到，请核对';
 
 /** The draft a review starts from: the issue as read, into the series the preview names. */
 export function draftOf(preview: ImportPreview): ReviewDraft {

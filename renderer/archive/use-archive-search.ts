@@ -7,7 +7,7 @@ import { api } from '../api/client.ts';
 import type { IssueFilters, SearchScope } from './archive-filters.ts';
 
 /** How long typing pauses before the query is searched. */
-export const QUERY_PAUSE_MS = 250;
+const QUERY_PAUSE_MS = 250;
 /** Hits shown at most; one more is asked for, to know whether there are more. */
 export const SHOWN_HITS = 100;
 

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_UPLOAD_BYTES } from '../../shared/api/contract.ts';
 import type { ImportOutcome, ImportPreview, SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { fileToBase64 } from './file-upload.ts';
+import { fileToBase64 } from '../files/browser-files.ts';
 import { confirmInput, draftOf, seriesNamed, type ReviewDraft } from './import-review.ts';
 
 /** a file read and waiting for review (`read`), or confirmed and waiting for its turn to be filed (`filing`) */
@@ -23,10 +23,10 @@ export type QueueEntry =
   | ReadEntry
   | { key: number; name: string; state: 'done'; outcome: ImportOutcome };
 
-export const SKIPPED_BY_CLERK = '选择了跳过，未归档';
+const SKIPPED_BY_CLERK = '选择了跳过，未归档';
 
 /** The name the clerk knows a picked file by: its path inside the folder they chose, else its name. */
-export function pickedName(file: File): string {
+function pickedName(file: File): string {
   return (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { COMMAND_TABLE, keyLabel, type CommandId, type CommandSpec } from '../../shared/api/commands.ts';
 import { STATUS_LABELS, type Issue, type IssueStatus } from '../../shared/model/issue.ts';
 import { issueNumberOf } from '../../shared/format/chinese.ts';
-import type { CommandHandlers } from '../app/use-commands.ts';
+import type { CommandHandlers } from '../navigation/use-commands.ts';
 import { SAVE_STATE_LABELS, type SaveState } from './session/issue-session.ts';
 import { StatusActions } from './StatusActions.tsx';
 import { PageCount, type PagePlanView } from './PageMarks.tsx';

@@ -43,7 +43,7 @@ function pairUp(removed: string, added: string): [ComparedLine, ComparedLine] {
  * The revision's text against the current one, line by line: where lines were removed and others added
  * in their place, they are paired in order and the changed characters within each pair are marked.
  */
-export function compareTexts(revisionText: string, currentText: string): ComparedLine[] {
+function compareTexts(revisionText: string, currentText: string): ComparedLine[] {
   const out: ComparedLine[] = [];
   const changes = diffLines(revisionText, currentText);
   for (let index = 0; index < changes.length; index++) {

@@ -5,12 +5,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { htmlToLines, htmlToText, type ClipboardLine } from './clipboard-html.ts';
-import { libreOfficeSourceDocx } from './clipboard-samples/libreoffice-source.ts';
+import { libreOfficeSourceDocx } from '../../test/fixtures/clipboard/libreoffice-source.ts';
 
 // The samples are clipboard HTML as the programs put it there: Word 2016 and WPS 2019 as they write it (styles
 // in a <style> block, Word's XML islands in conditional comments), LibreOffice 7.4's real output for
 // libreoffice-source.ts, Google Docs' and Chrome's (a WeChat article) copied markup.
-const samples = join(dirname(fileURLToPath(import.meta.url)), 'clipboard-samples');
+const samples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'clipboard');
 const sample = (name: string) => readFileSync(join(samples, name), 'utf8');
 
 /** Lines with bold runs shown as **x**. */

@@ -3,7 +3,7 @@
 import type { Editor } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { ReactEditor } from 'slate-react';
-import type { CommandHandlers } from '../app/use-commands.ts';
+import type { CommandHandlers } from '../navigation/use-commands.ts';
 import { insertArticle, insertNewsItem, setHeadingLevel, toggleBold } from './model/commands.ts';
 import type { IssueSession } from './session/issue-session.ts';
 import { moveFocusArea } from './focus-areas.ts';

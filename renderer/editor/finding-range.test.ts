@@ -54,3 +54,18 @@ describe('findingRange', () => {
     expect(findingRange(editor, finding!.location, `${finding!.text}x`)).toBeNull();
   });
 });
+
+describe('a finding in the 导读', () => {
+  it('stands on the title the entry is derived from, in the editor', () => {
+    const { editor, issue } = editorFor('yiyang-2023-13');
+    const edited = slateToIssue(editor.children, issue);
+    const lead = edited.blocks[0]!;
+    if (lead.type !== 'lead') throw new Error('no 导读');
+    const stale = { ...edited, blocks: [{ ...lead, items: ['过时的标题', ...lead.items.slice(1)] }, ...edited.blocks.slice(1)] };
+    const finding = proofreadIssue(stale).find((f) => f.rule === 'structure.lead');
+    expect(finding?.location.field).toBe('title');
+    const range = findingRange(editor, finding!.location, finding!.text);
+    const first = edited.blocks[1]!;
+    expect(Editor.string(editor, range!)).toBe(first.type === 'article' ? first.title : first.type === 'news' ? '' : null);
+  });
+});

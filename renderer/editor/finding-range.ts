@@ -1,61 +1,26 @@
 // Where a proofreading finding stands in the Slate editor: the issue's block/item/paragraph indices
-// are counted the way slateToIssue counts them (empty parts left out), then the offset is walked
-// through the text leaves. Null when the text there has changed since the check.
-import { Editor, Node, Text, type BaseRange, type Descendant, type Path } from 'slate';
-import type { Location } from '../../shared/proofread/location.ts';
-import { isOfType } from './model/nodes.ts';
-import { bodyBlocksOf } from './model/mapping.ts';
-
-const hasText = (node: Node) => Node.string(node) !== '';
-
-/** Slate paths of the issue's body blocks, in the issue's order (blocks[0] is the 导读, so body starts at 1). */
-function bodyBlockPaths(children: readonly Descendant[]): Path[] {
-  const paths: Path[] = [];
-  children.forEach((node, index) => {
-    if (bodyBlocksOf([node]).length > 0) paths.push([index]);
-  });
-  return paths;
-}
-
-/** The k-th child with content of the given type under `parent`, as slateToIssue counts them. */
-function nthWithText(editor: Editor, parent: Path, type: 'paragraph' | 'news-item', k: number): Path | null {
-  const node = Node.get(editor, parent);
-  if (!('children' in node)) return null;
-  let seen = 0;
-  for (let i = 0; i < node.children.length; i++) {
-    const child = node.children[i]!;
-    if (!isOfType(child, type) || !hasText(child)) continue;
-    if (seen++ === k) return parent.concat(i);
-  }
-  return null;
-}
-
-function childOfType(editor: Editor, parent: Path, type: 'article-title' | 'article-subtitle' | 'item-head'): Path | null {
-  const node = Node.get(editor, parent);
-  if (!('children' in node)) return null;
-  const index = node.children.findIndex((child) => isOfType(child, type));
-  return index >= 0 ? parent.concat(index) : null;
-}
+// are looked up in mapping.ts's bodyPartsOf (the counting slateToIssue uses, empty parts left out),
+// then the offset is walked through the text leaves. Null when the text there has changed since the check.
+import { Editor, Node, Text, type BaseRange, type Path } from 'slate';
+import type { Location } from '../../shared/proofread/core/location.ts';
+import { bodyPartsOf } from './model/mapping.ts';
 
 function elementPath(editor: Editor, location: Location): Path | null {
   if (!('block' in location)) return null;
-  const blockPath = bodyBlockPaths(editor.children)[location.block - 1];
-  if (!blockPath) return null;
+  // blocks[0] is the 导读, so the body starts at 1
+  const part = bodyPartsOf(editor.children)[location.block - 1];
+  if (!part) return null;
   switch (location.field) {
     case 'title':
-      return childOfType(editor, blockPath, 'article-title');
+      return part.type === 'article' ? (part.title?.path ?? null) : null;
     case 'subtitle':
-      return childOfType(editor, blockPath, 'article-subtitle');
+      return part.type === 'article' ? (part.subtitle?.path ?? null) : null;
     case 'paragraph':
-      return nthWithText(editor, blockPath, 'paragraph', location.paragraph);
-    case 'head': {
-      const item = nthWithText(editor, blockPath, 'news-item', location.item);
-      return item && childOfType(editor, item, 'item-head');
-    }
-    case 'itemParagraph': {
-      const item = nthWithText(editor, blockPath, 'news-item', location.item);
-      return item && nthWithText(editor, item, 'paragraph', location.paragraph);
-    }
+      return part.type === 'article' ? (part.paragraphs[location.paragraph]?.path ?? null) : null;
+    case 'head':
+      return part.type === 'news' ? (part.items[location.item]?.head?.path ?? null) : null;
+    case 'itemParagraph':
+      return part.type === 'news' ? (part.items[location.item]?.paragraphs[location.paragraph]?.path ?? null) : null;
     default:
       return null;
   }

@@ -4,7 +4,7 @@ import { Node, type Editor } from 'slate';
 import type { Issue } from '../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../shared/model/series.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
-import { withoutIgnored, type Finding } from '../../shared/proofread/finding.ts';
+import { withoutIgnored, type Finding } from '../../shared/proofread/core/finding.ts';
 import { aboveOfType } from './model/nodes.ts';
 
 const WRITTEN_IN_ORDER = new Set(['structure.empty-article']);

@@ -65,7 +65,7 @@ function paragraphPaths(children: readonly Descendant[], parent: Path): Path[] {
 }
 
 /** The body parts of the editor's value in the order and with the omissions of mapping.ts's bodyBlocksOf. */
-export function bodyPathsOf(nodes: readonly Descendant[]): BlockPaths[] {
+function bodyPathsOf(nodes: readonly Descendant[]): BlockPaths[] {
   const blocks: BlockPaths[] = [];
   nodes.forEach((node, index) => {
     if (isOfType(node, 'article')) {

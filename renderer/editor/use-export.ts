@@ -2,7 +2,7 @@
 // should know about it.
 import { useCallback } from 'react';
 import { api, errorMessage } from '../api/client.ts';
-import { downloadFile } from '../archive/file-upload.ts';
+import { downloadFile } from '../files/browser-files.ts';
 import type { IssueSession } from './session/issue-session.ts';
 import type { ExportKind } from './editor-commands.ts';
 

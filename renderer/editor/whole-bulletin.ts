@@ -3,11 +3,15 @@
 // always, the masthead (期号, 日期, 文号) together or not at all, as the clerk chooses.
 import type { Issue } from '../../shared/model/issue.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
+import { withDerivedLead } from '../../shared/model/lead.ts';
 import { formatChineseDate, issueNumberOf } from '../../shared/format/chinese.ts';
+import { COLOPHON_FIELD, ISSUE_NUMBER } from '../../shared/import/matchers.ts';
 
 export function looksLikeWholeBulletin(text: string): boolean {
-  const signs = [/第\s*\d+\s*期/, /【\s*导\s*读\s*】/, /^\s*报\s*[：:]/m, /^\s*送\s*[：:]/m, /印\s*发\s*$/m];
-  return signs.filter((sign) => sign.test(text)).length >= 2;
+  // the colophon's 报： and 送： lines, as the importer reads them, count as a sign each
+  const fields = new Set(text.split('\n').map((line) => COLOPHON_FIELD.exec(line.trim())?.[1]));
+  const signs = [ISSUE_NUMBER.test(text), /【\s*导\s*读\s*】/.test(text), fields.has('报'), fields.has('送'), /印\s*发\s*$/m.test(text)];
+  return signs.filter(Boolean).length >= 2;
 }
 
 export function isBodyEmpty(issue: Issue): boolean {
@@ -42,7 +46,10 @@ export function readPastedBulletin(current: Issue, text: string): PastedBulletin
   return { issue, masthead, mastheadDiffers, found };
 }
 
-/** The pasted bulletin's body and colophon in this issue; with `takeMasthead` its 期号, date and 文号 too, else this issue's stay. */
+/**
+ * The pasted bulletin's body and colophon in this issue; with `takeMasthead` its 期号, date and 文号 too, else this issue's stay.
+ * The 导读 is this issue's: derived from the pasted titles, none where this issue's series prints none.
+ */
 export function fillFromBulletin(current: Issue, pasted: PastedBulletin, { takeMasthead }: { takeMasthead: boolean }): Issue {
   const parsed = pasted.issue;
   const hasColophon = parsed.distribution.report.length + parsed.distribution.send.length + parsed.distribution.issue.length > 0;
@@ -57,12 +64,12 @@ export function fillFromBulletin(current: Issue, pasted: PastedBulletin, { takeM
         docNumber: pasted.found.docNumber ? parsed.docNumber : null,
       }
     : { number: current.number, totalNumber: current.totalNumber, date: current.date, year: current.year, docNumber: current.docNumber };
-  return {
+  return withDerivedLead({
     ...current,
     ...masthead,
     blocks: parsed.blocks,
     distribution: hasColophon ? parsed.distribution : current.distribution,
     printed: parsed.printed ? { ...parsed.printed, date: masthead.date } : current.printed,
     copies: parsed.copies ?? current.copies,
-  };
+  });
 }

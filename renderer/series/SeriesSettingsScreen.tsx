@@ -13,8 +13,8 @@ import {
 import { formatErrors, validate } from '../../shared/model/validate.ts';
 import type { SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
-import { navigate } from '../app/route.ts';
-import { useCommands } from '../app/use-commands.ts';
+import { navigate } from '../navigation/route.ts';
+import { useCommands } from '../navigation/use-commands.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { useNotice } from '../ui/notice.tsx';
 import { ListField } from '../ui/ListField.tsx';

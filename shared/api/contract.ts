@@ -18,6 +18,9 @@ import type {
   SearchHit,
   SeriesRecord,
 } from './records.ts';
+import type { ApiErrorPayload } from './errors.ts';
+
+export { ApiError, API_ERROR_CODES, isUserFacing, type ApiErrorCode, type ApiErrorPayload } from './errors.ts';
 
 /** Largest file the renderer may hand over for import, as base64 (about 30 MB of file). */
 export const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
@@ -138,26 +141,6 @@ export const apiMethods = Object.keys(apiContract) as ApiMethod[];
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiContract, name);
-}
-
-/** The error every transport carries back: a code for the program, a Chinese message for the clerk. */
-export interface ApiErrorPayload {
-  code: 'invalid-input' | 'not-found' | 'conflict' | 'read-only' | 'unreadable' | 'unknown-method' | 'forbidden' | 'internal';
-  message: string;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorPayload['code'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  toPayload(): ApiErrorPayload {
-    return { code: this.code, message: this.message };
-  }
 }
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };

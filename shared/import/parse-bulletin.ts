@@ -2,7 +2,7 @@
 // issue: masthead, 导读, articles, news sections and colophon. Text it cannot place goes into the nearest
 // article; nothing is dropped but page numbers, structural marks and web-page chrome, which is listed.
 import { ISSUE_FORMAT, type Issue } from '../model/issue.ts';
-import { deriveLead } from '../model/lead.ts';
+import { withDerivedLead } from '../model/lead.ts';
 import { todayIso } from '../format/chinese.ts';
 import { readBody } from './body.ts';
 import { trailingChromeStart } from './chrome.ts';
@@ -58,7 +58,8 @@ export function parseBulletin(source: SourceDocument, options: ParseOptions = {}
 
   const yearly = masthead.totalNumber !== null || masthead.year !== null;
   const printed = body.printed ? { by: body.printed.by || masthead.issuer, date: body.printed.date } : null;
-  const issue: Issue = {
+  // the 导读 as every issue has it: derived from the titles read (none where the original printed none)
+  const issue: Issue = withDerivedLead({
     format: ISSUE_FORMAT,
     series: {
       name: masthead.seriesName || '未命名简报',
@@ -72,11 +73,11 @@ export function parseBulletin(source: SourceDocument, options: ParseOptions = {}
     date: isoDate,
     docNumber,
     status: 'issued',
-    blocks: [{ type: 'lead', items: lead.present ? deriveLead(body.blocks) : [] }, ...body.blocks],
+    blocks: body.blocks,
     distribution: body.distribution,
     printed,
     copies: body.copies,
-  };
+  });
   return {
     issue,
     warnings,

@@ -24,6 +24,8 @@ export interface SourceLine {
   indented?: boolean;
   /** 1-based page the line is printed on */
   page?: number;
+  /** the line runs to the right edge of the type area (a printed line that wrapped), when the format knows */
+  full?: boolean;
 }
 
 export interface SourceDocument {
@@ -54,6 +56,12 @@ export interface ParsedBulletin {
   warnings: string[];
   /** web-page chrome and other lines set aside (the one thing besides page numbers import may drop) */
   setAside: string[];
+}
+
+/** A file read into the canonical issue, with what the reader had to guess or set aside. */
+export interface ReadBulletin extends ParsedBulletin {
+  /** how the issue was read: a format's structure, or the canonical issue a file carried (.json, a Jianbao .docx) */
+  via: SourceFormat | 'canonical';
 }
 
 /** A source of bare text lines, as a plain-text file or a paste gives them. */

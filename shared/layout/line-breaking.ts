@@ -243,10 +243,6 @@ export function breakIntoLines(text: string, box: LineBox): string[] {
   return breakLines(text, box).map((line) => line.text);
 }
 
-export function countLines(text: string, box: LineBox): number {
-  return breakLines(text, box).length;
-}
-
 /**
  * The character spacing a line is set with so that it fills its width (justified lines) or holds what it
  * was given (squeezed lines): the spacing of the style, plus or minus the difference spread over its characters.

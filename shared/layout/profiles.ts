@@ -1,4 +1,4 @@
-// Every number of FORMAT.md, named with its unit: the page and grid of each layout profile, the font
+// Every number of docs/format.md, named with its unit: the page and grid of each layout profile, the font
 // names of each font profile, and the size, font and placement of each element of a bulletin. The
 // docx exporter and the print view read these and hard-code none of their own.
 import type { FontProfileName, LayoutProfileName } from '../model/series.ts';

@@ -429,7 +429,7 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
 
   const body = issue.blocks.filter((block) => block.type !== 'lead');
   // derived from the titles whatever lead the issue stored; none at all where the series prints no 导读
-  const lead = printedLeadOf({ series: issue.series, blocks: body });
+  const lead = printedLeadOf(issue);
   if (lead.length > 0) {
     set.paragraph('leadHeading', [{ text: LEAD_HEADING, bold: false }]);
     for (const item of lead) set.paragraph('leadItem', [{ text: `${LEAD_MARKER}${item}`, bold: false }]);

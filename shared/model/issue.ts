@@ -1,4 +1,4 @@
-// The canonical bulletin issue (DESIGN.md, "jianbao/issue@1"): types and the runtime schema that
+// The canonical bulletin issue (docs/architecture.md, "jianbao/issue@1"): types and the runtime schema that
 // the archive, the editor mapping, export and import all share.
 import { z } from 'zod';
 import { ISSUE_LIMITS } from './limits.ts';

@@ -32,6 +32,12 @@ describe('导读', () => {
     expect(withDerivedLead({ blocks: untrimmed }).blocks[0]).toEqual({ type: 'lead', items: ['督察组召开座谈会：要求落实落地', '县市区工作动态', '篮球友谊赛'] });
   });
 
+  it('lists a subtitle printed after a dash without the dash: 标题：副标题, never 标题：——副标题', () => {
+    expect(deriveLead([{ type: 'article', title: '以“四下基层”推动问题整改见实效', subtitle: '——关于城东街道信访积案化解情况的调研', paragraphs: [] }])).toEqual([
+      '以“四下基层”推动问题整改见实效：关于城东街道信访积案化解情况的调研',
+    ]);
+  });
+
   it('ignores an empty subtitle', () => {
     expect(deriveLead([{ type: 'article', title: '标题', subtitle: '  ', paragraphs: [] }])).toEqual(['标题']);
   });

@@ -3,18 +3,30 @@
 // snapshot) keeps the lead block, with no items, so the block list has the same shape either way.
 import type { ArticleBlock, Block, Issue, IssueSeries } from './issue.ts';
 
+/** `标题：副标题`; a subtitle printed after a dash (——关于…的调研) is listed without it. */
 export function leadItemOf(article: Pick<ArticleBlock, 'title' | 'subtitle'>): string {
-  const subtitle = article.subtitle?.trim();
+  const subtitle = article.subtitle?.trim().replace(/^[—－-]{1,2}\s*/, '');
   return subtitle ? `${article.title.trim()}：${subtitle}` : article.title.trim();
 }
 
+/** One 导读 item and the index of the block it is derived from (an article's title, a news section's heading). */
+export interface LeadSource {
+  item: string;
+  block: number;
+}
+
+/** The 导读 items of the blocks, each with the block it comes from: the one derivation of the 导读. */
+export function leadSources(blocks: readonly Block[]): LeadSource[] {
+  const sources: LeadSource[] = [];
+  blocks.forEach((block, index) => {
+    if (block.type === 'article') sources.push({ item: leadItemOf(block), block: index });
+    else if (block.type === 'news') sources.push({ item: block.heading.trim(), block: index });
+  });
+  return sources;
+}
+
 export function deriveLead(blocks: readonly Block[]): string[] {
-  const items: string[] = [];
-  for (const block of blocks) {
-    if (block.type === 'article') items.push(leadItemOf(block));
-    else if (block.type === 'news') items.push(block.heading.trim());
-  }
-  return items;
+  return leadSources(blocks).map((source) => source.item);
 }
 
 /** An issue, or its blocks alone (read as a series that prints a 导读). */

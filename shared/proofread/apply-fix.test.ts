@@ -59,3 +59,21 @@ describe('applying a fix', () => {
     expect(() => applyFix(bodiless, noFix!)).toThrow(/没有可自动应用的修改/);
   });
 });
+
+describe('fixes and the 导读', () => {
+  it('fixes a title, and the 导读 derived from it follows at once', () => {
+    const issue = deepFreeze(bulletin([article('督察組召开座谈会', '正文。'), news('县市区工作动态', { head: '安化县', text: '正文。' })]));
+    const finding = proofreadIssue(issue).find((f) => f.location.field === 'title' && f.fix !== undefined);
+    expect(finding).toBeDefined();
+    const fixed = applyFix(issue, finding!);
+    expect(fixed.blocks[1]).toMatchObject({ title: '督察组召开座谈会' });
+    expect(fixed.blocks[0]).toEqual({ type: 'lead', items: ['督察组召开座谈会', '县市区工作动态'] });
+    expect(proofreadIssue(fixed).filter((f) => f.rule === 'structure.lead')).toEqual([]);
+  });
+
+  it('refuses a fix of a 导读 entry: the 导读 is derived, and the next save would undo it', () => {
+    const issue = bulletin([article('标题', '正文。')]);
+    const finding = { rule: 'structure.lead', severity: 'error', location: { field: 'leadItem', block: 0, item: 0, offset: 0, length: 2 }, text: '标题', message: '', fix: '别的', key: 'k' } as const;
+    expect(() => applyFix(issue, finding)).toThrow();
+  });
+});

@@ -1,12 +1,16 @@
 // Applies one finding's fix to an issue and returns the new issue, leaving the old one untouched.
 // Refuses, in Chinese, when the text at the finding's span has changed since it was found.
 import { isRealDate, type Issue, type Paragraph, type Run } from '../model/issue.ts';
-import type { Finding } from './finding.ts';
-import { textAt, type Location } from './location.ts';
+import { withDerivedLead } from '../model/lead.ts';
+import type { Finding } from './core/finding.ts';
+import { textAt, type Location } from './core/location.ts';
+import { ApiError } from '../api/errors.ts';
 
-export class StaleFindingError extends Error {
-  readonly userFacing = true;
-  override name = 'StaleFindingError';
+export class StaleFindingError extends ApiError {
+  constructor(message: string) {
+    super('conflict', message);
+    this.name = 'StaleFindingError';
+  }
 }
 
 /** Replaces [offset, offset + length) of the paragraph's concatenated text; the runs keep their formatting, emptied runs go. */
@@ -73,11 +77,10 @@ function withText(issue: Issue, location: Location, replacement: string, current
   const blocks = [...issue.blocks];
   const block = blocks[location.block]!;
   switch (location.field) {
+    // the 导读 is derived from the titles, and nothing edits it: a fix changes the title
     case 'block':
-      throw new StaleFindingError('这一处问题没有可自动应用的修改');
     case 'leadItem':
-      if (block.type === 'lead') blocks[location.block] = { ...block, items: block.items.map((item, index) => (index === location.item ? next : item)) };
-      break;
+      throw new StaleFindingError('这一处问题没有可自动应用的修改');
     case 'title':
     case 'subtitle':
       if (block.type === 'article') blocks[location.block] = { ...block, [location.field]: next };
@@ -120,7 +123,9 @@ export function applyFix(issue: Issue, finding: Finding): Issue {
   if (current === null || current.slice(location.offset, location.offset + location.length) !== finding.text) {
     throw new StaleFindingError('这段文字在校对之后已改动，请重新校对后再修改');
   }
-  const result = withText(issue, location, finding.fix, current);
+  const fixed = withText(issue, location, finding.fix, current);
+  // the 导读 is a view of the titles: a fixed title shows in it at once
+  const result = location.field === 'title' || location.field === 'subtitle' || location.field === 'heading' ? withDerivedLead(fixed) : fixed;
   if ((location.field === 'date' || location.field === 'printedDate') && !isRealDate(textAt(result, location) ?? '')) {
     throw new StaleFindingError('修改后的日期不是有效日期');
   }

@@ -1,10 +1,10 @@
 // The proofreading entry: runs every rule over an issue and returns the findings in reading order.
 import type { Issue } from '../model/issue.ts';
-import type { Finding } from './finding.ts';
-import { readingOrder } from './location.ts';
-import type { ProofreadSettings } from './rule.ts';
+import type { Finding } from './core/finding.ts';
+import { readingOrder } from './core/location.ts';
+import type { ProofreadSettings } from './core/rule.ts';
 import { RULES } from './rules/index.ts';
-import { textUnitsOf } from './text-units.ts';
+import { textUnitsOf } from './core/text-units.ts';
 
 function compareOrder(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

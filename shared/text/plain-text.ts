@@ -14,7 +14,7 @@ export function issueToPlainText(issue: Issue): string {
   if (issue.docNumber) out.push(issue.docNumber);
   out.push(`${issue.series.issuer} ${formatChineseDate(issue.date)}`);
   const body = issue.blocks.filter((block) => block.type !== 'lead');
-  const lead = printedLeadOf({ series: issue.series, blocks: body });
+  const lead = printedLeadOf(issue);
   if (lead.length > 0) out.push(LEAD_HEADING, ...lead.map((item) => `${LEAD_MARKER}${item}`));
   for (const block of body) {
     if (block.type === 'article') {

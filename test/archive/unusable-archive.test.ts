@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync, wri
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../electron/services/archive/archive.ts';
-import { createBackup, listBackups } from '../../electron/services/archive/backups.ts';
+import { createBackup } from '../../electron/services/archive/backups.ts';
+import { listBackups } from '../../electron/services/archive/backup-files.ts';
 import { insertIssue, listIssues } from '../../electron/services/archive/issues.ts';
 import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import { runCli } from '../run-cli.ts';

@@ -3,19 +3,16 @@
 // 刊物, 年份, 状态 and the series picked in the pane without 检索; the filters always show what they
 // apply, offer every year with issues, and an empty result says it is the filters, with 清除筛选; and the
 // screen lays out cleanly at 1366×768 and 1920×1080.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage } from './chromium.ts';
-import { startApp, type RunningApp } from './web-app.ts';
-import { repoRoot } from '../fixtures.ts';
+import { closeAppInBrowser, openAppInBrowser, press, screenshotFolder } from './harness.ts';
+import type { RunningApp } from './web-app.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import type { ApiClient } from '../../shared/api/contract.ts';
 import type { IssueStatus } from '../../shared/model/issue.ts';
 
-const shots = join(repoRoot, 'test-output', 'e2e');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotFolder();
 
 const JIA = '益阳市配合第二轮省生态环境保护例行督察工作简报';
 const YI = '市直部门工作动态';
@@ -72,19 +69,20 @@ async function choose(select: Locator, option: string): Promise<void> {
 /** Picks a series in the left pane from the keyboard. */
 async function pickSeries(name: string): Promise<void> {
   const button = pane().getByRole('button', { name: new RegExp(`^${name}`) });
-  await button.focus();
-  await page.keyboard.press('Enter');
+  await press(button);
   await expect.poll(() => button.getAttribute('aria-current')).toBe('true');
 }
 
-async function press(button: Locator): Promise<void> {
-  await button.focus();
-  await page.keyboard.press('Enter');
-}
-
 beforeAll(async () => {
-  app = await startApp();
-  api = await app.apiClient();
+  ({ app, api, browser, page, errors, nativeDialogs } = await openAppInBrowser({ width: 1366, height: 768, seed }));
+  await page.locator('.series-item.selected').waitFor();
+}, 120_000);
+
+afterAll(() => closeAppInBrowser({ app, browser }));
+
+/** Three series, two with issues of several years and every status. */
+async function seed(client: ApiClient): Promise<void> {
+  api = client;
   seriesIds.jia = (await api['series.create']({ settings: defaultSeriesSettings(JIA, '益阳市督察协调联络组') })).id;
   seriesIds.yi = (await api['series.create']({ settings: defaultSeriesSettings(YI, '市政府办公室', 'yearly-with-total') })).id;
   seriesIds.bing = (await api['series.create']({ settings: defaultSeriesSettings(BING, '桃江县政府办公室') })).id;
@@ -95,16 +93,7 @@ beforeAll(async () => {
   await addIssue(seriesIds.yi, '2022-04-01', '市生态环境局整改调度', '市生态环境局召开调度会。');
   await addIssue(seriesIds.yi, '2024-02-01', '市水利局整改督办', '市水利局督办问题。');
   await addIssue(seriesIds.yi, '2024-05-01', '市林业局工作动态', '市林业局开展巡查。', 'reviewed');
-  browser = await launchChromium();
-  ({ page, errors, nativeDialogs } = await openWatchedPage(browser, { width: 1366, height: 768 }));
-  await page.goto(app.loginUrl());
-  await page.locator('.series-item.selected').waitFor();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+}
 
 describe('archive search', () => {
   it('searches every series by default while a series is selected, as the clerk types, without 检索, each hit naming its series', async () => {

@@ -14,7 +14,7 @@ import type { Issue } from '../../shared/model/issue.ts';
 
 const shots = join(repoRoot, 'test-output', 'editor-paste');
 mkdirSync(shots, { recursive: true });
-const sample = (name: string) => readFileSync(join(repoRoot, 'renderer', 'editor', 'clipboard-samples', name), 'utf8');
+const sample = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'clipboard', name), 'utf8');
 
 let app: RunningApp;
 let api: ApiClient;

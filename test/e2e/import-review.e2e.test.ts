@@ -7,15 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, openWatchedPage } from './chromium.ts';
-import { startApp, type RunningApp } from './web-app.ts';
-import { bulletinFixtures, repoRoot } from '../fixtures.ts';
+import type { Browser, Page } from 'playwright-core';
+import { openWatchedPage } from './chromium.ts';
+import { closeAppInBrowser, openAppInBrowser, press, screenshotFolder } from './harness.ts';
+import type { RunningApp } from './web-app.ts';
+import { bulletinFixtures } from '../fixtures.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import type { ApiClient } from '../../shared/api/contract.ts';
 
-const shots = join(repoRoot, 'test-output', 'e2e');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotFolder();
 
 const fixtures = bulletinFixtures();
 const THIRTEEN = fixtures.find((fixture) => fixture.name === 'yiyang-2023-13')!;
@@ -36,11 +36,6 @@ const review = () => importDialog().locator('.import-review');
 const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
-async function press(button: Locator): Promise<void> {
-  await button.focus();
-  await page.keyboard.press('Enter');
-}
-
 /** Tabs backwards from where the focus is to the field labelled `label`, as a clerk would. */
 async function shiftTabTo(label: string): Promise<void> {
   for (let step = 0; step < 30 && (await focusedLabel()) !== label; step++) await page.keyboard.press('Shift+Tab');
@@ -48,19 +43,12 @@ async function shiftTabTo(label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await startApp();
-  api = await app.apiClient();
-  await api['series.create']({ settings: defaultSeriesSettings(OTHER, '桃江县政府办公室') });
-  browser = await launchChromium();
-  ({ page, errors, nativeDialogs } = await openWatchedPage(browser, { width: 1366, height: 768 }));
-  await page.goto(app.loginUrl());
+  const seed = async (client: ApiClient) => void (await client['series.create']({ settings: defaultSeriesSettings(OTHER, '桃江县政府办公室') }));
+  ({ app, api, browser, page, errors, nativeDialogs } = await openAppInBrowser({ width: 1366, height: 768, seed }));
   await page.locator('.series-item.selected').waitFor();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => closeAppInBrowser({ app, browser }));
 
 describe('import with review', () => {
   it('reads each file for review with what was read, the series it goes into and 归档 focused; Esc with files unfiled asks first', async () => {

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiMethods, type ApiResponse } from '../../shared/api/contract.ts';
 import type { AppInfo, BackupInfo, ExportedFile, IssueRecord, SeriesRecord } from '../../shared/api/records.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
-import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, PAGE_CONTENT_SECURITY_POLICY } from '../../electron/security/app-protocol.ts';
+import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES } from '../../electron/security/app-protocol.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy.ts';
 import { apiChannel, MENU_CHANNEL } from '../../electron/security/ipc-channels.ts';
 import { BLOCKED_URL_PATTERNS } from '../../electron/security/harden.ts';
 import { renderPrintHtml } from '../../shared/print/render-print-html.ts';
@@ -65,7 +66,7 @@ describe('main process, once ready', () => {
   it('serves the renderer from app:// with the page CSP', async () => {
     const response = await fakeElectron.protocol.handlers.get('app')!(new Request(APP_ENTRY_URL));
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toBe(PAGE_CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).toContain('<title>简报</title>');
   });
 

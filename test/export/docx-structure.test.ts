@@ -1,4 +1,4 @@
-// Reads every fixture's .docx back (unzipped XML) and checks the numbers and traps of FORMAT.md: page and
+// Reads every fixture's .docx back (unzipped XML) and checks the numbers and traps of docs/format.md: page and
 // margins, exact 579-twip lines, −5 twips on 三号 runs, fonts named everywhere and never left to the theme,
 // odd/even footers with `— PAGE —`, the red rule, and the colophon table anchored to the foot of the page.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,19 +13,19 @@ import { attr, bodyParagraphs, child, readDocx, styleById, styleOf, textOf, w, t
 
 const DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 
-/** FORMAT.md's numbers in twips: A4; margins 37/35/28/26 mm (34.6/32.6 mm top/bottom for the first-glyph profile). */
+/** docs/format.md's numbers in twips: A4; margins 37/35/28/26 mm (34.6/32.6 mm top/bottom for the first-glyph profile). */
 const PAGE = { width: 11906, height: 16838 };
 const MARGINS = { gbt9704: { top: 2098, bottom: 1984, left: 1587, right: 1474 }, 'first-glyph': { top: 1962, bottom: 1848, left: 1587, right: 1474 } };
 const LINE_PITCH = { gbt9704: 579, 'first-glyph': 592 };
 const TYPE_AREA_WIDTH = 8844;
 const OFFICE = { body: '仿宋_GB2312', title: '方正小标宋简体', hei: '黑体', rareBody: '仿宋' };
 const SYSTEM = { body: '仿宋', title: '宋体', hei: '黑体' };
-/** FORMAT.md's faces of each profile, by the kind of typeface. */
+/** docs/format.md's faces of each profile, by the kind of typeface. */
 const FACES = {
   office: { biaosong: '方正小标宋简体', fangsong: '仿宋_GB2312', kaiti: '楷体_GB2312', heiti: '黑体', songti: '宋体' },
   system: { biaosong: '宋体', fangsong: '仿宋', kaiti: '楷体', heiti: '黑体', songti: '宋体' },
 } as const;
-/** The kind of typeface of each of our styles (FORMAT.md): 小标宋 masthead and titles, 黑体 一级标题 and headings of the 导读 and news sections, 楷体 subtitles and 二级标题, 宋体 page numbers, 仿宋 the rest. */
+/** The kind of typeface of each of our styles (docs/format.md): 小标宋 masthead and titles, 黑体 一级标题 and headings of the 导读 and news sections, 楷体 subtitles and 二级标题, 宋体 page numbers, 仿宋 the rest. */
 const STYLE_FACE: Record<string, keyof (typeof FACES)['office']> = {
   Normal: 'fangsong',
   JbMasthead: 'biaosong',

@@ -1,11 +1,12 @@
-// The names exported files get (electron/api/services.ts exportFileName): the series name and the 期号 as the
+// The names exported files get (electron/services/export/exported-file.ts exportFileName): the series name and the 期号 as the
 // clerk knows them, characters Windows forbids replaced, the length capped without losing the 期号 or
 // splitting a character, and the numbers of a yearly series with their year and total number.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportFileName, openServices, type Services } from '../../electron/api/services.ts';
+import { openServices, type Services } from '../../electron/api/services.ts';
+import { exportFileName } from '../../electron/services/export/exported-file.ts';
 import { emptyIssue, type Issue, type Numbering } from '../../shared/model/issue.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 

@@ -82,7 +82,7 @@ const fixtures = () => cases.filter((entry) => entry.kind === 'fixture');
 const renderings = (entry: Case) => [['.docx (LibreOffice)', entry.docx], ['PDF (Chromium)', entry.print]] as const;
 /** Pages that carry no number: a blank page and the colophon's own page(s). */
 const unnumberedPages = (plan: PagePlan) => plan.totalPages - plan.bodyPages;
-/** FORMAT.md: the type area ends 35 mm (32.6 mm) above the paper's foot; side margins 28 mm and 26 mm; 三号 = 16 pt. */
+/** docs/format.md: the type area ends 35 mm (32.6 mm) above the paper's foot; side margins 28 mm and 26 mm; 三号 = 16 pt. */
 const TYPE_AREA_BOTTOM_PT = { gbt9704: mmToPt(297 - 35), 'first-glyph': mmToPt(297 - 32.6) };
 
 describe('every fixture printed from its .docx and from its PDF', () => {

@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BulletinReader, readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
-import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
+import { readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
 import { bulletinFixtures, repoRoot } from '../fixtures.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { deflatedZeros, docxOfText, renamedMainPartDocx } from '../archive/hostile-files.ts';
+import { refusal, withReader } from './reading.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'jianbao-built-worker-'));
 const built = join(work, 'dist-electron', 'electron');
@@ -37,16 +37,14 @@ describe('the bundled reading worker', () => {
 
   it('reads a .docx bulletin and refuses the renamed 512 MiB bomb with its Chinese reason', async () => {
     const fixture = bulletinFixtures()[0]!;
-    const reader = new BulletinReader({}, join(built, 'read-worker.js'));
-    try {
-      expectFacts((await reader.readBytes(await docxOfText(fixture.text), '简报.docx')).issue, fixture.expected);
-      const zeros = deflatedZeros(512);
-      const bomb = renamedMainPartDocx({ name: 'word/body.bin', compressed: zeros.compressed, crc: zeros.crc, declaredSize: 1000 });
-      const error = await reader.readBytes(bomb, '炸弹.docx').then(() => undefined, (reason: unknown) => reason);
-      expect(error).toBeInstanceOf(UnreadableFileError);
-      expect((error as Error).message).toMatch(/^Word 文档中的 word\/body.bin 解压后超过 1 MB，疑似“压缩炸弹”.*：炸弹\.docx$/);
-    } finally {
-      await reader.close();
-    }
+    await withReader(
+      async (reader) => {
+        expectFacts((await reader.readBytes(await docxOfText(fixture.text), '简报.docx')).issue, fixture.expected);
+        const zeros = deflatedZeros(512);
+        const bomb = renamedMainPartDocx({ name: 'word/body.bin', compressed: zeros.compressed, crc: zeros.crc, declaredSize: 1000 });
+        expect(await refusal(reader.readBytes(bomb, '炸弹.docx'))).toMatch(/^Word 文档中的 word\/body.bin 解压后超过 1 MB，疑似“压缩炸弹”.*：炸弹\.docx$/);
+      },
+      { entry: join(built, 'read-worker.js') },
+    );
   });
 });

@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docSource, wordTextLines } from '../../electron/services/import/doc.ts';
 import { readBulletinBytes } from '../../electron/services/import/read-file.ts';
-import { BulletinReader } from '../../electron/services/import/read-in-worker.ts';
-import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
 import { parseBulletin } from '../../shared/import/parse-bulletin.ts';
 import type { SourceDocument } from '../../shared/import/source.ts';
 import { issueToPlainText } from '../../shared/text/plain-text.ts';
@@ -17,6 +15,7 @@ import { missingChars } from '../char-multiset.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { bulletinFixtures, squeeze } from '../fixtures.ts';
 import { convertedPath, fixtureIssue, libreOffice, noise, workFolder, writeFixtureSources } from './office-files.ts';
+import { readAllSettled, refusal, withReader } from './reading.ts';
 
 const fixtures = bulletinFixtures();
 const work = workFolder('doc-import');
@@ -74,15 +73,6 @@ function withoutWordStream(doc: Buffer): Buffer {
   const at = copy.indexOf(name);
   copy.write('X', at + name.length - 2, 'utf16le');
   return copy;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(UnreadableFileError);
-  return (error as Error).message;
 }
 
 describe('a .doc saved by LibreOffice from each fixture’s text', () => {
@@ -218,25 +208,20 @@ describe('what a .doc or .wps file really is', () => {
 });
 
 describe('.doc files in the reading worker', () => {
-  const reader = new BulletinReader();
-  afterAll(() => reader.close());
-
   it('reads a .doc, refuses damaged ones with their Chinese reasons, and goes on to the next file', async () => {
     const fixture = fixtures[1]!;
     const doc = fromDocx.get(fixture.name)!;
-    const outcomes = await Promise.allSettled([
-      reader.readBytes(noise(4096), '乱码.doc'),
-      reader.readBytes(doc.subarray(0, 3000), '截断.doc'),
-      reader.readBytes(Buffer.concat([doc.subarray(0, 512), noise(doc.length - 512)]), '损坏.doc'),
-      reader.readBytes(doc, '简报.doc'),
-    ]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected', 'fulfilled']);
-    for (const outcome of outcomes.slice(0, 3)) {
-      const reason = (outcome as PromiseRejectedResult).reason as Error;
-      expect(reason).toBeInstanceOf(UnreadableFileError);
-      expect(reason.message).toMatch(/[\u4e00-\u9fff].*：\S+\.doc$/);
-    }
-    expect((outcomes[3] as PromiseFulfilledResult<Awaited<ReturnType<typeof reader.readBytes>>>).value.issue.number).toBe(fixture.expected.number);
+    const outcomes = await withReader((reader) =>
+      readAllSettled(reader, [
+        [noise(4096), '乱码.doc'],
+        [doc.subarray(0, 3000), '截断.doc'],
+        [Buffer.concat([doc.subarray(0, 512), noise(doc.length - 512)]), '损坏.doc'],
+        [doc, '简报.doc'],
+      ]),
+    );
+    expect(outcomes.map((outcome) => typeof outcome)).toEqual(['string', 'string', 'string', 'object']);
+    for (const message of outcomes.slice(0, 3)) expect(message).toMatch(/[\u4e00-\u9fff].*：\S+\.doc$/);
+    expect((outcomes[3] as Exclude<(typeof outcomes)[number], string>).issue.number).toBe(fixture.expected.number);
   });
 });
 

@@ -26,7 +26,7 @@ import {
   type IParagraphOptions,
   type ISectionOptions,
 } from 'docx';
-import { CANONICAL_NAMESPACE } from '../../electron/services/export/canonical-part.ts';
+import { CANONICAL_NAMESPACE } from '../../electron/services/import/canonical-part.ts';
 import { zipOfCompressed, type CompressedZipEntry } from '../archive/hostile-files.ts';
 
 // ------------------------------------------------------------------------------------ zip surgery

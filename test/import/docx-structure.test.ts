@@ -7,10 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CANONICAL_PART_BYTES, EDITED_WARNING, INVALID_PART_WARNING, bulletinFromDocx, docxSource } from '../../electron/services/import/docx.ts';
 import { bodyFingerprint, formatNumber, isClearlyRed, readDocxLines } from '../../electron/services/import/docx-paragraphs.ts';
 import { readBulletinBytes } from '../../electron/services/import/read-file.ts';
-import { BulletinReader } from '../../electron/services/import/read-in-worker.ts';
-import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
 import { exportDocx } from '../../electron/services/export/docx.ts';
-import { withCanonicalPart } from '../../electron/services/export/canonical-part.ts';
+import { withCanonicalPart } from '../../electron/services/import/canonical-part.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import type { SourceLine } from '../../shared/import/source.ts';
 import { issueSchema, paragraphText, type Issue } from '../../shared/model/issue.ts';
@@ -37,6 +35,7 @@ import {
   wordStylesXml,
   wordTextBoxRun,
 } from './docx-files.ts';
+import { refusal, withReader } from './reading.ts';
 
 const fixtures = bulletinFixtures();
 const ALL_FOUND = { seriesName: true, number: true, date: true, docNumber: true };
@@ -433,21 +432,11 @@ describe('a canonical part that cannot be trusted is never trusted', () => {
     expect(json.length).toBeLessThan(CANONICAL_PART_BYTES);
     const hostile = await withCanonicalXml(docx, canonicalPartOf(fingerprint, json), 'STORE');
     const inProcess = await readAsDocument(hostile);
-    const reader = new BulletinReader();
-    try {
-      expect(await reader.readBytes(hostile, '不可信.docx')).toEqual(inProcess);
-    } finally {
-      await reader.close();
-    }
+    await withReader(async (reader) => expect(await reader.readBytes(hostile, '不可信.docx')).toEqual(inProcess));
   });
 
   it('the same hostile part deflated (about 500 : 1) is a zip bomb to the guard: the file is refused before anything is inflated, in Chinese', async () => {
-    const error = await bulletinFromDocx(await withCanonicalXml(docx, canonicalPartOf(fingerprint, hostileJson())), '炸弹.docx').then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
-    expect(error).toBeInstanceOf(UnreadableFileError);
-    expect((error as Error).message).toMatch(/^Word 文档疑似“压缩炸弹”：其中 customXml\/item1\.xml 解压后将达 \d+ MB，是压缩后的 \d+ 倍，已拒绝读取：炸弹\.docx$/);
+    expect(await refusal(bulletinFromDocx(await withCanonicalXml(docx, canonicalPartOf(fingerprint, hostileJson())), '炸弹.docx'))).toMatch(/^Word 文档疑似“压缩炸弹”：其中 customXml\/item1\.xml 解压后将达 \d+ MB，是压缩后的 \d+ 倍，已拒绝读取：炸弹\.docx$/);
   });
 
   it('the matching fingerprint with a forged issue that passes the schema but says what the document does not: read as a document', async () => {

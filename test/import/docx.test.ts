@@ -4,28 +4,18 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isMediaPart } from '../../electron/services/import/docx.ts';
-import { BulletinReader } from '../../electron/services/import/read-in-worker.ts';
-import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
 import { readBulletinBytes } from '../../electron/services/import/read-file.ts';
 import { exportDocx } from '../../electron/services/export/docx.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
-import type { ReadBulletin } from '../../electron/services/import/read-file.ts';
+import type { ReadBulletin } from '../../shared/import/source.ts';
 import { DEFAULT_PRINT_OPTIONS } from '../../shared/layout/typeset.ts';
 import { bulletinFixtures } from '../fixtures.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { DECOY_TEXT, deflatedZeros, docxOfText, documentXml, renamedMainPartDocx, zipOfCompressed, type CompressedZipEntry } from '../archive/hostile-files.ts';
+import { refusal, withReader } from './reading.ts';
 
 const fixtures = bulletinFixtures();
 const deflated = (name: string, data: Buffer, declaredSize = data.length): CompressedZipEntry => ({ name, compressed: deflateRawSync(data), crc: crc32(data), declaredSize });
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(UnreadableFileError);
-  return (error as Error).message;
-}
 
 describe('reading a .docx through the guard', () => {
   it('reads a bulletin whose main part is renamed word/body.bin (named by _rels/.rels, a decoy word/document.xml beside it): parts are chosen by what they are, not by .xml', async () => {
@@ -66,8 +56,7 @@ describe('reading a .docx through the guard', () => {
     'imports %s from its own .docx export as exactly the issue exported (its canonical part), and from a .docx of its text with every expected fact (in the worker)',
     async (_name, index) => {
       const fixture = fixtures[index]!;
-      const reader = new BulletinReader();
-      try {
+      await withReader(async (reader) => {
         const issue = parseBulletinText(fixture.text).issue;
         const exported = Buffer.from(await exportDocx(issue, DEFAULT_PRINT_OPTIONS));
         const canonical: ReadBulletin = { issue, warnings: [], setAside: [], found: { seriesName: true, number: true, date: true, docNumber: true }, via: 'canonical' };
@@ -75,9 +64,7 @@ describe('reading a .docx through the guard', () => {
         const plain = await reader.readBytes(await docxOfText(fixture.text), `${fixture.name}.docx`);
         expect(plain.via).toBe('docx');
         expectFacts(plain.issue, fixture.expected);
-      } finally {
-        await reader.close();
-      }
+      });
     },
   );
 });

@@ -9,10 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/services/export/docx.ts';
 import { pdfLines, type PdfTextItem } from '../../electron/services/import/pdf-lines.ts';
-import { pdfSource } from '../../electron/services/import/pdf.ts';
+import { normalizeIdeographs, pdfSource } from '../../electron/services/import/pdf.ts';
 import { readBulletinBytes } from '../../electron/services/import/read-file.ts';
-import { BulletinReader } from '../../electron/services/import/read-in-worker.ts';
-import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
 import { parseBulletin } from '../../shared/import/parse-bulletin.ts';
 import type { SourceDocument } from '../../shared/import/source.ts';
 import { issueToPlainText } from '../../shared/text/plain-text.ts';
@@ -21,6 +19,7 @@ import { expectFacts } from '../expected-facts.ts';
 import { bulletinFixtures, repoRoot, type BulletinFixture } from '../fixtures.ts';
 import { generateIssue } from '../generate.ts';
 import { ENCRYPTED_PDF, STANDARD, convertedPath, fixtureIssue, libreOffice, madePdf, noise, printWithChromium, scannedPdf, workFolder, writeFixtureSources } from './office-files.ts';
+import { readAllSettled, refusal, withReader } from './reading.ts';
 
 const fixtures = bulletinFixtures();
 const work = workFolder('pdf-import');
@@ -71,15 +70,6 @@ const lineStarting = (source: SourceDocument, start: string) => {
     return length >= Math.min(6, wanted.length) && text.slice(0, length) === wanted.slice(0, length);
   });
 };
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(UnreadableFileError);
-  return (error as Error).message;
-}
 
 describe('a PDF LibreOffice printed from each fixture’s text', () => {
   it.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s: printed lines with size and page, no character lost, 期号 and date found', async (_name, fixture) => {
@@ -152,9 +142,19 @@ describe('Jianbao’s own PDF export (the print view through Chromium)', () => {
     (_name, fixture) => checkLaidOut(fixture, 'print'),
   );
 
-  it('reads the radicals Chromium’s font maps give for ordinary characters (⼆ ⽣ ⻓ ⻛) as those characters', async () => {
+  it('reads the radicals Chromium’s font maps give for ordinary characters (⼆ ⽣ ⻓ ⻛ ⼾) as those characters, ⼾ as the simplified 户', async () => {
     const all = await Promise.all(fixtures.map(async (fixture) => texts((await pdfSource(pdfOf(fixture, 'print'), 'x.pdf')).source).join('')));
     expect(all.join('').match(/[\u2e80-\u2fdf]/g)).toBeNull();
+    // ⼾ is 户 in a simplified-Chinese font (the fixtures print 养殖户), not NFKC's traditional 戶
+    const households = fixtures.reduce((sum, fixture) => sum + (fixture.text.match(/户/g)?.length ?? 0), 0);
+    expect(households).toBeGreaterThan(0);
+    expect({ 户: all.join('').match(/户/g)?.length ?? 0, 戶: all.join('').match(/戶/g)?.length ?? 0 }).toEqual({ 户: households, 戶: 0 });
+  });
+});
+
+describe('characters a font map gives as radicals', () => {
+  it('reads Kangxi radicals and supplement radicals as the characters a simplified-Chinese font draws with them: ⼾ as 户, not NFKC’s 戶', () => {
+    expect(normalizeIdeographs('逐⼾⾛访，⻓江⻛光，⼆〇⼆四年')).toBe('逐户走访，长江风光，二〇二四年');
   });
 });
 
@@ -198,7 +198,7 @@ describe('printed lines from positioned text', () => {
     expect(lines.map((line) => line.text)).toEqual(['7月11日召开', 'PM2.5 and GIS遥感', '益阳市联络组 2023年7月12日', '内部资料']);
   });
 
-  it('tells centred, flush-right and indented lines from the type area, and a list hanging after its colon from an indent', () => {
+  it('tells centred, flush-right and indented lines from the type area, lines that run to its right edge, and a list hanging after its colon from an indent', () => {
     const lines = pdfLines([
       bodyPage(1, [FULL, FULL, FULL, FULL], [
         item('第13期', 304 - 24, 60),
@@ -211,8 +211,9 @@ describe('printed lines from positioned text', () => {
     const byText = (start: string) => lines.find((line) => line.text.startsWith(start))!;
     expect(byText('第13期')).toMatchObject({ align: 'center' });
     expect(byText('7月11日').indented).toBe(true);
-    expect(byText(FULL)).toEqual({ text: FULL, sizePt: 16, page: 1 });
-    expect(byText('2023年7月12日')).toMatchObject({ align: 'right' });
+    expect(byText(FULL)).toEqual({ text: FULL, sizePt: 16, page: 1, full: true });
+    expect(byText('7月11日').full).toBe(false);
+    expect(byText('2023年7月12日')).toMatchObject({ align: 'right', full: false });
     expect(byText('大通湖区管委会').indented).toBeUndefined();
     expect(byText('大通湖区管委会').align).toBeUndefined();
   });
@@ -289,31 +290,26 @@ describe('hostile PDFs', () => {
   });
 
   it('are refused in the reading worker with the same reasons, and the worker goes on to the next file', async () => {
-    const reader = new BulletinReader();
-    try {
-      const fixture = fixtures[2]!;
-      const pdf = pdfOf(fixture, 'print');
-      const outcomes = await Promise.allSettled([
-        reader.readBytes(noise(10_000), '乱码.pdf'),
-        reader.readBytes(pdf.subarray(0, 5000), '截断.pdf'),
-        reader.readBytes(encrypted, '加密.pdf'),
-        reader.readBytes(scanned, '扫描件.pdf'),
-        reader.readBytes(pdf, '简报.pdf'),
-      ]);
-      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'fulfilled']);
-      expect(outcomes.slice(0, 4).map((outcome) => ((outcome as PromiseRejectedResult).reason as Error).message)).toEqual([
-        '不是有效的 PDF 文件，文件可能已损坏或不是 PDF：乱码.pdf',
-        'PDF 文件不完整（可能在下载或复制时被截断），无法读取：截断.pdf',
-        '此 PDF 设有打开密码，无法读取：加密.pdf',
-        '这个 PDF 里没有可读取的文字（可能是扫描件），请用文字版 PDF 或 Word 文件导入：扫描件.pdf',
-      ]);
-      for (const outcome of outcomes.slice(0, 4)) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(UnreadableFileError);
-      const read = (outcomes[4] as PromiseFulfilledResult<Awaited<ReturnType<typeof reader.readBytes>>>).value;
-      expect(read.via).toBe('pdf');
-      expect(read.issue.number).toBe(fixture.expected.number);
-    } finally {
-      await reader.close();
-    }
+    const fixture = fixtures[2]!;
+    const pdf = pdfOf(fixture, 'print');
+    const outcomes = await withReader((reader) =>
+      readAllSettled(reader, [
+        [noise(10_000), '乱码.pdf'],
+        [pdf.subarray(0, 5000), '截断.pdf'],
+        [encrypted, '加密.pdf'],
+        [scanned, '扫描件.pdf'],
+        [pdf, '简报.pdf'],
+      ]),
+    );
+    expect(outcomes.slice(0, 4)).toEqual([
+      '不是有效的 PDF 文件，文件可能已损坏或不是 PDF：乱码.pdf',
+      'PDF 文件不完整（可能在下载或复制时被截断），无法读取：截断.pdf',
+      '此 PDF 设有打开密码，无法读取：加密.pdf',
+      '这个 PDF 里没有可读取的文字（可能是扫描件），请用文字版 PDF 或 Word 文件导入：扫描件.pdf',
+    ]);
+    const read = outcomes[4] as Exclude<(typeof outcomes)[number], string>;
+    expect(read.via).toBe('pdf');
+    expect(read.issue.number).toBe(fixture.expected.number);
   });
 });
 
@@ -355,18 +351,18 @@ describe('the reading worker bin/build-electron.mjs bundles', () => {
     const code = readFileSync(worker, 'utf8');
     expect(code).toContain('import("pdfjs-dist/legacy/build/pdf.mjs")');
     expect(code).toContain('import("word-extractor/lib/word-ole-extractor.js")');
-    const reader = new BulletinReader({}, worker);
-    try {
-      const fixture = fixtures[1]!;
-      const pdf = await reader.readBytes(pdfOf(fixture, 'docx'), '简报.pdf');
-      expect(pdf).toMatchObject({ via: 'pdf', issue: { number: fixture.expected.number, date: fixture.expected.date } });
-      libreOffice([join(work, 'sources', `${fixture.name}.txt`)], 'doc', join(work, 'doc'));
-      const doc = await reader.readBytes(readFileSync(join(work, 'doc', `${fixture.name}.doc`)), '简报.doc');
-      expect(doc).toMatchObject({ via: 'doc', issue: { number: fixture.expected.number, date: fixture.expected.date } });
-      expect(await refusal(reader.readBytes(encrypted, '加密.pdf'))).toBe('此 PDF 设有打开密码，无法读取：加密.pdf');
-    } finally {
-      await reader.close();
-    }
+    await withReader(
+      async (reader) => {
+        const fixture = fixtures[1]!;
+        const pdf = await reader.readBytes(pdfOf(fixture, 'docx'), '简报.pdf');
+        expect(pdf).toMatchObject({ via: 'pdf', issue: { number: fixture.expected.number, date: fixture.expected.date } });
+        libreOffice([join(work, 'sources', `${fixture.name}.txt`)], 'doc', join(work, 'doc'));
+        const doc = await reader.readBytes(readFileSync(join(work, 'doc', `${fixture.name}.doc`)), '简报.doc');
+        expect(doc).toMatchObject({ via: 'doc', issue: { number: fixture.expected.number, date: fixture.expected.date } });
+        expect(await refusal(reader.readBytes(encrypted, '加密.pdf'))).toBe('此 PDF 设有打开密码，无法读取：加密.pdf');
+      },
+      { entry: worker },
+    );
   }, 120_000);
 });
 

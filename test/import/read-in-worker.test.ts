@@ -6,11 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BulletinReader, READ_LIMITS, readBulletinFileInWorker, readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
+import { READ_LIMITS, readBulletinFileInWorker, readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
 import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
 import { bulletinFixtures } from '../fixtures.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { docxOfText, documentXml, zipOf } from '../archive/hostile-files.ts';
+import { refusal, withReader } from './reading.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'jianbao-worker-'));
 const fixture = bulletinFixtures()[1]!;
@@ -21,67 +22,52 @@ function heavyDocx(paragraphs: number): Buffer {
   return zipOf([{ name: 'word/document.xml', data: Buffer.from(documentXml(lines.join('\n'))) }]);
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
-}
-
 describe('reading in a worker with limits', () => {
   it('has the limits of the brief by default: 256 MB of heap, 20 s per file', () => {
     expect(READ_LIMITS).toMatchObject({ memoryMb: 256, timeoutMs: 20_000 });
   });
 
   it('fails a file that exhausts the worker’s memory limit alone, in Chinese, then reads the next file in a new worker', async () => {
-    const reader = new BulletinReader({ memoryMb: 48 });
-    try {
-      // the limit itself leaves room for an ordinary bulletin
-      expectFacts((await reader.readBytes(await docxOfText(fixture.text), '普通.docx')).issue, fixture.expected);
-      const path = join(temp, '很重.docx');
-      writeFileSync(path, heavyDocx(20_000));
-      const error = await failure(reader.readFile(path));
-      expect(error).toBeInstanceOf(UnreadableFileError);
-      expect(error.message).toBe(`读取文件所需内存超过上限，文件可能已损坏或是恶意构造的，已停止读取：${path}`);
-      expectFacts((await reader.readFile(fixture.path)).issue, fixture.expected);
-    } finally {
-      await reader.close();
-    }
+    await withReader(
+      async (reader) => {
+        // the limit itself leaves room for an ordinary bulletin
+        expectFacts((await reader.readBytes(await docxOfText(fixture.text), '普通.docx')).issue, fixture.expected);
+        const path = join(temp, '很重.docx');
+        writeFileSync(path, heavyDocx(20_000));
+        expect(await refusal(reader.readFile(path))).toBe(`读取文件所需内存超过上限，文件可能已损坏或是恶意构造的，已停止读取：${path}`);
+        expectFacts((await reader.readFile(fixture.path)).issue, fixture.expected);
+      },
+      { limits: { memoryMb: 48 } },
+    );
   });
 
   it('stops a file that takes longer than the time limit alone, in Chinese, then reads the next file in a new worker', async () => {
-    const reader = new BulletinReader({ timeoutMs: 1000 });
-    try {
-      // a loaded worker, so that the limit is spent on the file and not on starting the worker
-      await reader.start();
-      const started = performance.now();
-      const error = await failure(reader.readBytes(heavyDocx(60_000), '很慢.docx'));
-      const elapsed = performance.now() - started;
-      expect(error).toBeInstanceOf(UnreadableFileError);
-      expect(error.message).toBe('读取文件超时（超过 1 秒），已停止：很慢.docx');
-      expect(elapsed).toBeGreaterThanOrEqual(990);
-      expect(elapsed).toBeLessThan(3000);
-      // the next file gets a new worker, started within the next file's limit
-      await reader.start();
-      expectFacts((await reader.readFile(fixture.path)).issue, fixture.expected);
-    } finally {
-      await reader.close();
-    }
+    await withReader(
+      async (reader) => {
+        // a loaded worker, so that the limit is spent on the file and not on starting the worker
+        await reader.start();
+        const started = performance.now();
+        const message = await refusal(reader.readBytes(heavyDocx(60_000), '很慢.docx'));
+        const elapsed = performance.now() - started;
+        expect(message).toBe('读取文件超时（超过 1 秒），已停止：很慢.docx');
+        expect(elapsed).toBeGreaterThanOrEqual(990);
+        expect(elapsed).toBeLessThan(3000);
+        // the next file gets a new worker, started within the next file's limit
+        await reader.start();
+        expectFacts((await reader.readFile(fixture.path)).issue, fixture.expected);
+      },
+      { limits: { timeoutMs: 1000 } },
+    );
   });
 
   it('reads one file after another in one worker, each error still its own', async () => {
-    const reader = new BulletinReader();
-    try {
+    await withReader(async (reader) => {
       const missing = join(temp, '不存在.txt');
       const outcomes = await Promise.allSettled([reader.readFile(fixture.path), reader.readFile(missing), reader.readBytes(Buffer.from('{"format":'), '坏.json'), reader.readFile(fixture.path)]);
       expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
       expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(new UnreadableFileError(`找不到文件：${missing}`));
       expect((outcomes[2] as PromiseRejectedResult).reason).toEqual(new UnreadableFileError('不是有效的 JSON 文件：坏.json'));
-    } finally {
-      await reader.close();
-    }
+    });
   });
 
   it('goes through the shared reader the app and the CLI use', async () => {

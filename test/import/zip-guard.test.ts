@@ -5,19 +5,13 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { openZip, readZipEntry, RefusedZipError } from '../../electron/services/files/zip-guard.ts';
 import { deflatedZeros, zipOf, zipOfCompressed } from '../archive/hostile-files.ts';
+import { refusal as refusedAs } from './reading.ts';
 
 const MIB = 1024 * 1024;
 const LIMITS = { totalBytes: 256 * MIB, ratio: 200 };
 const KIND = 'Word 文档';
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(RefusedZipError);
-  return (error as Error).message;
-}
+const refusal = (promise: Promise<unknown>) => refusedAs(promise, RefusedZipError);
 
 describe('zip guard: what the central directory declares', () => {
   const zeros = deflatedZeros(4);

@@ -3,9 +3,9 @@
 import { emptyIssue, plainParagraph, type ArticleBlock, type Issue, type NewsBlock } from '../../shared/model/issue.ts';
 import { withDerivedLead } from '../../shared/model/lead.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
-import type { Finding } from '../../shared/proofread/finding.ts';
-import type { ProofreadSettings, Rule } from '../../shared/proofread/rule.ts';
-import { textUnitsOf } from '../../shared/proofread/text-units.ts';
+import type { Finding } from '../../shared/proofread/core/finding.ts';
+import type { ProofreadSettings, Rule } from '../../shared/proofread/core/rule.ts';
+import { textUnitsOf } from '../../shared/proofread/core/text-units.ts';
 import { bulletinFixtures } from '../fixtures.ts';
 
 export const SERIES = { name: '益阳市配合第二轮省生态环境保护例行督察工作简报', issuer: '益阳市配合第二轮省生态环境保护督察协调联络组', numbering: 'sequential' } as const;

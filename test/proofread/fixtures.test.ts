@@ -1,7 +1,7 @@
 // What proofreading finds in the published bulletins of the fixtures: exactly the known mistakes.
 import { describe, expect, it } from 'vitest';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
-import type { Finding } from '../../shared/proofread/finding.ts';
+import type { Finding } from '../../shared/proofread/core/finding.ts';
 import type { Issue } from '../../shared/model/issue.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { fixtureIssues } from './build.ts';

@@ -5,12 +5,10 @@
 import type { ImportOutcome } from '../../../shared/api/records.ts';
 import { STATUS_LABELS } from '../../../shared/model/issue.ts';
 import { formatChineseDate } from '../../../shared/format/chinese.ts';
-import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
-import { listSeries } from '../../services/archive/series.ts';
-import { listIssues } from '../../services/archive/issues.ts';
 import { importPaths } from '../../services/import/import-files.ts';
-import { CliError } from '../cli-error.ts';
-import type { CliIo, Command, ParsedCommandArgs } from '../command.ts';
+import { CliError } from './cli-error.ts';
+import { withServices } from './services.ts';
+import type { CliIo, Command, ParsedCommandArgs } from './command.ts';
 
 /** One file's report: where it went, as which 期号 and date, what the reader guessed and what it set aside. */
 export function outcomeLine(outcome: ImportOutcome, done: number, total: number): string {
@@ -39,12 +37,14 @@ export function summaryLines(outcomes: readonly ImportOutcome[]): string[] {
 
 async function importCommand({ values, positionals }: ParsedCommandArgs, io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new CliError('请指定要导入的文件或文件夹，例如：jianbao archive import 简报文件夹');
-  const outcomes = await withArchive(resolveDataDir({ flag: values.data as string | undefined }), (archive) =>
+  // the import service itself, not import.file: files and folders on disk, read and filed in batches of
+  // one transaction each, into a series by its name (made when missing); the contract takes one upload
+  // at a time into a series by id
+  const outcomes = await withServices(values.data, { holder: '命令 jianbao archive import' }, ({ archive }) =>
     importPaths(archive, positionals, {
       seriesName: values.series as string | undefined,
       onProgress: values.json ? undefined : (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),
     }),
-    { holder: { name: '命令 jianbao archive import', kind: 'cli' } },
   );
   if (outcomes.length === 0) throw new CliError('没有找到可导入的文件（支持 .txt、.docx、.json）');
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
@@ -54,10 +54,11 @@ async function importCommand({ values, positionals }: ParsedCommandArgs, io: Cli
 }
 
 async function listCommand({ values }: ParsedCommandArgs, io: CliIo): Promise<number> {
-  const listing = await withArchive(resolveDataDir({ flag: values.data as string | undefined }), async (archive) =>
-    listSeries(archive, true).map((series) => ({ ...series, issues: listIssues(archive, { seriesId: series.id }) })),
-    { holder: { name: '命令 jianbao archive list', kind: 'cli' }, access: 'read' },
-  );
+  const listing = await withServices(values.data, { holder: '命令 jianbao archive list', access: 'read' }, async ({ api }) => {
+    const listed = [];
+    for (const series of await api['series.list']({ includeArchived: true })) listed.push({ ...series, issues: await api['issues.list']({ seriesId: series.id }) });
+    return listed;
+  });
   if (values.json) {
     io.out(JSON.stringify(listing, null, 2));
     return 0;

@@ -3,11 +3,10 @@
 // manual backups are kept, --days for how many days daily ones are. Works while the app holds the
 // archive (a backup only reads), except for changing the settings.
 import { join } from 'node:path';
-import { resolveDataDir, withArchive, createBackup } from '../../services/archive/index.ts';
-import { backupRetention, setBackupRetention } from '../../services/archive/settings.ts';
-import { pruneBackups } from '../../services/archive/backups.ts';
-import { CliError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import { backupRetention, createBackup, pruneBackups, setBackupRetention } from '../../services/archive/index.ts';
+import { CliError } from './cli-error.ts';
+import { withServices } from './services.ts';
+import type { Command } from './command.ts';
 
 function count(value: unknown, what: string): number | undefined {
   if (value === undefined) return undefined;
@@ -24,9 +23,12 @@ export const backupCommand: Command = {
     const keep = count(values.keep, '保留份数');
     const days = count(values.days, '保留天数');
     const changesSettings = keep !== undefined || days !== undefined;
-    await withArchive(
-      resolveDataDir({ flag: values.data as string | undefined }),
-      async (archive) => {
+    await withServices(
+      values.data,
+      { holder: '命令 jianbao backup', access: changesSettings ? 'write' : 'read' },
+      async ({ api, archive }) => {
+        // the retention settings and --to (a folder outside the data folder) are the backup service's
+        // own: the contract's backup.create writes into the backups folder with the settings as they are
         if (changesSettings) {
           archive.write(() => {
             if (keep !== undefined) setBackupRetention(archive.db, 'manual', keep);
@@ -36,11 +38,10 @@ export const backupCommand: Command = {
           io.out(`以后保留最近 ${retention.manual} 份手动备份、${retention.days} 天的每日备份`);
         }
         const toDir = values.to as string | undefined;
-        const backup = await createBackup(archive, 'manual', toDir);
+        const backup = toDir === undefined ? await api['backup.create']({}) : await createBackup(archive, 'manual', toDir);
         if (changesSettings && toDir !== undefined) pruneBackups(archive.backupsDir, backupRetention(archive.db));
         io.out(`已备份：${join(toDir ?? archive.backupsDir, backup.name)}（${(backup.bytes / 1048576).toFixed(1)} MB）`);
       },
-      { holder: { name: '命令 jianbao backup', kind: 'cli' }, access: changesSettings ? 'write' : 'read' },
     );
     return 0;
   },

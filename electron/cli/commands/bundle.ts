@@ -1,13 +1,11 @@
 // `jianbao bundle export FILE [--series S]` writes a series (or the whole archive) into one file for
 // another PC; `jianbao bundle import FILE` merges one in, listing conflicts instead of overwriting.
 import { writeFile } from 'node:fs/promises';
-import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
-import { exportBundle, importBundle } from '../../services/archive/bundle.ts';
-import { findSeriesByName } from '../../services/archive/series.ts';
+import { fileSystemError, importBundle } from '../../services/archive/index.ts';
 import { readFileBytes } from '../../services/files/read-file-bytes.ts';
-import { CliError } from '../cli-error.ts';
-import { fileSystemError } from '../../services/archive/fs-errors.ts';
-import type { Command } from '../command.ts';
+import { CliError } from './cli-error.ts';
+import { seriesIdByName, withServices } from './services.ts';
+import type { Command } from './command.ts';
 
 /** A bundle of a large archive: the whole of it, zipped. */
 const BUNDLE_FILE_BYTES = 1024 * 1024 * 1024;
@@ -22,16 +20,11 @@ export const bundleCommand: Command = {
   async run({ values, positionals }, io) {
     const [action, file] = positionals;
     if ((action !== 'export' && action !== 'import') || !file) throw new CliError('用法：jianbao bundle export 文件 [--series 刊物名] 或 jianbao bundle import 文件');
-    const holder = { name: `命令 jianbao bundle ${action}`, kind: 'cli' } as const;
-    await withArchive(resolveDataDir({ flag: values.data as string | undefined }), async (archive) => {
+    const options = { holder: `命令 jianbao bundle ${action}`, access: action === 'export' ? 'read' : 'write' } as const;
+    await withServices(values.data, options, async ({ api, archive }) => {
       if (action === 'export') {
-        let seriesId: number | undefined;
-        if (values.series !== undefined) {
-          const series = findSeriesByName(archive, values.series as string);
-          if (!series) throw new CliError(`档案库中没有名为“${values.series as string}”的刊物`);
-          seriesId = series.id;
-        }
-        const bundle = await exportBundle(archive, seriesId);
+        const seriesId = values.series === undefined ? undefined : await seriesIdByName(api, values.series as string);
+        const bundle = await api['bundle.export']({ seriesId });
         try {
           await writeFile(file, Buffer.from(bundle.base64, 'base64'));
         } catch (error) {
@@ -40,10 +33,12 @@ export const bundleCommand: Command = {
         io.out(`已导出档案包：${file}`);
         return;
       }
+      // the bundle service itself, not bundle.import: a bundle file may be far larger than the contract's
+      // upload limit for the page (MAX_UPLOAD_BASE64), and is read from disk rather than sent as base64
       const report = await importBundle(archive, await readFileBytes(file, BUNDLE_FILE_BYTES));
       io.out(`新增或更新 ${report.imported} 期，未变 ${report.unchanged} 期，新建刊物 ${report.seriesCreated} 个，冲突 ${report.conflicts.length} 期`);
       for (const conflict of report.conflicts) io.out(`  冲突：${conflict.seriesName} ${conflict.numberText}：${conflict.reason}`);
-    }, { holder, access: action === 'export' ? 'read' : 'write' });
+    });
     return 0;
   },
 };

@@ -2,12 +2,12 @@
 // exit 0 when none is an error, 1 when one is, 2 when the file cannot be read.
 import type { Issue } from '../../../shared/model/issue.ts';
 import { issueNumberOf } from '../../../shared/format/chinese.ts';
-import { SEVERITY_LABELS, withoutIgnored, type Finding } from '../../../shared/proofread/finding.ts';
-import { describeLocation } from '../../../shared/proofread/location.ts';
+import { SEVERITY_LABELS, withoutIgnored, type Finding } from '../../../shared/proofread/core/finding.ts';
+import { describeLocation } from '../../../shared/proofread/core/location.ts';
 import { proofreadIssue } from '../../../shared/proofread/proofread.ts';
 import { readBulletinFileInWorker } from '../../services/import/read-in-worker.ts';
-import { CliError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import { CliError } from './cli-error.ts';
+import type { Command } from './command.ts';
 
 function report(issue: Issue, findings: readonly Finding[], ignored: number): string {
   const lines = [`校对：${issue.series.name} ${issueNumberOf(issue)}`];

@@ -4,15 +4,14 @@ import { FONT_PROFILES, LAYOUT_PROFILES, type FontProfileName, type LayoutProfil
 import type { Issue } from '../../../shared/model/issue.ts';
 import { DEFAULT_PRINT_OPTIONS, type PrintOptions } from '../../../shared/layout/typeset.ts';
 import { readBulletinFileInWorker } from '../../services/import/read-in-worker.ts';
-import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
-import { getIssue } from '../../services/archive/issues.ts';
-import { printSettingsOf } from '../../services/archive/issued-prints.ts';
+import { printSettingsOf } from '../../services/archive/index.ts';
 import { exportDocx } from '../../services/export/docx.ts';
 import { exportPdf } from '../../services/export/pdf.ts';
 import { missingFonts } from '../../services/export/installed-fonts.ts';
 import { writeFileAtomic } from '../../services/export/write-file-atomic.ts';
-import { CliError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import { CliError } from './cli-error.ts';
+import type { CliIo, Command } from './command.ts';
+import { withServices } from './services.ts';
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T | undefined {
   if (value === undefined) return undefined;
@@ -20,19 +19,42 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: st
   return value as T;
 }
 
-async function issueFromArchive(idText: string, dataDir: string | undefined): Promise<{ issue: Issue; options: PrintOptions }> {
+const EXPORT_HOLDER = { holder: '命令 jianbao export', access: 'read' } as const;
+
+function issueIdOf(idText: string): number {
   const id = Number(idText);
   if (!Number.isSafeInteger(id) || id < 1) throw new CliError(`简报编号不正确：${idText}`);
-  return withArchive(
-    resolveDataDir({ flag: dataDir }),
-    async (archive) => {
-      const record = getIssue(archive, id);
-      // an issued issue prints as it was issued, whatever its series' settings are now
-      const { layoutProfile, fontProfile, colophonOnEvenPage } = printSettingsOf(archive, id, record.seriesId);
-      return { issue: record.issue, options: { layoutProfile, fontProfile, colophonOnEvenPage } };
-    },
-    { holder: { name: '命令 jianbao export', kind: 'cli' }, access: 'read' },
-  );
+  return id;
+}
+
+/** An issue of the archive with the print options it prints with, for export with options of the command line's own. */
+async function issueFromArchive(id: number, dataDir: unknown): Promise<{ issue: Issue; options: PrintOptions }> {
+  return withServices(dataDir, EXPORT_HOLDER, async ({ api, archive }) => {
+    const record = await api['issues.get']({ id });
+    // the print settings an issued issue was issued with are the export service's (the contract has no
+    // method for them): an issued issue prints as it was issued, whatever its series' settings are now
+    const { layoutProfile, fontProfile, colophonOnEvenPage } = printSettingsOf(archive, id, record.seriesId);
+    return { issue: record.issue, options: { layoutProfile, fontProfile, colophonOnEvenPage } };
+  });
+}
+
+/** An issue of the archive as it prints, by the app's own export.docx and export.pdf; every file made before any is written. */
+async function exportFromArchive(id: number, dataDir: unknown, docxPath: string | undefined, pdfPath: string | undefined, io: CliIo): Promise<number> {
+  const outputs = await withServices(dataDir, EXPORT_HOLDER, async ({ api }) => {
+    const made: [string, Uint8Array, string[]][] = [];
+    for (const [path, method] of [[docxPath, 'export.docx'], [pdfPath, 'export.pdf']] as const) {
+      if (!path) continue;
+      const file = await api[method]({ issueId: id });
+      made.push([path, Buffer.from(file.base64, 'base64'), file.warnings ?? []]);
+    }
+    return made;
+  });
+  for (const warning of new Set(outputs.flatMap(([, , warnings]) => warnings))) io.out(`提示：${warning}`);
+  for (const [path, bytes] of outputs) {
+    await writeFileAtomic(path, bytes);
+    io.out(`已导出：${path}`);
+  }
+  return 0;
 }
 
 export const exportCommand: Command = {
@@ -57,10 +79,16 @@ export const exportCommand: Command = {
     const layoutProfile = oneOf<LayoutProfileName>(values.layout, LAYOUT_PROFILES, '版式方案');
     const fontProfile = oneOf<FontProfileName>(values.fonts, FONT_PROFILES, '字体方案');
 
+    const overridden = layoutProfile !== undefined || fontProfile !== undefined || values['colophon-even'] !== undefined;
+
     let source: { issue: Issue; options: PrintOptions };
     if (values.issue !== undefined) {
       if (positionals.length > 0) throw new CliError('--issue 与简报文件只能选一个');
-      source = await issueFromArchive(values.issue as string, values.data as string | undefined);
+      const id = issueIdOf(values.issue as string);
+      if (!overridden) return exportFromArchive(id, values.data, docxPath, pdfPath, io);
+      // with --layout, --fonts or --colophon-even: the export service itself, as the contract's export
+      // methods print with the issue's own settings only
+      source = await issueFromArchive(id, values.data);
     } else {
       const file = positionals[0];
       if (!file) throw new CliError('请指定要导出的简报文件（.txt 或 .json），或用 --issue 指定档案库中的简报');

@@ -1,6 +1,6 @@
 // Every `jianbao` sub-command, loaded only when it runs (so `inspect` does not pay for Chromium,
 // SQLite or docx); add a new one here (one line) after writing its file in this folder.
-import type { Command } from '../command.ts';
+import type { Command } from './command.ts';
 
 export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = {
   inspect: async () => (await import('./inspect.ts')).inspectCommand,

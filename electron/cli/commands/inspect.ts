@@ -2,8 +2,8 @@
 import type { Issue } from '../../../shared/model/issue.ts';
 import { formatChineseDate, issueNumberOf } from '../../../shared/format/chinese.ts';
 import { readBulletinFileInWorker } from '../../services/import/read-in-worker.ts';
-import { CliError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import { CliError } from './cli-error.ts';
+import type { Command } from './command.ts';
 
 export function summarize(issue: Issue, warnings: readonly string[]): string {
   const articles = issue.blocks.filter((block) => block.type === 'article');

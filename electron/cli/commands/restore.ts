@@ -1,12 +1,13 @@
 // `jianbao restore FILE`: replaces the archive with a backup (a path, or a name in the backups folder)
 // after checking its integrity; the current archive is backed up first. Only when no other program
 // holds the archive: an open app restores from its own backups dialog.
-import { resolveDataDir, withArchive, resolveBackupPath, restoreBackup } from '../../services/archive/index.ts';
-import { lockedError } from '../../services/archive/archive-lock.ts';
-import { ArchiveError } from '../../services/archive/errors.ts';
-import { CliError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import { ArchiveError, lockedError, resolveDataDir, withArchive, resolveBackupPath, restoreBackup } from '../../services/archive/index.ts';
+import { CliError } from './cli-error.ts';
+import type { Command } from './command.ts';
 
+// The backup service itself, not backup.restore: the command line restores from a path as well as from a
+// name in the backups folder, restores an archive that cannot be opened, and reports the safety backup
+// it took first; the contract's method takes a name the backups dialog listed and answers nothing.
 export const restoreCommand: Command = {
   name: 'restore',
   usage: 'jianbao restore 备份文件 [--data 文件夹]   从备份恢复档案库（恢复前先备份当前档案库；简报正在使用该档案库时请在程序中恢复）',

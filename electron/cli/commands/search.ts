@@ -2,11 +2,9 @@
 // terms separated by spaces must all match.
 import { SNIPPET_MARK } from '../../../shared/api/records.ts';
 import { formatChineseDate } from '../../../shared/format/chinese.ts';
-import { resolveDataDir, withArchive } from '../../services/archive/index.ts';
-import { findSeriesByName } from '../../services/archive/series.ts';
-import { searchIssues } from '../../services/archive/search-index.ts';
-import { CliError } from '../cli-error.ts';
-import type { Command } from '../command.ts';
+import { CliError } from './cli-error.ts';
+import { seriesIdByName, withServices } from './services.ts';
+import type { Command } from './command.ts';
 
 function yearOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -24,15 +22,10 @@ export const searchCommand: Command = {
     if (!query) throw new CliError('请写出要检索的词，例如：jianbao search 督察 南县');
     if (query.length > 200) throw new CliError('检索词太长（最多 200 个字）');
     const year = yearOf(values.year as string | undefined);
-    const hits = await withArchive(resolveDataDir({ flag: values.data as string | undefined }), async (archive) => {
-      let seriesId: number | undefined;
-      if (values.series !== undefined) {
-        const series = findSeriesByName(archive, values.series as string);
-        if (!series) throw new CliError(`档案库中没有名为“${values.series as string}”的刊物`);
-        seriesId = series.id;
-      }
-      return archive.read(() => searchIssues(archive.db, { query, seriesId, year, limit: 100 }));
-    }, { holder: { name: '命令 jianbao search', kind: 'cli' }, access: 'read' });
+    const hits = await withServices(values.data, { holder: '命令 jianbao search', access: 'read' }, async ({ api }) => {
+      const seriesId = values.series === undefined ? undefined : await seriesIdByName(api, values.series as string);
+      return api.search({ query, seriesId, year, limit: 100 });
+    });
     if (values.json) {
       io.out(JSON.stringify(hits, null, 2));
       return 0;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, schemaVersion } from './schema.ts';
 import { ArchiveError, storageError } from './errors.ts';
-import { backupConnection, newestGoodBackup } from './backups.ts';
+import { backupConnection, newestGoodBackup } from './backup-files.ts';
 import { damageOf } from './file-check.ts';
 import { DEFAULT_HOLDER, acquireArchiveLock, describeHolder, lockedError, type ArchiveHolder, type ArchiveLock } from './archive-lock.ts';
 import { fileSystemError } from './fs-errors.ts';

@@ -13,7 +13,7 @@ import { formatErrors, validate } from '../../../shared/model/validate.ts';
 import { issueNumberOf, todayIso } from '../../../shared/format/chinese.ts';
 import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
-import { bodyHashOf, storedIssue } from './stored-issue.ts';
+import { bodyHashOf, contentHashOf, storedIssue } from './stored-issue.ts';
 import { appendRevision, hadContent, insertIssue, issueRow, issueRowsOfSeries, revisionContent, type IssueRow } from './issues.ts';
 import { createSeries, findSeriesByName, getSeries, listSeries, seriesUid } from './series.ts';
 import { numberScope } from './numbering.ts';
@@ -136,27 +136,43 @@ type Merge = { outcome: 'imported' | 'unchanged' } | { outcome: 'conflict'; reas
 
 /** One incoming issue against this archive: decided from the archive's own revisions and sync records only. */
 function mergeIssue(archive: Archive, seriesId: number, item: Bundle['series'][number]['issues'][number]): Merge {
-  const stored = storedIssue(item.issue);
+  // stored in normal form for this archive's template of the series
+  const sections = getSeries(archive, seriesId).settings.sections;
+  const stored = storedIssue(item.issue, sections);
+  // archives of earlier versions stored issues not in normal form: the same content is the same issue in either form
+  const asSent = contentHashOf(item.issue);
+  const normalHashOf = (row: IssueRow) => {
+    try {
+      return storedIssue(revisionContent(archive, row.id, row.revision)!, sections).hash;
+    } catch {
+      return null;
+    }
+  };
+  const sameContent = (row: IssueRow) => row.content_hash === stored.hash || row.content_hash === asSent || normalHashOf(row) === stored.hash;
   const incomingBody = bodyHashOf(stored.issue);
+  const synced = (issueId: number) => {
+    recordSynced(archive, issueId, incomingBody);
+    recordSynced(archive, issueId, bodyHashOf(item.issue));
+  };
   const local = statement<[string], { id: number }>(archive.db, 'SELECT id FROM issues WHERE uid = ?').get(item.uid);
   if (!local) {
     const holder = holderOfNumber(archive, seriesId, stored.issue);
-    if (holder && holder.content_hash === stored.hash) {
-      recordSynced(archive, holder.id, incomingBody);
+    if (holder && sameContent(holder)) {
+      synced(holder.id);
       return { outcome: 'unchanged' };
     }
     if (holder) return { outcome: 'conflict', reason: '本机已有同一期号的另一期，内容不同，未导入' };
     const id = insertIssue(archive, seriesId, stored, { kind: 'imported', note: '从档案包导入' }, item.uid, item.issue.status === 'issued' ? item.issuedWith : undefined);
-    recordSynced(archive, id, incomingBody);
+    synced(id);
     return { outcome: 'imported' };
   }
   const row = issueRow(archive, local.id);
-  if (row.content_hash === stored.hash) {
-    recordSynced(archive, row.id, incomingBody);
+  if (sameContent(row)) {
+    synced(row.id);
     return { outcome: 'unchanged' };
   }
   // the other PC is behind: it carries a content this issue had here before
-  if (hadContent(archive, row.id, stored.hash)) return { outcome: 'unchanged' };
+  if (hadContent(archive, row.id, stored.hash) || hadContent(archive, row.id, asSent)) return { outcome: 'unchanged' };
   if (row.status === 'issued') {
     return { outcome: 'conflict', reason: '本机的这一期已印发，档案包中的内容或状态与印发的不同，未导入；如确需采用，请先在本机撤回印发并写明原因' };
   }
@@ -165,7 +181,7 @@ function mergeIssue(archive: Archive, seriesId: number, item: Bundle['series'][n
     return { outcome: 'conflict', reason: '两台电脑上都修改过这一期，保留了本机的内容，请核对后手工合并' };
   }
   appendRevision(archive, row, stored, { kind: 'merged', note: '从档案包更新' }, item.issue.status === 'issued' ? item.issuedWith : undefined);
-  recordSynced(archive, row.id, incomingBody);
+  synced(row.id);
   return { outcome: 'imported' };
 }
 

@@ -1,12 +1,9 @@
 // The archive's errors: an ApiError (a code for the program, a Chinese message for the clerk) that the
 // command line also prints as its one line, and the mapping of SQLite's own failures into them.
-import { ApiError, type ApiErrorPayload } from '../../../shared/api/contract.ts';
+import { ApiError, type ApiErrorCode } from '../../../shared/api/errors.ts';
 
 export class ArchiveError extends ApiError {
-  /** electron/cli/main.ts prints the message of a user-facing error as one line, exit code 2 */
-  readonly userFacing = true;
-
-  constructor(code: ApiErrorPayload['code'], message: string) {
+  constructor(code: ApiErrorCode, message: string) {
     super(code, message);
     this.name = 'ArchiveError';
   }

@@ -8,7 +8,8 @@ import { getRevision, listRevisions, restoreRevision } from './revisions.ts';
 import { numberingGaps } from './numbering.ts';
 import { getSeries } from './series.ts';
 import { searchIssues } from './search-index.ts';
-import { backupInFolder, createBackup, listBackups, restoreBackup } from './backups.ts';
+import { backupInFolder, createBackup, restoreBackup } from './backups.ts';
+import { listBackups } from './backup-files.ts';
 import { exportBundle, importBundle } from './bundle.ts';
 import { storageError } from './errors.ts';
 

@@ -56,7 +56,7 @@ function createSeriesFor(archive: Archive, name: string, masthead: IssueSeries):
 
 function targetSeries(archive: Archive, issue: Issue, target: ImportTarget): SeriesRecord {
   if (target.seriesId !== undefined) return getSeries(archive, target.seriesId);
-  // the series `--series` or the masthead names, found as seriesForMasthead finds it; created with the masthead's 不印导读 too
+  // the series `--series` or the masthead names, found by its name (findSeriesByName); created with the masthead's 不印导读 too
   const name = target.seriesName?.trim() || issue.series.name.trim();
   if (!name) throw new ArchiveError('invalid-input', '没有识别出刊物名称，请指定要导入到哪个刊物');
   return findSeriesByName(archive, name) ?? createSeriesFor(archive, name, issue.series);
@@ -102,8 +102,9 @@ function asOutcome(file: string, work: () => ImportOutcome): ImportOutcome {
 export function importReadFile(archive: Archive, read: ReadFile, target: ImportTarget): ImportOutcome {
   return asOutcome(read.file, () =>
     archive.write((): ImportOutcome => {
-      const stored = storedIssue(read.issue);
-      return fileInto(archive, targetSeries(archive, stored.issue, target), stored, read);
+      // checked before a series is chosen or created, then stored in normal form for that series' template
+      const series = targetSeries(archive, storedIssue(read.issue).issue, target);
+      return fileInto(archive, series, storedIssue(read.issue, series.settings.sections), read);
     }),
   );
 }
@@ -115,14 +116,14 @@ export function importReadFiles(archive: Archive, reads: readonly ReadFile[], ta
 
 /**
  * What filing a file as read would do, for the clerk to review: the issue as the archive would store it,
- * the series its masthead names (found the way seriesForMasthead finds it, nothing created) or the new
+ * the series its masthead names (found by its name as filing finds it, nothing created) or the new
  * one import would create, and the skip reason when that series has this year and number. Writes nothing.
  */
 export function importPreview(archive: Archive, read: ReadForReview): ImportPreview {
   return archive.read((): ImportPreview => {
-    const { issue } = storedIssue(read.issue);
-    const name = issue.series.name.trim();
+    const name = storedIssue(read.issue).issue.series.name.trim();
     const existing = name ? findSeriesByName(archive, name) : null;
+    const { issue } = storedIssue(read.issue, existing?.settings.sections);
     return {
       file: read.file,
       via: read.via,
@@ -145,8 +146,9 @@ export function importPreview(archive: Archive, read: ReadForReview): ImportPrev
 export function confirmImport(archive: Archive, file: string, issue: Issue, target: ConfirmedTarget): ImportOutcome {
   return asOutcome(file, () =>
     archive.write((): ImportOutcome => {
-      const stored = storedIssue(issue);
-      const series = target.seriesId !== undefined ? getSeries(archive, target.seriesId) : createSeriesFor(archive, target.newSeriesName.trim(), stored.issue.series);
+      const checked = storedIssue(issue);
+      const series = target.seriesId !== undefined ? getSeries(archive, target.seriesId) : createSeriesFor(archive, target.newSeriesName.trim(), checked.issue.series);
+      const stored = storedIssue(issue, series.settings.sections);
       return fileInto(archive, series, stored, { file, issue: stored.issue, warnings: [] });
     }),
   );

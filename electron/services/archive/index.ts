@@ -1,7 +1,28 @@
-// The archive service's entry points for the command line, browser mode's server and Electron's main process.
+// The archive service's one entry point: everything outside electron/services/archive/ (the other
+// services, the composition root electron/api/services.ts, the command line, browser mode) imports the
+// archive from here, never its internals.
+
+// opening the archive of a data folder
 export { Archive, openArchive, withArchive } from './archive.ts';
 export { resolveDataDir } from './data-dir.ts';
-export { createArchiveHandlers, withStorageErrors, type ArchiveHandlers, type ArchiveMethod } from './handlers.ts';
-export { backupIfDue, createBackup, restoreBackup, resolveBackupPath } from './backups.ts';
 export type { ArchiveHolder } from './archive-lock.ts';
+
+// the contract's methods (series, issues, revisions, search, backup, bundle)
+export { createArchiveHandlers, withStorageErrors, type ArchiveHandlers, type ArchiveMethod } from './handlers.ts';
+
+// what the other services build on: an issue with the settings it prints with, filing what was read
+export { getIssue } from './issues.ts';
+export { printSettingsOf } from './issued-prints.ts';
+export { confirmImport, importPreview, importReadFile, importReadFiles, type ImportTarget, type ReadFile } from './import-issues.ts';
+
+// what the contract does not cover: the daily backup when the app starts, and the command line's backups
+// (another folder, retention settings, restore from a path) and bundles read from disk
+export { backupIfDue, createBackup, restoreBackup, resolveBackupPath } from './backups.ts';
+export { pruneBackups } from './backup-files.ts';
+export { backupRetention, setBackupRetention } from './settings.ts';
+export { importBundle } from './bundle.ts';
+
+// errors: the archive's ApiErrors, and disk failures as one Chinese sentence
 export { ArchiveError } from './errors.ts';
+export { lockedError } from './archive-lock.ts';
+export { errnoCode, fileSystemError } from './fs-errors.ts';

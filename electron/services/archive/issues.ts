@@ -182,23 +182,21 @@ export function assertEditable(row: IssueRow): void {
   if (row.status === 'issued') throw new ArchiveError('read-only', `${numberTextOf(row)}已印发，不能再修改；如需修改，请先撤回印发并说明原因`);
 }
 
-/**
- * An edit of the issue's content (a save, a restore), `issue` carrying the status it has now: on a
- * reviewed issue, content that differs from the current revision is stored as 草稿, for it has to be
- * reviewed again. Unchanged content stays as it is.
- */
-export function editedContent(row: IssueRow, issue: Issue): { stored: StoredIssue; returnedToDraft: boolean } {
-  const stored = storedIssue(issue);
-  if (row.status !== 'reviewed' || stored.hash === row.content_hash) return { stored, returnedToDraft: false };
-  return { stored: storedIssue({ ...issue, status: 'draft' }), returnedToDraft: true };
+/** The news sections of the series' template, in the order the editor shows them: what stored issues are normalized for. */
+export function templateOf(archive: Archive, seriesId: number): readonly string[] {
+  return getSeries(archive, seriesId).settings.sections;
 }
 
 /**
- * The masthead snapshot a new issue of the series takes (name, issuer, numbering, 不印导读). Settings stored
- * before printLead existed come back from the archive without it, and print a 导读.
+ * An edit of the issue's content (a save, a restore), `issue` carrying the status it has now, stored in
+ * normal form for the series template: on a reviewed issue, content that differs from the current
+ * revision is stored as 草稿, for it has to be reviewed again. Unchanged content stays as it is.
  */
-function mastheadOf(settings: SeriesSettings): IssueSeries {
-  return issueSeriesOf({ ...settings, printLead: settings.printLead !== false });
+export function editedContent(archive: Archive, row: IssueRow, issue: Issue): { stored: StoredIssue; returnedToDraft: boolean } {
+  const sections = templateOf(archive, row.series_id);
+  const stored = storedIssue(issue, sections);
+  if (row.status !== 'reviewed' || stored.hash === row.content_hash) return { stored, returnedToDraft: false };
+  return { stored: storedIssue({ ...issue, status: 'draft' }, sections), returnedToDraft: true };
 }
 
 function startIssue(archive: Archive, seriesId: number, date: string): Issue {
@@ -206,13 +204,13 @@ function startIssue(archive: Archive, seriesId: number, date: string): Issue {
   if (series.archived) throw new ArchiveError('conflict', `刊物“${series.settings.name}”已归档，请先取消归档再新建一期`);
   const { settings } = series;
   const { number, year, totalNumber } = nextNumber(archive.db, seriesId, settings.numbering, date);
-  const issue = emptyIssue(mastheadOf(settings), number, date);
+  // the template's sections are not stored while they are empty: the editor shows them from the template
+  const issue = emptyIssue(issueSeriesOf(settings), number, date);
   return {
     ...issue,
     year,
     totalNumber,
     docNumber: nextDocNumber(archive.db, seriesId, settings.docNumberPrefix, year),
-    blocks: [...issue.blocks, ...settings.sections.map((heading) => ({ type: 'news' as const, heading, marker: settings.newsMarker, items: [] }))],
     distribution: structuredClone(settings.distribution),
     printed: settings.issuer ? { by: settings.issuer, date } : null,
   };
@@ -249,11 +247,11 @@ export function nextIssue(archive: Archive, seriesId: number, date: string = tod
       const newest = newestIssueRow(archive, seriesId, series.settings.numbering);
       if (newest && isUntouchedDraft(archive, newest)) {
         const untouched = getIssue(archive, newest.id);
-        if (sameMasthead(untouched.issue.series, mastheadOf(series.settings))) return untouched;
+        if (sameMasthead(untouched.issue.series, issueSeriesOf(series.settings))) return untouched;
         discardUntouchedDraft(archive, newest.id);
       }
     }
-    return getIssue(archive, insertIssue(archive, seriesId, storedIssue(startIssue(archive, seriesId, date)), { kind: 'created', note: '新建' }));
+    return getIssue(archive, insertIssue(archive, seriesId, storedIssue(startIssue(archive, seriesId, date), templateOf(archive, seriesId)), { kind: 'created', note: '新建' }));
   });
 }
 
@@ -264,7 +262,7 @@ export function duplicateIssue(archive: Archive, id: number, date: string = toda
     const source = revisionContent(archive, id, row.revision)!;
     const fresh = startIssue(archive, row.series_id, date);
     const copy: Issue = { ...fresh, blocks: structuredClone(source.blocks), distribution: structuredClone(source.distribution), copies: source.copies };
-    return getIssue(archive, insertIssue(archive, row.series_id, storedIssue(copy), { kind: 'duplicated', note: `复制自${issueNumberOf(source)}` }));
+    return getIssue(archive, insertIssue(archive, row.series_id, storedIssue(copy, templateOf(archive, row.series_id)), { kind: 'duplicated', note: `复制自${issueNumberOf(source)}` }));
   });
 }
 
@@ -280,7 +278,7 @@ export function saveIssue(archive: Archive, id: number, baseRevision: number, is
       throw new ArchiveError('conflict', `${numberTextOf(row)}已在别处修改（现在是第${row.revision}版，你编辑的是第${baseRevision}版），请重新打开后再改`);
     }
     if (issue.status !== row.status) throw new ArchiveError('invalid-input', '保存不能改变状态，请用“审核”“印发”等操作改变状态');
-    const { stored, returnedToDraft } = editedContent(row, issue);
+    const { stored, returnedToDraft } = editedContent(archive, row, issue);
     const saved = kind === 'auto' ? '自动保存' : '保存';
     const changed = appendRevision(archive, row, stored, { kind: kind === 'auto' ? 'autosave' : 'save', note: returnedToDraft ? `${saved}，${RETURNED_AFTER_REVIEW}` : saved });
     return { record: getIssue(archive, id), changed };
@@ -305,6 +303,7 @@ export function setIssueStatus(archive: Archive, id: number, status: IssueStatus
     } else if (STATUS_ORDER[status] < STATUS_ORDER[row.status]) {
       made = { kind: 'returned', note: `退回为${STATUS_LABELS[status]}` };
     }
+    // the content as stored, in normal form already: no template, so that a status change never reorders it
     const content = revisionContent(archive, id, row.revision)!;
     appendRevision(archive, row, storedIssue({ ...content, status }), made);
     return getIssue(archive, id);

@@ -65,7 +65,7 @@ export function restoreRevision(archive: Archive, issueId: number, revision: num
         );
       }
     }
-    const { stored, returnedToDraft } = editedContent(row, restored);
+    const { stored, returnedToDraft } = editedContent(archive, row, restored);
     appendRevision(archive, row, stored, { kind: 'restored', note: returnedToDraft ? `恢复自第${revision}版，${RETURNED_AFTER_REVIEW}` : `恢复自第${revision}版` });
     return getIssue(archive, issueId);
   });

@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Archive } from './archive.ts';
 import type { SeriesRecord } from '../../../shared/api/records.ts';
-import { defaultSeriesSettings, seriesSettingsSchema, type SeriesSettings } from '../../../shared/model/series.ts';
-import type { IssueSeries } from '../../../shared/model/issue.ts';
+import { seriesSettingsSchema, type SeriesSettings } from '../../../shared/model/series.ts';
 import { formatErrors, validate } from '../../../shared/model/validate.ts';
 import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
@@ -103,11 +102,4 @@ export function setSeriesArchived(archive: Archive, id: number, archived: boolea
     statement(archive.db, 'UPDATE series SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, new Date().toISOString(), id);
     return getSeries(archive, id);
   });
-}
-
-/** The series a masthead names, created with its name, issuer and numbering when there is none yet. */
-export function seriesForMasthead(archive: Archive, masthead: IssueSeries): SeriesRecord {
-  const name = masthead.name.trim();
-  if (!name) throw new ArchiveError('invalid-input', '没有识别出刊物名称，请指定要导入到哪个刊物');
-  return findSeriesByName(archive, name) ?? createSeries(archive, defaultSeriesSettings(name, masthead.issuer.trim(), masthead.numbering));
 }

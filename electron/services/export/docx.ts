@@ -46,8 +46,8 @@ import {
 import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun } from '../../../shared/layout/typeset.ts';
 import { squeezedSpacingTwips } from '../../../shared/layout/line-breaking.ts';
 import JSZip from 'jszip';
-import { withCanonicalPart } from './canonical-part.ts';
-import { mmToPt, mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips } from '../../../shared/layout/units.ts';
+import { withCanonicalPart } from '../import/canonical-part.ts';
+import { mmToPt, mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips, twipsToPt } from '../../../shared/layout/units.ts';
 import type { FontProfileName } from '../../../shared/model/series.ts';
 
 export type ExportOptions = PrintOptions;
@@ -156,7 +156,7 @@ class DocxWriter {
   block(block: PrintBlock): Paragraph[] {
     if (block.kind === 'issuerLine') return this.issuerLine(block);
     const squeezed = block.lines.length === 1 && block.laid.some((line) => line.broken.squeezed);
-    const box = { letterSpacingPt: characterSpacingTwipsFor(block.sizePt) / 20 };
+    const box = { letterSpacingPt: twipsToPt(characterSpacingTwipsFor(block.sizePt)) };
     // a line the plan squeezed to hold a closing mark is set with the tighter spacing in every program; the
     // paragraph stays one ordinary paragraph (no line breaks in body text)
     const children = squeezed

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { PrintOptions } from '../../../shared/layout/typeset.ts';
 import { renderPrintHtml } from '../../../shared/print/render-print-html.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -17,9 +18,12 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.JIANBAO_CHROMIUM?.trim() || DEFAULT_CHROMIUM;
 }
 
-export class PdfExportError extends Error {
-  readonly userFacing = true;
-  override name = 'PdfExportError';
+/** PDF export cannot run here (no browser, or it failed): a Chinese sentence for the clerk. */
+export class PdfExportError extends ApiError {
+  constructor(message: string) {
+    super('internal', message);
+    this.name = 'PdfExportError';
+  }
 }
 
 export interface PdfPrinter {

@@ -3,10 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { rm, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ApiError } from '../../../shared/api/errors.ts';
 
-export class ExportWriteError extends Error {
-  readonly userFacing = true;
-  override name = 'ExportWriteError';
+export class ExportWriteError extends ApiError {
+  constructor(message: string) {
+    super('internal', message);
+    this.name = 'ExportWriteError';
+  }
 }
 
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {

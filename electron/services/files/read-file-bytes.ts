@@ -2,9 +2,13 @@
 // a folder, too large, unreadable).
 import { readFile, stat } from 'node:fs/promises';
 import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
 
-export class UnreadableFileError extends Error {
-  override name = 'UnreadableFileError';
+export class UnreadableFileError extends ApiError {
+  constructor(message: string) {
+    super('unreadable', message);
+    this.name = 'UnreadableFileError';
+  }
 }
 
 export async function readFileBytes(path: string, maxBytes: number = ISSUE_LIMITS.textFileBytes): Promise<Uint8Array> {

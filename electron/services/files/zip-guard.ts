@@ -7,10 +7,13 @@
 // the header claimed; a part that ends at any other size than declared is refused as damaged.
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { ApiError } from '../../../shared/api/errors.ts';
 
-export class RefusedZipError extends Error {
-  override name = 'RefusedZipError';
-  readonly userFacing = true;
+export class RefusedZipError extends ApiError {
+  constructor(message: string) {
+    super('unreadable', message);
+    this.name = 'RefusedZipError';
+  }
 }
 
 export interface ZipLimits {

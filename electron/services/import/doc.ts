@@ -12,7 +12,7 @@ import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
 import { joinWrapped } from '../../../shared/text/lines.ts';
 import { UnreadableFileError } from '../files/read-file-bytes.ts';
 import { CorruptCompoundFileError, isCompoundFile, readCompoundFile, type CompoundFile } from './compound-file.ts';
-import type { ReadBulletin } from './read-file.ts';
+import type { ReadBulletin } from '../../../shared/import/source.ts';
 import type { WordBoundaries, WordPiece } from 'word-extractor/lib/word-ole-extractor.js';
 
 /** Like a .docx, a .doc may carry photographs. */

@@ -4,7 +4,7 @@
 // relationships, styles and numbering, and the custom XML parts it links to. Pictures and other media are
 // never inflated. The main part is walked with its styles (docx-paragraphs.ts) into the source document
 // the bulletin parser reads, bold, sizes, alignment, red and indents kept. A .docx Jianbao exported carries
-// its canonical issue (export/canonical-part.ts): while the body is as exported, that issue is returned
+// its canonical issue (canonical-part.ts): while the body is as exported, that issue is returned
 // exactly, checked like a .json import; once the text was edited, the document wins. This runs in the
 // reading worker (read-in-worker.ts).
 import { parseBulletin } from '../../../shared/import/parse-bulletin.ts';
@@ -14,11 +14,11 @@ import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
 import { validate } from '../../../shared/model/validate.ts';
 import { UnreadableFileError } from '../files/read-file-bytes.ts';
 import { RefusedZipError, openZip, readZipEntry, type GuardedZip, type ZipLimits } from '../files/zip-guard.ts';
-import { type ReadBulletin } from './read-file.ts';
+import type { ReadBulletin } from '../../../shared/import/source.ts';
 
 /** The XML walk and the canonical part's format, loaded once the zip has passed: a refused file is refused sooner. */
 type Walk = typeof import('./docx-paragraphs.ts');
-type CanonicalFormat = typeof import('../export/canonical-part.ts');
+type CanonicalFormat = typeof import('./canonical-part.ts');
 
 /** A .docx may carry photographs, so it may be larger on disk than a text file. */
 export const DOCX_FILE_BYTES = 50 * 1024 * 1024;
@@ -233,7 +233,7 @@ async function canonicalOf(parts: DocxParts, lines: readonly SourceLine[]): Prom
       continue;
     }
     if (!xml.includes(CANONICAL_NAMESPACE_MARK)) continue;
-    format ??= await import('../export/canonical-part.ts');
+    format ??= await import('./canonical-part.ts');
     let part: ReturnType<CanonicalFormat['readCanonicalPart']>;
     try {
       part = format.readCanonicalPart(walk.parseXml(xml, name).documentElement);

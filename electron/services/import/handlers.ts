@@ -1,12 +1,11 @@
 // The import service's contract methods: files handed over by the renderer are read in the reading
 // worker and either filed at once (import.file) or shown to the clerk first (import.read, which writes
 // nothing) and filed as the clerk confirmed them (import.confirm).
-import { ApiError, type ApiHandlers, type ApiMethod } from '../../../shared/api/contract.ts';
-import { withStorageErrors, type Archive } from '../archive/index.ts';
-import { confirmImport, importPreview } from '../archive/import-issues.ts';
-import { UnreadableFileError } from '../files/read-file-bytes.ts';
+import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract.ts';
+import { ApiError, isUserFacing } from '../../../shared/api/errors.ts';
+import { confirmImport, importPreview, withStorageErrors, type Archive } from '../archive/index.ts';
 import { importUpload } from './import-files.ts';
-import type { ReadBulletin } from './read-file.ts';
+import type { ReadBulletin } from '../../../shared/import/source.ts';
 import { readBulletinBytesInWorker } from './read-in-worker.ts';
 
 export type ImportMethod = Extract<ApiMethod, `import.${string}`>;
@@ -19,9 +18,8 @@ async function readUpload(name: string, base64: string): Promise<ReadBulletin> {
   try {
     return await readBulletinBytesInWorker(fromBase64(base64), name);
   } catch (error) {
-    const userFacing = error instanceof UnreadableFileError || (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
     // the reader names the file at the end of its message; the renderer shows it beside the file already
-    if (userFacing) throw new ApiError('unreadable', error.message.replace(`：${name}`, ''));
+    if (isUserFacing(error)) throw new ApiError('unreadable', error.message.replace(`：${name}`, ''));
     throw new ApiError('unreadable', `读取时出现意外问题（${error instanceof Error ? error.message : String(error)}）`);
   }
 }

@@ -3,11 +3,11 @@
 // files are read in the reading worker (read-in-worker.ts), so not even one that exhausts memory or time.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Archive } from '../archive/archive.ts';
+import type { Archive } from '../archive/index.ts';
 import type { ImportOutcome } from '../../../shared/api/records.ts';
-import { importReadFile, importReadFiles, type ImportTarget, type ReadFile } from '../archive/import-issues.ts';
-import { UnreadableFileError } from '../files/read-file-bytes.ts';
-import { type ReadBulletin } from './read-file.ts';
+import { importReadFile, importReadFiles, type ImportTarget, type ReadFile } from '../archive/index.ts';
+import { isUserFacing } from '../../../shared/api/errors.ts';
+import type { ReadBulletin } from '../../../shared/import/source.ts';
 import { readBulletinBytesInWorker, readBulletinFileInWorker } from './read-in-worker.ts';
 
 const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.doc', '.wps', '.pdf', '.json'];
@@ -16,10 +16,6 @@ const BATCH_FILES = 50;
 
 export interface ImportPathsOptions extends ImportTarget {
   onProgress?: (outcome: ImportOutcome, done: number, total: number) => void;
-}
-
-function isUserError(error: unknown): error is Error {
-  return error instanceof UnreadableFileError || (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
 }
 
 /** Folders expanded (recursively, in name order) to the bulletin files in them; Office lock files and hidden files left out. */
@@ -48,7 +44,7 @@ async function readOne(file: string, read: (file: string) => Promise<ReadBulleti
     return { file, issue, warnings, setAside };
   } catch (error) {
     // the reader names the file at the end of its message; the outcome names it already
-    if (isUserError(error)) return { file, status: 'failed', reason: error.message.replace(`：${file}`, '') };
+    if (isUserFacing(error)) return { file, status: 'failed', reason: error.message.replace(`：${file}`, '') };
     // one strange file must not stop the rest of a folder
     return { file, status: 'failed', reason: `读取时出现意外问题（${error instanceof Error ? error.message : String(error)}）` };
   }

@@ -15,7 +15,7 @@ import type { SourceDocument } from '../../../shared/import/source.ts';
 import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
 import { UnreadableFileError } from '../files/read-file-bytes.ts';
 import { pdfLines, type PdfPage, type PdfTextItem } from './pdf-lines.ts';
-import type { ReadBulletin } from './read-file.ts';
+import type { ReadBulletin } from '../../../shared/import/source.ts';
 
 /** A PDF may carry photographs. */
 export const PDF_FILE_BYTES = 50 * 1024 * 1024;
@@ -151,13 +151,14 @@ function boldFonts(names: ReadonlyMap<string, string>, characters: ReadonlyMap<s
  * Radicals that some fonts' character maps give for ordinary characters (Chromium's PDFs of Noto CJK
  * print ⼆ for 二, ⻓ for 长, ⻛ for 风): Kangxi radicals and compatibility ideographs by Unicode's NFKC,
  * the simplified radicals of the CJK Radicals Supplement (which NFKC leaves alone) by Unicode's
- * EquivalentUnifiedIdeograph table, for those that are characters of their own.
+ * EquivalentUnifiedIdeograph table, for those that are characters of their own; and the Kangxi radical
+ * ⼾, whose glyph in a simplified-Chinese font is 户 (NFKC would give the traditional 戶).
  */
 const SUPPLEMENT_RADICALS: Record<string, string> = Object.fromEntries(
-  [...'⺟母⺠民⺩王⻄西⻅见⻆角⻉贝⻋车⻐钅⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⻈讠⺰纟'.matchAll(/(.)(.)/gu)].map((match) => [match[1]!, match[2]!]),
+  [...'⺟母⺠民⺩王⻄西⻅见⻆角⻉贝⻋车⻐钅⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⻈讠⺰纟⼾户'.matchAll(/(.)(.)/gu)].map((match) => [match[1]!, match[2]!]),
 );
 const UNUSUAL = /[\u0000-\u0008\u000b-\u001f\u007f\u2e80-\u2fdf\uf900-\ufaff]/;
-const normalizeIdeographs = (text: string) =>
+export const normalizeIdeographs = (text: string) =>
   UNUSUAL.test(text)
     ? text.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (char) => SUPPLEMENT_RADICALS[char] ?? char.normalize('NFKC')).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     : text;

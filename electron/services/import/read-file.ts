@@ -7,19 +7,9 @@ import { parseBulletinText } from '../../../shared/import/parse-bulletin.ts';
 import { issueSchema, type Issue } from '../../../shared/model/issue.ts';
 import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
 import { formatErrors, validate } from '../../../shared/model/validate.ts';
-import type { FoundFacts, SourceFormat } from '../../../shared/import/source.ts';
+import type { FoundFacts, ReadBulletin } from '../../../shared/import/source.ts';
 import { UnreadableFileError, readFileBytes } from '../files/read-file-bytes.ts';
 
-/** A file read into the canonical issue, with what the reader had to guess or set aside. */
-export interface ReadBulletin {
-  issue: Issue;
-  warnings: string[];
-  /** lines set aside as web-page chrome */
-  setAside: string[];
-  found: FoundFacts;
-  /** how the issue was read: a format's structure, or the canonical issue a file carried (.json, a Jianbao .docx) */
-  via: SourceFormat | 'canonical';
-}
 
 const ALL_FOUND: FoundFacts = { seriesName: true, number: true, date: true, docNumber: true };
 

@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../../shared/api/errors.ts';
 import { UnreadableFileError } from '../files/read-file-bytes.ts';
-import { type ReadBulletin } from './read-file.ts';
+import type { ReadBulletin } from '../../../shared/import/source.ts';
 import type { ReadReply, ReadRequest, ReadyMessage } from './read-worker.ts';
 
 export interface ReadLimits {
@@ -107,7 +108,7 @@ export class BulletinReader {
       }
       if (!pending || pending.id !== reply.id) return;
       if (reply.ok) this.#settle(pending, undefined, reply.read);
-      else this.#settle(pending, reply.userFacing ? new UnreadableFileError(reply.message) : new Error(reply.message));
+      else this.#settle(pending, reply.code === null ? new Error(reply.message) : reply.code === 'unreadable' ? new UnreadableFileError(reply.message) : new ApiError(reply.code, reply.message));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       failed(error);

@@ -2,17 +2,17 @@
 // turns a bulletin file, by path or by bytes, into the canonical issue with the in-process readers. A file
 // that exhausts the worker's memory or time takes only this thread down.
 import { parentPort } from 'node:worker_threads';
-import { UnreadableFileError } from '../files/read-file-bytes.ts';
-import { readBulletinBytes, readBulletinFile, type ReadBulletin } from './read-file.ts';
+import { isUserFacing, type ApiErrorCode } from '../../../shared/api/errors.ts';
+import { readBulletinBytes, readBulletinFile } from './read-file.ts';
+import type { ReadBulletin } from '../../../shared/import/source.ts';
 
 export type ReadRequest = { id: number; path: string } | { id: number; name: string; bytes: Uint8Array };
-export type ReadReply = { id: number; ok: true; read: ReadBulletin } | { id: number; ok: false; message: string; userFacing: boolean };
+export type ReadReply = { id: number; ok: true; read: ReadBulletin } | { id: number; ok: false; message: string; /** the ApiError's code when the error is meant for the clerk */ code: ApiErrorCode | null };
 /** posted once, when the worker has loaded and listens */
 export type ReadyMessage = 'ready';
 
 function reply(id: number, error: unknown): ReadReply {
-  const userFacing = error instanceof UnreadableFileError || (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
-  return { id, ok: false, message: error instanceof Error ? error.message : String(error), userFacing };
+  return { id, ok: false, message: error instanceof Error ? error.message : String(error), code: isUserFacing(error) ? error.code : null };
 }
 
 const port = parentPort;

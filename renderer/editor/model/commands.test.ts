@@ -34,7 +34,7 @@ import {
   selectBetween,
   structureProblems,
   TEMPLATE,
-} from './test-helpers.ts';
+} from '../../../test/editor/model-helpers.ts';
 
 /** Two articles and both template sections, the first holding two items. */
 function sample(): Editor {

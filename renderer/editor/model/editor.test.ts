@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Editor } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { createBulletinEditor } from './editor.ts';
-import { article, cursorAfter, cursorBefore, cursorBlock, item, outline, section } from './test-helpers.ts';
+import { article, cursorAfter, cursorBefore, cursorBlock, item, outline, section } from '../../../test/editor/model-helpers.ts';
 
 function editorOf(template: string[]): Editor {
   const editor = createBulletinEditor(() => template);

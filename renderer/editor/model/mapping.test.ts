@@ -5,7 +5,7 @@ import type { ArticleBlock, Issue, NewsBlock } from '../../../shared/model/issue
 import { bulletinFixtures } from '../../../test/fixtures.ts';
 import { generateIssue } from '../../../test/generate.ts';
 import { bodyBlocksOf, issueToSlate, leadItemsOf, slateToIssue } from './mapping.ts';
-import { article, editorWith, item, outline, para, section, structureProblems } from './test-helpers.ts';
+import { article, editorWith, item, outline, para, section, structureProblems } from '../../../test/editor/model-helpers.ts';
 
 const fixtureIssues = bulletinFixtures().map((fixture) => [fixture.name, parseBulletinText(fixture.text).issue] as const);
 const generated = [

@@ -1,22 +1,26 @@
-// The lossless mapping between the canonical issue's body and the editor's Slate nodes: articles
-// first, then the template's news sections in template order, then sections the template lacks.
-import { Node, Text, type Descendant } from 'slate';
+// The lossless mapping between the canonical issue's body and the editor's Slate nodes. The editor
+// shows an issue in its normal form (shared/model/normal-form.ts: articles first, then the template's
+// news sections in template order, then sections the template lacks), so that slateToIssue gives back
+// exactly the normal form of the issue that issueToSlate was given.
+import { Node, Text, type Descendant, type Path } from 'slate';
 import type { ArticleBlock, Issue, NewsBlock, NewsItem, Paragraph, Run } from '../../../shared/model/issue.ts';
 import { deriveLead, withDerivedLead } from '../../../shared/model/lead.ts';
+import { normalBody, normalRuns, type BodyBlock } from '../../../shared/model/normal-form.ts';
 import { articleNode, emptyText, isOfType, newsItemNode, newsSectionNode, paragraphNode } from './nodes.ts';
-import type { ArticleElement, BulletinText, NewsItemElement, NewsSectionElement, ParagraphElement } from './types.ts';
+import type {
+  ArticleElement,
+  ArticleSubtitleElement,
+  ArticleTitleElement,
+  BulletinText,
+  ItemHeadElement,
+  NewsItemElement,
+  NewsSectionElement,
+  ParagraphElement,
+} from './types.ts';
 
-type BodyBlock = ArticleBlock | NewsBlock;
-
-/** Runs as text leaves: empty runs dropped, neighbours with the same style joined, at least one leaf. */
+/** Runs as text leaves: as the normal form writes runs, and at least one leaf. */
 function leavesOf(runs: readonly Run[]): BulletinText[] {
-  const leaves: BulletinText[] = [];
-  for (const run of runs) {
-    if (run.text === '') continue;
-    const last = leaves.at(-1);
-    if (last && (last.bold === true) === (run.bold === true)) last.text += run.text;
-    else leaves.push(run.bold ? { text: run.text, bold: true } : { text: run.text });
-  }
+  const leaves = normalRuns(runs);
   return leaves.length > 0 ? leaves : [emptyText()];
 }
 
@@ -37,91 +41,111 @@ function itemToSlate(item: NewsItem): NewsItemElement {
 }
 
 /**
- * The editor's value for an issue. Every section of the template appears (one empty item where the
- * issue has none); blocks that share a heading become one section; an issue without articles gets
+ * The editor's value for an issue: its body in normal form (normalBody with the template), and every
+ * section of the template (one empty item where the issue has none); an issue without articles gets
  * one empty article to type into. slateToIssue drops those empty parts again.
  */
 export function issueToSlate(issue: Issue, sections: readonly string[], newsMarker = true): Descendant[] {
-  const articles: ArticleElement[] = [];
-  const sectionsByHeading = new Map<string, NewsSectionElement>();
-  for (const block of issue.blocks) {
-    if (block.type === 'article') {
-      articles.push(articleToSlate(block));
-    } else if (block.type === 'news') {
-      const items = block.items.map(itemToSlate);
-      const existing = sectionsByHeading.get(block.heading);
-      if (existing) existing.children.push(...items);
-      else sectionsByHeading.set(block.heading, newsSectionNode(block.heading, block.marker !== false, items));
-    }
-  }
+  const body = normalBody(issue.blocks, sections);
+  const articles = body.flatMap((block) => (block.type === 'article' ? [articleToSlate(block)] : []));
   if (articles.length === 0) articles.push(articleNode());
+  const present = new Map(body.flatMap((block) => (block.type === 'news' ? [[block.heading, block] as const] : [])));
   const template = [...new Set(sections)];
-  const ordered = [
-    ...template.map((heading) => sectionsByHeading.get(heading) ?? newsSectionNode(heading, newsMarker)),
-    ...[...sectionsByHeading.values()].filter((section) => !template.includes(section.heading)),
-  ];
-  for (const section of ordered) if (section.children.length === 0) section.children.push(newsItemNode('colon'));
+  const sectionOf = (heading: string) => {
+    const block = present.get(heading);
+    return block ? newsSectionNode(heading, block.marker !== false, block.items.map(itemToSlate)) : newsSectionNode(heading, newsMarker, [newsItemNode('colon')]);
+  };
+  const ordered = [...template, ...[...present.keys()].filter((heading) => !template.includes(heading))].map(sectionOf);
   return [...articles, ...ordered];
 }
 
-/** Leaves as runs: empty leaves dropped, neighbours with the same style joined into one run. */
+/** Leaves as runs, as the normal form writes runs. */
 function runsOf(paragraph: ParagraphElement): Run[] {
-  const runs: Run[] = [];
-  for (const leaf of paragraph.children) {
-    if (!Text.isText(leaf) || leaf.text === '') continue;
-    const bold = leaf.bold === true;
-    const last = runs.at(-1);
-    if (last && (last.bold === true) === bold) last.text += leaf.text;
-    else runs.push(bold ? { text: leaf.text, bold: true } : { text: leaf.text });
+  return normalRuns(paragraph.children.filter((leaf) => Text.isText(leaf)));
+}
+
+const hasLeafText = (element: { children: readonly Descendant[] }) => element.children.some((leaf) => Text.isText(leaf) && leaf.text !== '');
+
+/** One text element of the body and where it stands in the editor's value. */
+export interface PartAt<N> {
+  path: Path;
+  node: N;
+}
+
+export interface ItemPart extends PartAt<NewsItemElement> {
+  head: PartAt<ItemHeadElement> | null;
+  /** the paragraphs that have text, as the issue counts them */
+  paragraphs: PartAt<ParagraphElement>[];
+}
+
+/**
+ * One body block of the issue in the editor's value: its element and those of its texts, with the
+ * empty parts the issue leaves out (paragraphs, items, sections, articles) left out here too.
+ */
+export type BodyPart =
+  | (PartAt<ArticleElement> & { type: 'article'; title: PartAt<ArticleTitleElement> | null; subtitle: PartAt<ArticleSubtitleElement> | null; paragraphs: PartAt<ParagraphElement>[] })
+  | (PartAt<NewsSectionElement> & { type: 'news'; items: ItemPart[] });
+
+function firstOfType<T extends 'article-title' | 'article-subtitle' | 'item-head'>(element: ArticleElement | NewsItemElement, parent: Path, type: T) {
+  const index = element.children.findIndex((child) => isOfType(child, type));
+  return index < 0 ? null : { path: parent.concat(index), node: element.children[index] as Extract<ArticleElement['children'][number] | NewsItemElement['children'][number], { type: T }> };
+}
+
+function paragraphParts(element: ArticleElement | NewsItemElement, parent: Path): PartAt<ParagraphElement>[] {
+  return element.children.flatMap((child, index) => (isOfType(child, 'paragraph') && hasLeafText(child) ? [{ path: parent.concat(index), node: child }] : []));
+}
+
+/**
+ * The issue's body blocks as they stand in the editor, in the issue's order (the issue's blocks[k + 1],
+ * after the 导读): the one counting of blocks, items and paragraphs that slateToIssue, finding ranges
+ * and the page plan share.
+ */
+export function bodyPartsOf(nodes: readonly Descendant[]): BodyPart[] {
+  const parts: BodyPart[] = [];
+  nodes.forEach((node, index) => {
+    const path = [index];
+    if (isOfType(node, 'article')) {
+      const title = firstOfType(node, path, 'article-title');
+      const subtitle = firstOfType(node, path, 'article-subtitle');
+      const paragraphs = paragraphParts(node, path);
+      if ((title && Node.string(title.node) !== '') || (subtitle && Node.string(subtitle.node) !== '') || paragraphs.length > 0) {
+        parts.push({ type: 'article', path, node, title, subtitle, paragraphs });
+      }
+    } else if (isOfType(node, 'news-section')) {
+      const items: ItemPart[] = [];
+      node.children.forEach((item, itemIndex) => {
+        if (!isOfType(item, 'news-item')) return;
+        const itemPath = path.concat(itemIndex);
+        const head = firstOfType(item, itemPath, 'item-head');
+        const paragraphs = paragraphParts(item, itemPath);
+        if ((head && Node.string(head.node) !== '') || paragraphs.length > 0) items.push({ path: itemPath, node: item, head, paragraphs });
+      });
+      if (items.length > 0) parts.push({ type: 'news', path, node, items });
+    }
+  });
+  return parts;
+}
+
+function paragraphsOf(parts: readonly PartAt<ParagraphElement>[]): Paragraph[] {
+  return parts.map(({ node }) => (node.heading !== undefined ? { runs: runsOf(node), heading: node.heading } : { runs: runsOf(node) }));
+}
+
+function blockOf(part: BodyPart): BodyBlock {
+  if (part.type === 'article') {
+    const block: ArticleBlock = { type: 'article', title: part.title ? Node.string(part.title.node) : '', paragraphs: paragraphsOf(part.paragraphs) };
+    const subtitle = part.subtitle ? Node.string(part.subtitle.node) : '';
+    if (subtitle !== '') block.subtitle = subtitle;
+    return block;
   }
-  return runs;
-}
-
-/** The non-empty paragraphs among the children; an empty paragraph is an unused line in the editor. */
-function paragraphsOf(children: readonly Descendant[]): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  for (const child of children) {
-    if (!isOfType(child, 'paragraph')) continue;
-    const runs = runsOf(child);
-    if (runs.length === 0) continue;
-    const paragraph: Paragraph = { runs };
-    if (child.heading !== undefined) paragraph.heading = child.heading;
-    paragraphs.push(paragraph);
-  }
-  return paragraphs;
-}
-
-function articleOf(article: ArticleElement): ArticleBlock | null {
-  const title = article.children.find((child) => child.type === 'article-title');
-  const subtitle = article.children.find((child) => child.type === 'article-subtitle');
-  const block: ArticleBlock = { type: 'article', title: title ? Node.string(title) : '', paragraphs: paragraphsOf(article.children) };
-  const subtitleText = subtitle ? Node.string(subtitle) : '';
-  if (subtitleText !== '') block.subtitle = subtitleText;
-  return block.title === '' && subtitleText === '' && block.paragraphs.length === 0 ? null : block;
-}
-
-function itemOf(item: NewsItemElement): NewsItem | null {
-  const head = item.children.find((child) => child.type === 'item-head');
-  const block: NewsItem = { head: head ? Node.string(head) : '', form: item.form, paragraphs: paragraphsOf(item.children) };
-  return block.head === '' && block.paragraphs.length === 0 ? null : block;
-}
-
-function sectionOf(section: NewsSectionElement): NewsBlock | null {
-  const items = section.children.flatMap((child) => (isOfType(child, 'news-item') ? (itemOf(child) ?? []) : []));
-  if (items.length === 0) return null;
-  const block: NewsBlock = { type: 'news', heading: section.heading, items };
-  if (!section.marker) block.marker = false;
+  const items = part.items.map((item): NewsItem => ({ head: item.head ? Node.string(item.head.node) : '', form: item.node.form, paragraphs: paragraphsOf(item.paragraphs) }));
+  const block: NewsBlock = { type: 'news', heading: part.node.heading, items };
+  if (!part.node.marker) block.marker = false;
   return block;
 }
 
 /** The issue's body blocks in editor order, empty articles, items, sections and paragraphs left out. */
 export function bodyBlocksOf(nodes: readonly Descendant[]): BodyBlock[] {
-  const blocks: BodyBlock[] = [];
-  for (const node of nodes) {
-    const block = isOfType(node, 'article') ? articleOf(node) : isOfType(node, 'news-section') ? sectionOf(node) : null;
-    if (block) blocks.push(block);
-  }
-  return blocks;
+  return bodyPartsOf(nodes).map(blockOf);
 }
 
 /** The edited issue: `base` with the body from the editor and the 导读 derived from it (none where `base`'s series prints no 导读). */
@@ -129,22 +153,12 @@ export function slateToIssue(nodes: readonly Descendant[], base: Issue): Issue {
   return withDerivedLead({ ...base, blocks: bodyBlocksOf(nodes) });
 }
 
-function hasText(node: Node): boolean {
-  return Text.isText(node) ? node.text !== '' : 'children' in node && node.children.some(hasText);
-}
-
 /** The 导读 of the editor's content, as slateToIssue would derive it for a series that prints one, without converting the body. */
 export function leadItemsOf(nodes: readonly Descendant[]): string[] {
-  const titles: BodyBlock[] = [];
-  for (const node of nodes) {
-    if (!hasText(node)) continue;
-    if (isOfType(node, 'article')) {
-      const title = node.children.find((child) => child.type === 'article-title');
-      const subtitle = node.children.find((child) => child.type === 'article-subtitle');
-      titles.push({ type: 'article', title: title ? Node.string(title) : '', subtitle: subtitle ? Node.string(subtitle) : undefined, paragraphs: [] });
-    } else if (isOfType(node, 'news-section')) {
-      titles.push({ type: 'news', heading: node.heading, items: [] });
-    }
-  }
+  const titles = bodyPartsOf(nodes).map((part): BodyBlock => {
+    if (part.type === 'news') return { type: 'news', heading: part.node.heading, items: [] };
+    const subtitle = part.subtitle ? Node.string(part.subtitle.node) : '';
+    return { type: 'article', title: part.title ? Node.string(part.title.node) : '', ...(subtitle !== '' ? { subtitle } : {}), paragraphs: [] };
+  });
   return deriveLead(titles);
 }

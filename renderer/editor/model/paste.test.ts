@@ -22,7 +22,7 @@ import {
   section,
   selectBetween,
   structureProblems,
-} from './test-helpers.ts';
+} from '../../../test/editor/model-helpers.ts';
 
 function sample(): Editor {
   return editorWith([article('第一篇', '甲段', '乙段'), section('县市区工作动态', item('安化县', '丁段')), section('市直部门工作动态')]);
@@ -247,7 +247,7 @@ describe('Slate fragments', () => {
 /** A line of runs from `**x**` notation (the notation of the outline too). */
 const styled = (line: string): BulletinText[] => line.split('**').flatMap((text, index) => (text === '' ? [] : [index % 2 === 1 ? { text, bold: true as const } : { text }]));
 const styledLines = (text: string) => text.split('\n').map(styled);
-const sampleHtml = (name: string) => readFileSync(new URL(`../clipboard-samples/${name}`, import.meta.url), 'utf8');
+const sampleHtml = (name: string) => readFileSync(new URL(`../../../test/fixtures/clipboard/${name}`, import.meta.url), 'utf8');
 const plainOutline = (editor: Editor) => outline(editor.children).map((line) => line.replaceAll('**', ''));
 
 describe('styled lines (HTML from Word, WPS, LibreOffice, web pages)', () => {

@@ -21,7 +21,7 @@ import {
   selectBetween,
   structureProblems,
   TEMPLATE,
-} from './test-helpers.ts';
+} from '../../../test/editor/model-helpers.ts';
 
 const title = (text: string) => ({ type: 'article-title', children: [{ text }] });
 const subtitle = (text: string) => ({ type: 'article-subtitle', children: [{ text }] });

@@ -1,8 +1,8 @@
 // Rule: a document number in the form of GB/T 9704: 益简字〔2023〕42号 — the year in 六角括号 〔〕,
 // the serial number without leading zeros and without 第, no spaces, and the series' own prefix.
 import { docNumberParts } from '../../format/doc-number.ts';
-import { makeFinding, type Finding, type Severity } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding, type Finding, type Severity } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'dates.doc-number-form';
 

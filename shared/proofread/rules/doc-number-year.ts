@@ -1,8 +1,8 @@
 // Rule: the year in the document number must be the year (a number carried over from last
 // year's template is the usual cause).
 import { docNumberParts } from '../../format/doc-number.ts';
-import { makeFinding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'dates.doc-number-year';
 

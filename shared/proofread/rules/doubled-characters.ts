@@ -1,8 +1,8 @@
 // Rule: a function word typed twice (的的, 了了, 在在). Only words that do not double in standard
 // Chinese are checked, and each has the words that legitimately begin with it (对对方, 在在建项目,
 // 的的确确, 不了了之), so that a word followed by a word starting with the same character is not flagged.
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'characters.doubled';
 

@@ -1,7 +1,7 @@
 // Rule: sentence marks doubled (。。 ！！ ，，) or clashing (，。 ；，) where one mark belongs.
 // ？！ and ！？ may stand together; …… and —— are single marks of two characters.
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'punctuation.doubled';
 const RUN = /[，、。；：？！]{2,}/g;

@@ -1,7 +1,7 @@
 // Rule: an article with a title but no body text.
 import { paragraphText } from '../../model/issue.ts';
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'structure.empty-article';
 

@@ -1,7 +1,7 @@
 // Rule: a ▲ item of a news section with no text after its head (or with nothing at all).
 import { paragraphText } from '../../model/issue.ts';
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'structure.empty-item';
 

@@ -1,6 +1,6 @@
 // Rule: the colophon's 报 list is empty: a bulletin is always reported to someone.
-import { makeFinding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'structure.empty-report';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedPhrasesRule as rule } from './fixed-phrases.ts';
-import { DEFAULT_PHRASES } from '../default-phrases.ts';
+import { DEFAULT_PHRASES } from '../core/default-phrases.ts';
 import { phraseSchema } from '../../model/series.ts';
 import { fixtureIssues, runRule, withParagraphs } from '../../../test/proofread/build.ts';
 

@@ -1,8 +1,8 @@
 // Rule: fixed phrases written in a known mistaken form (布署 for 部署, 青山绿水就是金山银山), from the
 // series' list and the built-in one (the series wins where both list the same wrong form).
-import { DEFAULT_PHRASES } from '../default-phrases.ts';
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Phrase, Rule } from '../rule.ts';
+import { DEFAULT_PHRASES } from '../core/default-phrases.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Phrase, Rule } from '../core/rule.ts';
 
 const ID = 'phrases.fixed';
 

@@ -1,10 +1,10 @@
 // Rule: half-width , . ; : ? ! ( ) and straight quotes inside Chinese text, where full-width marks belong.
 // Marks between digits (3.5%, 8:00, 1,000), in Latin words and abbreviations (U.S., China's) and in
 // URLs and e-mail addresses are left alone, as is the 1. of a third-level heading.
-import { charBefore, charFrom, isChineseContext, isDigit, isHan, isLatin } from '../characters.ts';
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
-import type { TextUnit } from '../text-units.ts';
+import { charBefore, charFrom, isChineseContext, isDigit, isHan, isLatin } from '../core/characters.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
+import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'punctuation.half-width';
 

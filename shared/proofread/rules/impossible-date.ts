@@ -1,8 +1,8 @@
 // Rule: dates that do not exist (2月30日, 4月31日, 13月, 2023-02-29). A date written without its year
 // is read in the issue's year, so 2月29日 in a 2023 issue is only a warning.
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
-import type { TextUnit } from '../text-units.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
+import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'dates.impossible';
 const S = '[ \\t\\u00a0]*';

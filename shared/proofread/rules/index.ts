@@ -1,6 +1,6 @@
 // Every proofreading rule, in the order of the list: punctuation, characters, dates and
 // numbers, names, phrases, structure.
-import type { Rule } from '../rule.ts';
+import type { Rule } from '../core/rule.ts';
 import { halfWidthPunctuationRule } from './half-width-punctuation.ts';
 import { unpairedMarksRule } from './unpaired-marks.ts';
 import { doubledPunctuationRule } from './doubled-punctuation.ts';
@@ -42,5 +42,3 @@ export const RULES: readonly Rule[] = [
   sectionTemplateRule,
   emptyReportRule,
 ];
-
-export const RULE_LABELS: Readonly<Record<string, string>> = Object.fromEntries(RULES.map((rule) => [rule.id, rule.label]));

@@ -2,9 +2,9 @@
 // a title that is not his (市长胡安邦 for 副市长胡安邦) is an error; a listed title held by one leader
 // followed by another name (市委书记陈静 for 陈竞) is a warning. A shortened title (组长肖祥清 for
 // 省第四生态环境保护督察组组长) is fine; dropping or adding a rank (副, 常务) is not.
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Leader, Rule } from '../rule.ts';
-import type { TextUnit } from '../text-units.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Leader, Rule } from '../core/rule.ts';
+import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'names.leader-title';
 

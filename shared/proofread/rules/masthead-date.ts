@@ -1,7 +1,7 @@
 // Rule: the masthead date must not be later than the 印发 date of the colophon, and normally equals it.
 import { formatChineseDate } from '../../format/chinese.ts';
-import { makeFinding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'dates.masthead-printed';
 

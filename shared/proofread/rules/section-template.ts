@@ -1,6 +1,6 @@
 // Rule: a news section whose heading is not one of the series' template sections (SeriesSettings.sections).
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'structure.section';
 

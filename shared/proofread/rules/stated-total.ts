@@ -2,9 +2,9 @@
 // (共收到12件，其中A区5件，B县4件，C市2件). Only a clear breakdown is checked: 其中 or a colon after the
 // total, then at least two parts in the same unit, and nothing else until the end of the sentence.
 // Parts adding up to more than the total are an error; to less, a warning (a part may be left unsaid).
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
-import type { TextUnit } from '../text-units.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
+import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'numbers.total';
 const UNITS = '人次|批次|万元|亿元|件|个|人|起|条|家|次|批|处|份|项|宗|户|名|封|例|所|座|辆|吨|台|套|元|天|场|篇|期|艘|亩|公里';

@@ -2,10 +2,10 @@
 // between a number and the Chinese word it counts. A space before a clock time (`每天 8:00`) or
 // around Latin words is left alone; in a title a space may separate phrases on purpose, so there it
 // is only a hint.
-import { charBefore, charFrom, isDigit, isHan, isLatin } from '../characters.ts';
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
-import type { TextUnit } from '../text-units.ts';
+import { charBefore, charFrom, isDigit, isHan, isLatin } from '../core/characters.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
+import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'punctuation.space';
 const SPACE_RUN = /[ \t\u00a0]+/g;

@@ -1,7 +1,7 @@
 // Rule: clock times in official text are written 19时30分, not 19点30时 (wrong) or 19点30分 / 19点30
 // (colloquial); and 25时 or 19时70分 do not exist. Times with a colon (8:00-20:00) are left alone.
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
 
 const ID = 'dates.time-form';
 const S = '[ \\t\\u00a0]*';

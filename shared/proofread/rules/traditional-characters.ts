@@ -2,9 +2,9 @@
 // and Taiwan variants to mainland simplified, phrase by phrase, so 乾隆 and 著名 stay as they are),
 // and radicals or compatibility ideographs that PDF extraction leaves in place of real characters.
 import { Converter, type ConverterFunction } from 'opencc-js/t2cn';
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
-import type { TextUnit } from '../text-units.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
+import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'characters.traditional';
 const HAN_RUN = /\p{Script=Han}+/gu;

@@ -1,10 +1,10 @@
 // Rule: “” ‘’ 《》 （） 【】 that open without closing or close without opening, within one text.
 // Quotations inside quotations nest; a quotation running over several paragraphs, which by custom
 // opens every paragraph with “ and closes only the last, is not flagged.
-import { isLatin } from '../characters.ts';
-import { makeFinding, type Finding } from '../finding.ts';
-import type { Rule } from '../rule.ts';
-import type { TextUnit } from '../text-units.ts';
+import { isLatin } from '../core/characters.ts';
+import { makeFinding, type Finding } from '../core/finding.ts';
+import type { Rule } from '../core/rule.ts';
+import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'punctuation.unpaired';
 

@@ -8,7 +8,7 @@ export async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -32,9 +32,4 @@ export function downloadFile(file: ExportedFile): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Files worth importing from a chosen folder: bulletins, not Office's lock files or hidden files. */
-export function importableFiles(files: Iterable<File>): File[] {
-  return [...files].filter((file) => /\.(txt|docx|json)$/i.test(file.name) && !file.name.startsWith('~$') && !file.name.startsWith('.'));
 }

@@ -1,6 +1,6 @@
 // Where a proofreading finding is: a text of the canonical Issue (named by field and indices) and a
 // span inside it, with the helpers that read that text, name it in Chinese and order findings.
-import { paragraphText, type Issue } from '../model/issue.ts';
+import { paragraphText, type Issue } from '../../model/issue.ts';
 
 /**
  * One text of the canonical Issue. `block`, `item` and `paragraph` index the Issue's own arrays

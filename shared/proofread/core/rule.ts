@@ -1,6 +1,6 @@
 // The shape of a proofreading rule and what it reads: the issue, its texts and the series' lists.
-import type { Issue } from '../model/issue.ts';
-import type { SeriesSettings } from '../model/series.ts';
+import type { Issue } from '../../model/issue.ts';
+import type { SeriesSettings } from '../../model/series.ts';
 import type { Finding } from './finding.ts';
 import type { TextUnit } from './text-units.ts';
 

@@ -1,11 +1,11 @@
 // The canonical issue inside a Jianbao .docx: a custom XML part (customXml/itemN.xml, with its
 // itemPropsN.xml, the customXml relationship from the main part and the content type of the properties)
 // holding the issue's JSON and the fingerprint of the body as the .docx reader reads it
-// (import/docx-paragraphs.ts). Importing the file gives that issue back exactly while the body is
-// unchanged; once the text was edited (the fingerprint differs) the document is read like any other.
+// (docx-paragraphs.ts). Importing the file gives that issue back exactly while the body is
+// unchanged; once the text was edited (the fingerprint differs) the document is read like any other. The .docx exporter writes it (export/docx.ts).
 import { createHash } from 'node:crypto';
 import type { Issue } from '../../../shared/model/issue.ts';
-import { bodyFingerprint, readDocxLines } from '../import/docx-paragraphs.ts';
+import { bodyFingerprint, readDocxLines } from './docx-paragraphs.ts';
 
 /** The namespace of the part's root element, by which the reader knows the part among other custom XML. */
 export const CANONICAL_NAMESPACE = 'urn:jianbao:canonical-issue:1';

@@ -1,10 +1,10 @@
 // Helpers for the model's Node tests: building bodies tersely, an outline to compare documents as
 // text, and putting the cursor next to a piece of text.
 import { createEditor, Editor, Element, Node, Text, Transforms, type Descendant, type Path, type Point } from 'slate';
-import { createBulletinEditor } from './editor.ts';
-import { articleNode, newsItemNode, newsSectionNode, paragraphNode } from './nodes.ts';
-import { withBulletinSchema } from './schema.ts';
-import type { ArticleElement, NewsItemElement, NewsSectionElement, ParagraphElement } from './types.ts';
+import { createBulletinEditor } from '../../renderer/editor/model/editor.ts';
+import { articleNode, newsItemNode, newsSectionNode, paragraphNode } from '../../renderer/editor/model/nodes.ts';
+import { withBulletinSchema } from '../../renderer/editor/model/schema.ts';
+import type { ArticleElement, NewsItemElement, NewsSectionElement, ParagraphElement } from '../../renderer/editor/model/types.ts';
 
 export const TEMPLATE = ['县市区工作动态', '市直部门工作动态'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeLocation, pathOf, readingOrder, textAt, type TextRef } from './location.ts';
-import { article, bulletin, news, SERIES } from '../../test/proofread/build.ts';
+import { article, bulletin, news, SERIES } from '../../../test/proofread/build.ts';
 
 const issue = {
   ...bulletin([{ ...article('督察组召开座谈会', '第一段。'), subtitle: '要求落实落地', paragraphs: [{ runs: [{ text: '7月11日，' }, { text: '督察组', bold: true }, { text: '召开座谈会。' }] }] }, news('县市区工作动态', { head: '安化县', text: '督导养殖场整改。' })], {

@@ -1,13 +1,13 @@
 // What the bulletin model adds to each keystroke in a 40-page issue, in Node (no DOM): typing, Enter,
 // loading and converting back, beside a plain Slate editor holding the same nodes in the same run.
-// Run: npx tsx renderer/editor/model/keystroke.bench.ts
+// Run: npm run bench:keystroke
 import { createEditor, Editor, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
-import { deriveLead } from '../../../shared/model/lead.ts';
-import { generateIssue } from '../../../test/generate.ts';
-import { median, percentile, printTable, timeRuns } from '../../../test/bench/table.ts';
-import { createBulletinEditor } from './editor.ts';
-import { issueToSlate, leadItemsOf, slateToIssue } from './mapping.ts';
+import { deriveLead } from '../../shared/model/lead.ts';
+import { generateIssue } from '../generate.ts';
+import { median, percentile, printTable, timeRuns } from './table.ts';
+import { createBulletinEditor } from '../../renderer/editor/model/editor.ts';
+import { issueToSlate, leadItemsOf, slateToIssue } from '../../renderer/editor/model/mapping.ts';
 
 const TEMPLATE = ['县市区工作动态', '市直部门工作动态'];
 const issue = generateIssue(40, 11);

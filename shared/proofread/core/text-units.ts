@@ -1,5 +1,5 @@
 // Every text of an issue that the prose rules read, in reading order, each with its reference and kind.
-import { paragraphText, type Issue } from '../model/issue.ts';
+import { paragraphText, type Issue } from '../../model/issue.ts';
 import type { TextRef } from './location.ts';
 
 /** title: titles, subtitles, section names, ▲ heads; body: paragraphs; name: series name, units, recipients */

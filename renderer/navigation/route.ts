@@ -16,7 +16,7 @@ export function parseRoute(hash: string): Route {
   return { screen: 'archive', seriesId: null };
 }
 
-export function routeHash(route: Route): string {
+function routeHash(route: Route): string {
   switch (route.screen) {
     case 'issue':
       return `#/issue/${route.issueId}`;

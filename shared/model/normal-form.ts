@@ -1,0 +1,98 @@
+// The normal form of an issue: the one shape the archive stores, the editor shows and saves, and the
+// print layout reads, so that an issue opened and saved unchanged stays byte for byte the same. Rules:
+//   1. one 导读 block, first: derived from the titles (lead.ts), no items where the series prints none;
+//   2. the body in editor and print order: the articles in their order, then the news sections, the
+//      ones of the series template in template order, the others after them in their own order; two
+//      sections with one heading are one (the later one's items join the first, which keeps its ▲ mark);
+//   3. empty parts left out: a paragraph without text, an item without head or text, a section without
+//      items, an article without title, subtitle or text;
+//   4. runs as the editor keeps them: empty runs left out, neighbours of one style joined, `bold` only as
+//      true; optional fields only where they say something: `subtitle` when not empty, `marker` only
+//      as false, every item's `form` written (colon when it had none).
+// normalizeIssue is idempotent, and normalizing with another template (or none) keeps the order of an
+// issue already in normal form, except that template sections move to the new template's order.
+import type { ArticleBlock, Block, Issue, NewsBlock, NewsItem, Paragraph } from './issue.ts';
+import { withDerivedLead } from './lead.ts';
+
+export type BodyBlock = ArticleBlock | NewsBlock;
+
+/** A run as the normal form writes it (assignable to a Run and to an editor text leaf). */
+export interface NormalRun {
+  text: string;
+  bold?: true;
+}
+
+/** Empty runs left out, neighbours with the same style joined into one run, `bold` written only as true. */
+export function normalRuns(runs: readonly { text: string; bold?: boolean | undefined }[]): NormalRun[] {
+  const out: NormalRun[] = [];
+  for (const run of runs) {
+    if (run.text === '') continue;
+    const bold = run.bold === true;
+    const last = out.at(-1);
+    if (last && (last.bold === true) === bold) last.text += run.text;
+    else out.push(bold ? { text: run.text, bold: true } : { text: run.text });
+  }
+  return out;
+}
+
+/** The paragraphs that have text, their runs in normal form. */
+export function normalParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    const runs = normalRuns(paragraph.runs);
+    if (runs.length === 0) continue;
+    out.push(paragraph.heading !== undefined ? { runs, heading: paragraph.heading } : { runs });
+  }
+  return out;
+}
+
+function normalArticle(block: ArticleBlock): ArticleBlock | null {
+  const paragraphs = normalParagraphs(block.paragraphs);
+  const subtitle = block.subtitle ?? '';
+  if (block.title === '' && subtitle === '' && paragraphs.length === 0) return null;
+  return subtitle !== '' ? { type: 'article', title: block.title, subtitle, paragraphs } : { type: 'article', title: block.title, paragraphs };
+}
+
+function normalItem(item: NewsItem): NewsItem | null {
+  const paragraphs = normalParagraphs(item.paragraphs);
+  if (item.head === '' && paragraphs.length === 0) return null;
+  return { head: item.head, form: item.form ?? 'colon', paragraphs };
+}
+
+/**
+ * The body blocks in normal form (rules 2–4), the 导读 left out: articles, then the sections of
+ * `sections` (the series template) in its order, then other sections in the order they first appear.
+ */
+export function normalBody(blocks: readonly Block[], sections: readonly string[] = []): BodyBlock[] {
+  const articles: ArticleBlock[] = [];
+  const byHeading = new Map<string, { marker: boolean; items: NewsItem[] }>();
+  for (const block of blocks) {
+    if (block.type === 'article') {
+      const article = normalArticle(block);
+      if (article) articles.push(article);
+    } else if (block.type === 'news') {
+      const section = byHeading.get(block.heading) ?? { marker: block.marker !== false, items: [] };
+      byHeading.set(block.heading, section);
+      for (const item of block.items) {
+        const normal = normalItem(item);
+        if (normal) section.items.push(normal);
+      }
+    }
+  }
+  const template = [...new Set(sections)];
+  const headings = [...template.filter((heading) => byHeading.has(heading)), ...[...byHeading.keys()].filter((heading) => !template.includes(heading))];
+  const news = headings.flatMap((heading): NewsBlock[] => {
+    const { marker, items } = byHeading.get(heading)!;
+    if (items.length === 0) return [];
+    return [marker ? { type: 'news', heading, items } : { type: 'news', heading, marker: false, items }];
+  });
+  return [...articles, ...news];
+}
+
+/**
+ * The issue in normal form (see the rules above); `sections` is the series template the editor orders
+ * the news sections by. Everything outside the body (masthead, colophon, ignored findings) is kept as it is.
+ */
+export function normalizeIssue(issue: Issue, sections: readonly string[] = []): Issue {
+  return withDerivedLead({ ...issue, blocks: normalBody(issue.blocks, sections) });
+}
