@@ -3,14 +3,15 @@
 // (window.jianbaoDesktop), and nothing else. Responses, refusals included, pass through unchanged: the
 // renderer's client (renderer/api/client.ts) rebuilds the ApiError with its code, as for HTTP.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isApiMethod, type ApiResponse } from '../../shared/api/contract.ts';
+import type { ApiResponse } from '../../shared/api/contract.ts';
+import { isApiMethod } from '../../shared/api/methods.ts';
 import { unknownMethodError } from '../../shared/api/errors.ts';
 import { isMenuCommand, type ApiBridge, type DesktopBridge } from '../../shared/api/desktop-bridge.ts';
 import { apiChannel, MENU_CHANNEL } from '../security/ipc-channels.ts';
 
 const api = {
   async invoke(method, payload) {
-    // only the contract's methods (its own list, shared/api/contract.ts) ever reach IPC
+    // only the contract's methods (its one list of names, shared/api/methods.ts) ever reach IPC
     if (!isApiMethod(method)) return { ok: false, error: unknownMethodError(method).toPayload() };
     return (await ipcRenderer.invoke(apiChannel(method), payload)) as ApiResponse<unknown>;
   },

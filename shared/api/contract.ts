@@ -1,5 +1,6 @@
 // The one API between the renderer and the services: each method's input schema (checked at the
 // boundary, in Electron's main process and in browser mode's server alike) and its output type.
+import { apiMethods, isApiMethod, type ApiMethod } from './methods.ts';
 import { z } from 'zod';
 import { issueSchema, issueStatusSchema, type Issue } from '../model/issue.ts';
 import { seriesSettingsSchema } from '../model/series.ts';
@@ -123,10 +124,10 @@ export const apiContract = {
 
   'bundle.export': method<ExportedFile>()(z.strictObject({ seriesId: id.optional() })),
   'bundle.import': method<BundleReport>()(z.strictObject({ base64: z.string().max(MAX_UPLOAD_BASE64) })),
-} as const;
+} as const satisfies { [M in ApiMethod]: Method<z.ZodType, unknown> };
 
 export type ApiContract = typeof apiContract;
-export type ApiMethod = keyof ApiContract;
+export type { ApiMethod };
 export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = ApiContract[M] extends Method<z.ZodType, infer Output> ? Output : never;
@@ -137,10 +138,6 @@ export type ApiClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiO
 /** What the services provide: one handler per method, given the input already validated. */
 export type ApiHandlers = { [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>> | ApiOutput<M> };
 
-export const apiMethods = Object.keys(apiContract) as ApiMethod[];
-
-export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.hasOwn(apiContract, name);
-}
+export { apiMethods, isApiMethod };
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };

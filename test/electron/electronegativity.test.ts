@@ -81,6 +81,14 @@ describe('Electronegativity', () => {
     expect(full.errors).toEqual([]);
   });
 
+  it('built a preload that requires only electron and bundles the contract’s method names, not its schemas (no zod, a few KB)', () => {
+    const preload = readFileSync(join(app, 'electron', 'preload.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1])).toEqual(['electron']);
+    expect(preload).toContain('bundle.import');
+    expect(preload).not.toMatch(/zod|ZodError/);
+    expect(preload.length).toBeLessThan(20_000);
+  });
+
   it('finds no high or medium problem in the built app', () => {
     expect(serious(full.findings)).toEqual([]);
   });
