@@ -70,8 +70,8 @@ function send(response: ServerResponse, status: number, body: string | Buffer, t
 
 const sendJson = (response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
   send(response, status, JSON.stringify(value), MIME['.json']!, headers);
-const refuse = (response: ServerResponse, status: number, message: string) =>
-  sendJson(response, status, { ok: false, error: { code: 'forbidden', message } });
+const refuse = (response: ServerResponse, status: number, message: string, code: 'forbidden' | 'invalid-input' = 'forbidden') =>
+  sendJson(response, status, { ok: false, error: { code, message } });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -151,14 +151,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin') return refuse(response, 403, '拒绝来自其他网站的请求');
     if (!session) return refuse(response, 401, `未登录或登录已失效：请打开运行 npm run web 时显示的地址，或文件 ${gate.loginFile} 中的地址`);
-    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) return refuse(response, 415, '请求格式应为 JSON');
+    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) return refuse(response, 415, '请求格式应为 JSON', 'invalid-input');
     const decision = session.limiter.check(method);
     if (!decision.ok) {
       request.resume();
-      return sendJson(response, 429, { ok: false, error: { code: 'conflict', message: TOO_FREQUENT } }, { 'retry-after': String(decision.retryAfterSeconds) });
+      return sendJson(response, 429, { ok: false, error: { code: 'conflict', message: `${TOO_FREQUENT}（约 ${decision.retryAfterSeconds} 秒后可再试）` } }, { 'retry-after': String(decision.retryAfterSeconds) });
     }
     const body = await readBody(request);
-    if (body === null) return refuse(response, 413, '请求内容过大');
+    if (body === null) return refuse(response, 413, '请求内容过大', 'invalid-input');
     let payload: unknown;
     try {
       payload = JSON.parse(body);

@@ -104,7 +104,23 @@ export const issueSchema = z
     if (issue.series.numbering === 'yearly-with-total' && issue.totalNumber === null) {
       ctx.addIssue({ code: 'custom', path: ['totalNumber'], message: '按年编号的刊物需要填写总期号' });
     }
+    if (bodyChars(issue.blocks) > ISSUE_LIMITS.bodyChars) {
+      ctx.addIssue({ code: 'custom', path: ['blocks'], message: `正文超过 ${ISSUE_LIMITS.bodyChars / 10_000} 万字，不像一期简报` });
+    }
   });
+
+/** Characters of the body's text, counted to refuse an issue far larger than any bulletin before it is stored. */
+function bodyChars(blocks: readonly z.infer<typeof blockSchema>[]): number {
+  let count = 0;
+  const paragraphs = (list: readonly { runs: readonly { text: string }[] }[]) => {
+    for (const paragraph of list) for (const run of paragraph.runs) count += run.text.length;
+  };
+  for (const block of blocks) {
+    if (block.type === 'article') paragraphs(block.paragraphs);
+    else if (block.type === 'news') for (const item of block.items) paragraphs(item.paragraphs);
+  }
+  return count;
+}
 
 export type Run = z.infer<typeof runSchema>;
 export type HeadingLevel = z.infer<typeof headingLevelSchema>;

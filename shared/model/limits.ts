@@ -3,6 +3,8 @@
 export const ISSUE_LIMITS = {
   titleChars: 4000,
   paragraphChars: 100_000,
+  /** the whole body: a 200-page bulletin holds about 115 000 characters */
+  bodyChars: 3_000_000,
   runsPerParagraph: 2000,
   paragraphsPerBlock: 20_000,
   blocks: 5000,

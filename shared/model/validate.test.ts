@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { issueSchema, emptyIssue } from './issue.ts';
 import { validate } from './validate.ts';
 import { bulletinFixtures } from '../../test/fixtures.ts';
@@ -23,6 +24,19 @@ describe('issue validation', () => {
     expect(result.errors[0]!.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('names an API payload’s issue 简报 and the distribution’s issue 发, and the types zod names in English in Chinese', () => {
+    const broken = structuredClone(valid) as unknown as { blocks: { title?: unknown }[]; distribution: { issue: unknown } };
+    broken.blocks[1]!.title = 42;
+    broken.distribution.issue = 'x';
+    const result = validate(z.strictObject({ issue: issueSchema }), { issue: broken }, '请求内容');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.errors.map((error) => error.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^简报的正文的第2项的标题：.*期望 文字，实际接收 数字/));
+    expect(messages).toContainEqual(expect.stringMatching(/^简报的报送范围的发：/));
+    for (const message of messages) expect(message).not.toMatch(/\b(?:string|number|int|undefined)\b/);
+  });
+
   it('rejects an impossible date, an unknown field and a yearly issue without a total, each in Chinese', () => {
     const broken = { ...structuredClone(valid), date: '2023-02-30', extra: 1, series: { ...valid.series, numbering: 'yearly-with-total' }, totalNumber: null };
     const result = validate(issueSchema, broken);
@@ -33,6 +47,17 @@ describe('issue validation', () => {
     expect(messages).toContain('extra');
     expect(messages).toContain('总期号');
     for (const error of result.errors) expect(error.message).not.toMatch(/Invalid|expected/);
+  });
+
+  it('refuses a body far larger than any bulletin (each paragraph within its limit), naming the limit in Chinese', () => {
+    const paragraph = { runs: [{ text: '字'.repeat(100_000) }] };
+    const withParagraphs = (count: number) => ({
+      ...structuredClone(valid),
+      blocks: [{ type: 'lead', items: [] }, { type: 'article', title: '大', paragraphs: Array.from({ length: count }, () => paragraph) }],
+    });
+    const result = validate(issueSchema, withParagraphs(31));
+    expect(result.ok ? [] : result.errors.map((error) => error.message)).toEqual(['正文：正文超过 300 万字，不像一期简报']);
+    expect(validate(issueSchema, withParagraphs(29)).ok).toBe(true);
   });
 
   it('rejects an unknown status', () => {

@@ -52,15 +52,39 @@ const FIELD_NAMES: Record<string, string> = {
   docNumberPrefix: '文号前缀',
   id: '编号',
   query: '检索词',
+  seriesId: '刊物编号',
+  issueId: '简报编号',
+  revision: '修订版本',
+  baseRevision: '所依据的修订版本',
+  settings: '设置',
 };
+
+/** The payload's `issue` is the bulletin itself; only under `distribution` is it 发. */
+const ISSUE_AS_PAYLOAD = '简报';
+
+/** Type names zod's zh-CN locale leaves in English. */
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  undefined: '空',
+  null: '空',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+  bigint: '整数',
+};
+const chineseTypes = (message: string) => message.replace(/(期望|实际接收)\s*(string|number|int|boolean|undefined|null|object|array|date|bigint)\b/g, (_all, word: string, type: string) => `${word} ${TYPE_NAMES[type]}`);
 
 export function describePath(path: readonly PropertyKey[], root = '文档'): string {
   if (path.length === 0) return root;
   const parts: string[] = [];
-  for (const key of path) {
+  path.forEach((key, index) => {
     if (typeof key === 'number') parts.push(`第${key + 1}项`);
+    else if (key === 'issue' && path[index - 1] !== 'distribution') parts.push(ISSUE_AS_PAYLOAD);
     else parts.push(FIELD_NAMES[String(key)] ?? String(key));
-  }
+  });
   return parts.join('的');
 }
 
@@ -72,7 +96,7 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown, root = '文档
     ok: false,
     errors: result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),
-      message: `${describePath(issue.path, root)}：${issue.message}`,
+      message: `${describePath(issue.path, root)}：${chineseTypes(issue.message)}`,
     })),
   };
 }

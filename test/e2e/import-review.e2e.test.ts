@@ -150,7 +150,9 @@ describe('import with review', () => {
     expect((await api['series.list']({})).map((record) => [record.settings.name, record.issueCount])).toEqual(before);
   });
 
-  it('the desktop menu’s 导入文件… opens the same import from any screen: the picker at once when the page may open it, else after asking', async () => {
+  // retried: it leans on Chromium's five-second window of user activation, and on a machine loaded by the
+  // whole suite the picker asked for by Enter has once in a while not opened (it always does alone)
+  it('the desktop menu’s 导入文件… opens the same import from any screen: the picker at once when the page may open it, else after asking', { retry: 2, timeout: 60_000 }, async () => {
     const desktop = await openWatchedPage(browser, { width: 1366, height: 768 });
     // what the preload exposes in the desktop app: the menu's commands, here sent by the test
     await desktop.context.addInitScript(() => {
@@ -206,7 +208,7 @@ describe('import with review', () => {
     } finally {
       await desktop.context.close();
     }
-  }, 60_000);
+  });
 
   it('asked nothing through a native dialog and raised no page error', () => {
     expect(nativeDialogs).toEqual([]);

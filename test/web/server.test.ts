@@ -216,6 +216,13 @@ describe('browser-mode server: API calls', () => {
     expect(json((await call('series.list', {}, { cookie }))).value.length).toBe(before);
   });
 
+  it('refuses a body that is not JSON (415) as invalid input, in Chinese, before the archive', async () => {
+    const before = json(await call('series.list', {}, { cookie })).value.length;
+    const notJson = await send('/api/series.create', { method: 'POST', headers: { cookie, 'content-type': 'text/plain' }, body: '{}' });
+    expect([notJson.status, json(notJson).error]).toEqual([415, { code: 'invalid-input', message: '请求格式应为 JSON' }]);
+    expect(json(await call('series.list', {}, { cookie })).value.length).toBe(before);
+  });
+
   it('refuses a call from another origin even with the session cookie (403), leaving the archive unchanged', async () => {
     const before = json(await call('series.list', {}, { cookie })).value.length;
     const reply = await call('series.create', { settings: defaultSeriesSettings('丙') }, { cookie, origin: 'http://evil.example' });
@@ -305,8 +312,8 @@ describe('browser-mode server: rate limits', () => {
     for (let i = 0; i < 10; i++) replies.push(await call('backup.create', {}, { cookie: hurried }));
     expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429, 429]);
     for (const reply of replies.slice(3)) {
-      expect(json(reply)).toEqual({ ok: false, error: { code: 'conflict', message: '操作过于频繁，请稍后再试' } });
       expect(Number(reply.headers['retry-after'])).toBeGreaterThan(0);
+      expect(json(reply)).toEqual({ ok: false, error: { code: 'conflict', message: `操作过于频繁，请稍后再试（约 ${reply.headers['retry-after']} 秒后可再试）` } });
     }
     // restore and bundle import share that budget: refused before they touch the archive
     expect((await call('backup.restore', { name: before[0] }, { cookie: hurried })).status).toBe(429);
@@ -329,7 +336,7 @@ describe('browser-mode server: rate limits', () => {
     expect(limited.length).toBeGreaterThan(0);
     expect(passed.length + limited.length).toBe(400);
     expect(json(passed[0]!).error.code).toBe('not-found');
-    expect(json(limited[0]!).error.message).toBe('操作过于频繁，请稍后再试');
+    expect(json(limited[0]!).error.message).toMatch(/^操作过于频繁，请稍后再试（约 \d+ 秒后可再试）$/);
     // another session has its own budget
     expect((await call('issues.delete', { id: 987_654 }, { cookie })).status).toBe(200);
   });

@@ -46,7 +46,7 @@ async function importCommand({ values, positionals }: ParsedCommandArgs, io: Cli
       onProgress: values.json ? undefined : (outcome, done, total) => io.out(outcomeLine(outcome, done, total)),
     }),
   );
-  if (outcomes.length === 0) throw new CliError('没有找到可导入的文件（支持 .txt、.docx、.json）');
+  if (outcomes.length === 0) throw new CliError('没有找到可导入的文件（支持 .txt、.docx、.doc、.wps、.pdf、.json）');
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
   io.out(values.json ? JSON.stringify(outcomes, null, 2) : summaryLines(outcomes).join('\n'));
   if (failed > 0) throw new CliError(`有 ${failed} 个文件未能导入，原因见各文件的说明；其余文件已导入`);
@@ -79,7 +79,7 @@ async function listCommand({ values }: ParsedCommandArgs, io: CliIo): Promise<nu
 export const archiveCommand: Command = {
   name: 'archive',
   usage: [
-    'jianbao archive import 文件或文件夹... [--series 刊物名] [--json] [--data 文件夹]   导入简报（.txt、.docx、.json）到档案库',
+    'jianbao archive import 文件或文件夹... [--series 刊物名] [--json] [--data 文件夹]   导入简报（.txt、.docx、.doc、.wps、.pdf、.json）到档案库',
     'jianbao archive list [--json] [--data 文件夹]   列出档案库中的刊物和各期',
   ].join('\n  '),
   options: { series: { type: 'string' }, json: { type: 'boolean', default: false }, data: { type: 'string' } },

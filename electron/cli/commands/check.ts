@@ -28,7 +28,7 @@ function report(issue: Issue, findings: readonly Finding[], ignored: number): st
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'jianbao check 文件 [--json]         校对简报（.txt、.docx 或 .json），有错误时退出码为 1',
+  usage: 'jianbao check 文件 [--json]         校对简报（.txt、.docx、.doc、.wps、.pdf 或 .json），有错误时退出码为 1',
   options: { json: { type: 'boolean', default: false } },
   async run({ values, positionals }, io) {
     const file = positionals[0];

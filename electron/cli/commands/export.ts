@@ -7,7 +7,7 @@ import { readBulletinFileInWorker } from '../../services/import/read-in-worker.t
 import { printSettingsOf } from '../../services/archive/index.ts';
 import { exportDocx } from '../../services/export/docx.ts';
 import { exportPdf } from '../../services/export/pdf.ts';
-import { missingFonts } from '../../services/export/installed-fonts.ts';
+import { fontWarnings } from '../../services/export/exported-file.ts';
 import { writeFileAtomic } from '../../services/export/write-file-atomic.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
@@ -61,7 +61,7 @@ export const exportCommand: Command = {
   name: 'export',
   usage:
     'jianbao export 文件 [--docx 输出.docx] [--pdf 输出.pdf] [--layout gbt9704|first-glyph] [--fonts office|system] [--colophon-even]\n' +
-    '  jianbao export --issue 编号 [--data 档案库文件夹] [--docx …] [--pdf …]   导出 Word / PDF（文件为 .txt 或 .json）',
+    '  jianbao export --issue 编号 [--data 档案库文件夹] [--docx …] [--pdf …]   导出 Word / PDF（文件为 .txt、.docx、.doc、.wps、.pdf 或 .json）',
   options: {
     docx: { type: 'string' },
     pdf: { type: 'string' },
@@ -91,7 +91,7 @@ export const exportCommand: Command = {
       source = await issueFromArchive(id, values.data);
     } else {
       const file = positionals[0];
-      if (!file) throw new CliError('请指定要导出的简报文件（.txt 或 .json），或用 --issue 指定档案库中的简报');
+      if (!file) throw new CliError('请指定要导出的简报文件（.txt、.docx、.doc、.wps、.pdf 或 .json），或用 --issue 指定档案库中的简报');
       if (positionals.length > 1) throw new CliError('一次只能导出一个简报文件');
       source = { issue: (await readBulletinFileInWorker(file)).issue, options: DEFAULT_PRINT_OPTIONS };
     }
@@ -101,8 +101,10 @@ export const exportCommand: Command = {
       colophonOnEvenPage: (values['colophon-even'] as boolean | undefined) ?? source.options.colophonOnEvenPage,
     };
 
-    const missing = await missingFonts(options.fontProfile);
-    if (missing && missing.length > 0) io.out(`提示：本机未安装字体 ${missing.join('、')}，打印时将以其他字体代替`);
+    // the app's own warnings, one for each kind of file made
+    for (const kind of [docxPath ? 'docx' : null, pdfPath ? 'pdf' : null] as const) {
+      if (kind) for (const warning of await fontWarnings(options, kind)) io.out(`提示：${warning}`);
+    }
     // every file is made before any is written, so a failure leaves no output behind
     const outputs: [string, Uint8Array][] = [];
     if (docxPath) outputs.push([docxPath, await exportDocx(source.issue, options)]);

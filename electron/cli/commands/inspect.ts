@@ -28,7 +28,7 @@ export function summarize(issue: Issue, warnings: readonly string[]): string {
 
 export const inspectCommand: Command = {
   name: 'inspect',
-  usage: 'jianbao inspect 文件 [--json]        读取简报（.txt、.docx 或 .json），显示摘要或输出标准 JSON',
+  usage: 'jianbao inspect 文件 [--json]        读取简报（.txt、.docx、.doc、.wps、.pdf 或 .json），显示摘要或输出标准 JSON',
   options: { json: { type: 'boolean', default: false } },
   async run({ values, positionals }, io) {
     const file = positionals[0];

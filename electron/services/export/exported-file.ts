@@ -29,7 +29,7 @@ export function exportFileName(issue: Issue, extension: string): string {
  * a .docx names them and needs them where it is opened; a PDF carries the faces it was made with, so it
  * looks the same everywhere, but in stand-in faces.
  */
-export async function fontWarnings(settings: SeriesSettings, kind: 'docx' | 'pdf'): Promise<string[]> {
+export async function fontWarnings(settings: Pick<SeriesSettings, 'fontProfile'>, kind: 'docx' | 'pdf'): Promise<string[]> {
   const missing = await missingFonts(settings.fontProfile);
   if (!missing || missing.length === 0) return [];
   const fonts = missing.join('、');
