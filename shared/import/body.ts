@@ -3,6 +3,7 @@
 import type { ArticleBlock, Issue, NewsBlock, NewsItem } from '../model/issue.ts';
 import { parseChineseDate } from '../format/chinese.ts';
 import { joinWrapped, visibleLength } from '../text/lines.ts';
+import { SUBTITLE_DASH } from '../model/lead.ts';
 import { BodyBuilder } from './body-builder.ts';
 import { headingLevelOf } from './heading-level.ts';
 import {
@@ -70,7 +71,7 @@ function matchLead(lines: readonly string[], lead: readonly string[]): { title: 
       if (joined === whole) {
         // a subtitle printed under the title but left out of the 导读 entry
         const next = lines[count];
-        if (next !== undefined && /^[—－-]{1,2}/.test(next.trim())) return { title: item.trim(), subtitle: next.trim(), used: count + 1, leadIndex };
+        if (next !== undefined && SUBTITLE_DASH.test(next.trim())) return { title: item.trim(), subtitle: next.trim(), used: count + 1, leadIndex };
         return { title: item.trim(), used: count, leadIndex };
       }
       const colon = item.search(/[：:]/);
@@ -79,10 +80,10 @@ function matchLead(lines: readonly string[], lead: readonly string[]): { title: 
         let subtitle = '';
         for (let more = count; more < Math.min(count + 2, lines.length); more++) {
           // the body may print the subtitle after a dash (——关于…的调研) that the 导读 leaves out
-          subtitle += comparable(more === count ? lines[more]!.trim().replace(/^[—－-]{1,2}\s*/, '') : lines[more]!);
+          subtitle += comparable(more === count ? lines[more]!.trim().replace(SUBTITLE_DASH, '') : lines[more]!);
           if (subtitle === wantedSubtitle) {
             const printed = lines.slice(count, more + 1).reduce(joinWrapped).trim();
-            return { title: item.slice(0, colon).trim(), subtitle: /^[—－-]/.test(printed) ? printed : item.slice(colon + 1).trim(), used: more + 1, leadIndex };
+            return { title: item.slice(0, colon).trim(), subtitle: SUBTITLE_DASH.test(printed) ? printed : item.slice(colon + 1).trim(), used: more + 1, leadIndex };
           }
         }
         return { title: item.slice(0, colon).trim(), used: count, leadIndex };
@@ -109,11 +110,11 @@ function guessTitle(lines: readonly string[]): { title: string; subtitle?: strin
   const first = lines[0]!.trim();
   const second = lines[1]?.trim();
   if (second === undefined) return { title: first, used: 1 };
-  if (/^[—－-]{1,2}/.test(second)) return { title: first, subtitle: second, used: 2 };
+  if (SUBTITLE_DASH.test(second)) return { title: first, subtitle: second, used: 2 };
   if (visibleLength(second) < visibleLength(first) && visibleLength(first) >= 12) {
     const title = joinWrapped(first, second);
     const third = lines[2]?.trim();
-    if (third !== undefined && /^[—－-]{1,2}/.test(third)) return { title, subtitle: third, used: 3 };
+    if (third !== undefined && SUBTITLE_DASH.test(third)) return { title, subtitle: third, used: 3 };
     return { title, used: 2 };
   }
   return { title: first, subtitle: second, used: 2 };

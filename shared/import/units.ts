@@ -96,6 +96,7 @@ export function cleanSourceLines(lines: readonly SourceLine[], emptyLinesAreGaps
         if (index > 0) [pageBreak, gap] = [true, false];
         const untrimmed = part.replace(/^\uFEFF/, '');
         const raw = untrimmed.trim();
+        const typed = source.indented === undefined && typedIndent(untrimmed);
         if (raw.length === 0) {
           gap ||= emptyLinesAreGaps && !pageBreak;
           continue;
@@ -109,11 +110,11 @@ export function cleanSourceLines(lines: readonly SourceLine[], emptyLinesAreGaps
           raw,
           bold: source.bold === true,
           centred: source.align === 'center',
-          indented: source.indented === true || (source.indented === undefined && typedIndent(untrimmed)),
+          indented: source.indented === true || typed,
           sizePt: source.sizePt ?? null,
           red: source.red === true,
           afterGap: gap,
-          typedIndent: source.indented === undefined && typedIndent(untrimmed),
+          typedIndent: typed,
           reachesEdge: source.full ?? null,
         });
         [pageBreak, gap] = [false, false];

@@ -3,9 +3,12 @@
 // snapshot) keeps the lead block, with no items, so the block list has the same shape either way.
 import type { ArticleBlock, Block, Issue, IssueSeries } from './issue.ts';
 
+/** The dash a subtitle may be printed after (——关于…的调研); the 导读 lists the subtitle without it. */
+export const SUBTITLE_DASH = /^[—－-]{1,2}\s*/;
+
 /** `标题：副标题`; a subtitle printed after a dash (——关于…的调研) is listed without it. */
 export function leadItemOf(article: Pick<ArticleBlock, 'title' | 'subtitle'>): string {
-  const subtitle = article.subtitle?.trim().replace(/^[—－-]{1,2}\s*/, '');
+  const subtitle = article.subtitle?.trim().replace(SUBTITLE_DASH, '');
   return subtitle ? `${article.title.trim()}：${subtitle}` : article.title.trim();
 }
 
