@@ -33,7 +33,14 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写
 const year = z.number().int().min(1949).max(2200);
 const empty = z.strictObject({});
 /** a file's name as the clerk knows it (a folder's relative path included) */
-const fileName = z.string().min(1).max(260);
+const fileName = z
+  .string()
+  .min(1)
+  .max(260)
+  // a right-to-left override can show `简报\u202Excod.exe` as `简报exe.docx`
+  .refine((name) => !/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name), {
+    message: '文件名含有控制字符或文字方向控制符，可能是伪装的文件名，请改名后再导入',
+  });
 const upload = z.string().max(MAX_UPLOAD_BASE64);
 const newSeriesName = z.string().trim().min(1, { message: '新刊物的名称不能为空' }).max(ISSUE_LIMITS.titleChars);
 

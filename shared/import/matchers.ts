@@ -24,13 +24,15 @@ export function comparableChar(char: string): string {
 
 /** Text for comparing: no white space, half-width marks as full-width, quotes of one kind, a run of dashes as one. */
 export function comparable(text: string): string {
-  let out = '';
+  const out: string[] = [];
+  let afterDash = false;
   for (const char of text) {
     const mapped = comparableChar(char);
-    if (mapped === '—' && out.endsWith('—')) continue;
-    out += mapped;
+    if (mapped === '—' && afterDash) continue;
+    if (mapped !== '') afterDash = mapped === '—';
+    out.push(mapped);
   }
-  return out;
+  return out.join('');
 }
 
 const CHINESE_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -12,4 +12,9 @@ export const ISSUE_LIMITS = {
   recipients: 2000,
   /** bytes of a text file that import will read */
   textFileBytes: 20 * 1024 * 1024,
+  /**
+   * bytes of a plain-text (.txt) bulletin: about 3.3 million characters in UTF-8, already past bodyChars;
+   * reading one takes memory in proportion, and a larger file would exhaust the reader's
+   */
+  plainTextFileBytes: 10 * 1024 * 1024,
 } as const;

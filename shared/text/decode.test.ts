@@ -33,4 +33,18 @@ describe('decodeText', () => {
     const bytes = encodeUtf16le('简报').subarray(0, 5);
     expect(decodeText(bytes).ok).toBe(false);
   });
+
+  it.each([1, 2])('names a UTF-8 file cut %i bytes into its last character as incomplete, not as an unknown encoding', (kept) => {
+    const whole = new TextEncoder().encode('益阳市生态环境保护督察工作简报。第二段落仍是中文。');
+    const cut = new TextEncoder().encode('益阳市生态环境保护督察工作简报。第二段落仍是中文。报');
+    const bytes = new Uint8Array([...whole, ...cut.subarray(whole.length, whole.length + kept)]);
+    const result = decodeText(bytes);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('文件不完整');
+  });
+
+  it('still reads a whole UTF-8 file that ends in a three-byte character', () => {
+    const result = decodeText(new TextEncoder().encode('督察简报'));
+    expect(result).toMatchObject({ ok: true, text: '督察简报', encoding: 'utf-8' });
+  });
 });

@@ -7,6 +7,17 @@ export type DecodeResult =
   | { ok: true; text: string; encoding: TextEncodingName }
   | { ok: false; reason: string };
 
+/** How many bytes at the end start a UTF-8 character that the file does not finish (0 when none). */
+function cutUtf8Tail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
 function decodeStrict(bytes: Uint8Array, encoding: TextEncodingName): string | null {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -58,6 +69,11 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     text = decodeStrict(bytes, encoding);
     if (text === null) return { ok: false, reason: `文件声明为 ${encoding.toUpperCase()} 编码，但内容无法按此编码读取` };
   } else {
+    // checked before GB18030, which would read a cut UTF-8 file as other characters
+    const cut = cutUtf8Tail(bytes);
+    if (cut > 0 && decodeStrict(bytes.subarray(0, bytes.length - cut), 'utf-8') !== null) {
+      return { ok: false, reason: '文件不完整：最后一个字符只有一部分，文件可能没有复制或下载完整' };
+    }
     for (const candidate of ['utf-8', 'gb18030'] as const) {
       text = decodeStrict(bytes, candidate);
       if (text !== null) {

@@ -97,7 +97,7 @@ describe('importing bulletin files', () => {
     expect(reasons['f-truncated.docx']).toMatch(/^Word 文档不完整或已损坏/);
     expect(reasons['g-bomb.docx']).toMatch(/疑似“压缩炸弹”：其中 word\/document.xml 解压后将达 100 MB/);
     expect(reasons['h-bomb-lying-header.docx']).toMatch(/word\/document.xml 解压后超过 \d+ MB，疑似“压缩炸弹”/);
-    expect(reasons['i-huge.txt']).toBe('文件过大（100.0 MB），超过 20 MB 的上限');
+    expect(reasons['i-huge.txt']).toBe('文件过大（100.0 MB），超过 10 MB 的上限');
     expect(reasons['j-broken.json']).toBe('不是有效的 JSON 文件');
     expect(listSeries(archive).reduce((sum, series) => sum + series.issueCount, 0)).toBe(3);
   });

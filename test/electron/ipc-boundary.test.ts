@@ -177,4 +177,19 @@ describe('the IPC path refuses malformed payloads for every contract method', ()
     }
     expect(archive.digest()).toBe(before);
   });
+
+  it.each([
+    ['a right-to-left override', '简报\u202Excod.exe'],
+    ['a left-to-right isolate', '简报\u2066.txt'],
+    ['a control character', '简报\u0007.txt'],
+  ])('refuses an import file name with %s, which can disguise what the file is', async (_label, name) => {
+    const before = archive.digest();
+    for (const method of ['import.read', 'import.file'] as const) {
+      const response = await call(method, { name, base64: fixtureBase64() });
+      expect(response.ok).toBe(false);
+      if (!response.ok) expect(response.error.message).toContain('文件名含有控制字符或文字方向控制符');
+    }
+    expect(archive.reached).toEqual([]);
+    expect(archive.digest()).toBe(before);
+  });
 });

@@ -70,6 +70,17 @@ describe('reading in a worker with limits', () => {
     });
   });
 
+  it('refuses a plain-text file too large for the reader by its size, before reading it, rather than with the memory message', async () => {
+    const text = `${'督察组深入一线开展现场核查。'.repeat(40)}\n`.repeat(300);
+    const bytes = Buffer.from(text.repeat(Math.ceil((10.5 * 1048576) / Buffer.byteLength(text))));
+    const path = join(temp, '超长简报.txt');
+    writeFileSync(path, bytes);
+    await withReader(async (reader) => {
+      expect(await refusal(reader.readFile(path))).toMatch(/^文件过大（1\d\.\d MB），超过 10 MB 的上限/);
+      expect(await refusal(reader.readBytes(bytes, '超长简报.txt'))).toMatch(/^文件过大（1\d\.\d MB），超过 10 MB 的上限/);
+    });
+  });
+
   it('goes through the shared reader the app and the CLI use', async () => {
     expectFacts((await readBulletinFileInWorker(fixture.path)).issue, fixture.expected);
   });

@@ -70,19 +70,23 @@ export async function readBulletinBytes(bytes: Uint8Array, name: string): Promis
     if (bytes.length > PDF_FILE_BYTES) throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${PDF_FILE_BYTES / 1048576} MB 的上限：${name}`);
     return bulletinFromPdf(bytes, name);
   }
-  if (bytes.length > ISSUE_LIMITS.textFileBytes) {
-    throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${ISSUE_LIMITS.textFileBytes / 1048576} MB 的上限：${name}`);
+  const maxBytes = plainTextMaxBytes(extension);
+  if (bytes.length > maxBytes) {
+    throw new UnreadableFileError(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB），超过 ${maxBytes / 1048576} MB 的上限：${name}`);
   }
   if (extension === '.json') return bulletinFromJson(bytes, name);
   return bulletinFromText(bytes, name);
 }
+
+/** .json is the canonical issue, read by JSON.parse; anything else goes through the plain-text reader. */
+const plainTextMaxBytes = (extension: string) => (extension === '.json' ? ISSUE_LIMITS.textFileBytes : ISSUE_LIMITS.plainTextFileBytes);
 
 /** The size limit of the reader a file goes to: Word files and PDFs may carry photographs. */
 async function maxBytesOf(extension: string): Promise<number> {
   if (extension === '.docx') return (await import('./docx.ts')).DOCX_FILE_BYTES;
   if (extension === '.doc' || extension === '.wps') return (await import('./doc.ts')).DOC_FILE_BYTES;
   if (extension === '.pdf') return (await import('./pdf.ts')).PDF_FILE_BYTES;
-  return ISSUE_LIMITS.textFileBytes;
+  return plainTextMaxBytes(extension);
 }
 
 export async function readBulletinFile(path: string): Promise<ReadBulletin> {
