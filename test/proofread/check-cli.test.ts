@@ -1,5 +1,5 @@
 // `jianbao check` run as a user runs it: .txt, .json and .docx in, findings and an exit code out.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
@@ -8,6 +8,8 @@ import { bulletinFixtures } from '../fixtures.ts';
 import { runCli } from '../run-cli.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
+import { readBulletinFile } from '../../electron/services/import/read-file.ts';
+import type { Issue } from '../../shared/model/issue.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'jianbao-check-'));
 const fixture = (name: string) => bulletinFixtures().find((candidate) => candidate.name === name)!;
@@ -84,5 +86,75 @@ describe('jianbao check', () => {
     const run = runCli(['check']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('请指定要校对的简报文件');
+  });
+});
+
+/** yiyang-2023-01, which has no findings, with its first 19 body commas made half-width and one 进一步 doubled. */
+function bulletinWithMistakes(): string {
+  const text = fixture('yiyang-2023-01').text;
+  const bodyStart = text.indexOf('为深入贯彻落实');
+  let commas = 0;
+  const body = text.slice(bodyStart).replace(/，/g, (comma) => (commas++ < 19 ? ',' : comma));
+  return (text.slice(0, bodyStart) + body).replace('进一步增强责任感', '进一步进一步增强责任感');
+}
+
+describe('jianbao check --fix', () => {
+  const source = join(temp, '有错的简报.txt');
+  writeFileSync(source, bulletinWithMistakes());
+  const original = readFileSync(source);
+
+  it('writes a fixed copy as .json, says what it fixed by kind, and leaves the original as it was', () => {
+    const output = join(temp, '修正.json');
+    const run = runCli(['check', '--fix', source, '-o', output]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('已修正 20 处：半角逗号 19处、字词重复 1处；仍需人工核对 0 处。');
+    expect(run.status).toBe(0);
+    expect(readFileSync(source)).toEqual(original);
+    const fixed = JSON.parse(readFileSync(output, 'utf8')) as Issue;
+    expect(proofreadIssue(fixed)).toEqual([]);
+    expect(JSON.stringify(fixed.blocks)).toBe(JSON.stringify(parseBulletinText(fixture('yiyang-2023-01').text).issue.blocks));
+  });
+
+  it.each(['.docx', '.txt'])('writes the fixed copy as %s, which reads back with nothing left to fix', async (extension) => {
+    const output = join(temp, `修正${extension}`);
+    const run = runCli(['check', '--fix', source, '-o', output]);
+    expect(run.status).toBe(0);
+    const { issue } = await readBulletinFile(output);
+    expect(proofreadIssue(issue).filter((finding) => finding.fix !== undefined)).toEqual([]);
+    expect(JSON.stringify(issue.blocks).includes('，进一步增强责任感')).toBe(true);
+  });
+
+  it('lists what is left to look at and exits 1 when an error without a fix remains (19点30时 has one, 2 月 30 日 none)', () => {
+    const path = join(temp, '还有错.txt');
+    writeFileSync(path, fixture('yiyang-2020-huitoukan-04').text.replace('19点30时', '19点30时,2月30日'));
+    const run = runCli(['check', '--fix', path, '-o', join(temp, '还有错-修正.json'), '--json']);
+    const printed = JSON.parse(run.stdout) as { fixed: { kind: string; count: number }[]; remaining: { text: string; severity: string; where: string }[] };
+    expect(printed.fixed).toEqual(expect.arrayContaining([{ kind: '半角逗号', count: 1 }, { kind: '时间写法', count: 1 }]));
+    expect(printed.remaining.map((finding) => finding.text)).toContain('2月30日');
+    expect(run.status).toBe(1);
+  });
+
+  it.each([
+    ['the same path', () => source],
+    ['the same path spelt another way', () => `${temp}/./../${temp.split(/[\\/]/).at(-1)!}/有错的简报.txt`],
+    ['a hard link to the original', () => { const link = join(temp, '链接.txt'); linkSync(source, link); return link; }],
+  ])('refuses to write over the original given as %s: exit 2, one Chinese line, the file untouched', (_name, makeOutput) => {
+    const output = makeOutput();
+    // a .txt output is allowed, so only the sameness can refuse it
+    const run = runCli(['check', '--fix', source, '-o', output]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^错误：不能把修正结果写回原文件/);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(source)).toEqual(original);
+  });
+
+  it.each([
+    ['no -o', ['check', '--fix', 'x.txt'], '请用 -o 指定'],
+    ['-o without --fix', ['check', 'x.txt', '-o', 'y.txt'], '-o 只与 --fix 一起使用'],
+    ['an output it cannot write', ['check', '--fix', 'x.txt', '-o', 'y.pdf'], '只能是 .docx、.json 或 .txt'],
+  ])('exits 2 with a Chinese line for %s', (_name, args, reason) => {
+    const run = runCli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(reason);
   });
 });

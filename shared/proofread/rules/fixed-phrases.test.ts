@@ -16,6 +16,14 @@ describe('fixed phrases', () => {
     ]);
   });
 
+  it('reads words: a two-character wrong form across the end of one word and the start of the next is not there', () => {
+    expect(check({}, '贴好标签属于基本要求', '大幅射程', '国防碍于形势')).toEqual([]);
+    expect(check({}, '双方签属了协议', '防碍工作')).toEqual([
+      ['签属', '签署'],
+      ['防碍', '妨碍'],
+    ]);
+  });
+
   it('uses the series’ own list, which wins over the built-in one', () => {
     const phrases = [
       { correct: '益阳市生态环境局', wrong: ['益阳市环保局'] },

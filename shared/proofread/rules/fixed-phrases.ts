@@ -1,8 +1,11 @@
 // Rule: fixed phrases written in a known mistaken form (布署 for 部署, 青山绿水就是金山银山), from the
-// series' list and the built-in one (the series wins where both list the same wrong form).
+// series' list and the built-in one (the series wins where both list the same wrong form). A wrong form
+// of two characters that the segmenter reads as the end of one word and the start of the next (标签|属于
+// holds no 签属, 大幅|射程 no 幅射) is not there.
 import { DEFAULT_PHRASES } from '../core/default-phrases.ts';
 import { makeFinding, type Finding } from '../core/finding.ts';
 import type { Phrase, Rule } from '../core/rule.ts';
+import { wordsAround } from '../core/words.ts';
 
 const ID = 'phrases.fixed';
 
@@ -31,6 +34,15 @@ function insideCorrect(text: string, index: number, length: number, correct: str
   return false;
 }
 
+/** The two characters at `index` belong to two words, each running on beyond them. */
+function straddlesTwoWords(text: string, index: number, length: number): boolean {
+  if (length !== 2) return false;
+  const words = wordsAround(text, index, index + length);
+  const first = words.find((word) => word.start <= index && word.end > index);
+  const second = words.find((word) => word.start <= index + 1 && word.end > index + 1);
+  return first !== undefined && second !== undefined && first !== second && first.isWord && second.isWord && first.start < index && second.end > index + length;
+}
+
 export const fixedPhrasesRule: Rule = {
   id: ID,
   label: '固定用语',
@@ -41,7 +53,7 @@ export const fixedPhrasesRule: Rule = {
     for (const unit of units) {
       for (const match of unit.text.matchAll(compiled.pattern)) {
         const correct = compiled.correctOf.get(match[0])!;
-        if (insideCorrect(unit.text, match.index, match[0].length, correct)) continue;
+        if (insideCorrect(unit.text, match.index, match[0].length, correct) || straddlesTwoWords(unit.text, match.index, match[0].length)) continue;
         findings.push(
           makeFinding({
             rule: ID,

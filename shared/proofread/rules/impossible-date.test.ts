@@ -23,6 +23,15 @@ describe('impossible dates', () => {
     expect(flagged(rule, '本月32日')).toEqual(['32日']);
   });
 
+  it('reads dates written in Chinese numerals, 元月 included', () => {
+    expect(flagged(rule, '二〇二三年二月三十日', '十三月份', '四月三十一日', '二〇二三年二月二十九日', '元月三十二日')).toEqual(['二〇二三年二月三十日', '十三月', '四月三十一日', '二〇二三年二月二十九日', '元月三十二日']);
+    expect(flagged(rule, '二〇二三年十二月一日', '二〇二四年二月二十九日', '三月二十日', '元月一日', '十二月三十一日')).toEqual([]);
+  });
+
+  it('takes no count of months for a date: 三个月, 两月一次', () => {
+    expect(flagged(rule, '三个月内办结', '两月一次', '十三个月')).toEqual([]);
+  });
+
   it('accepts the dates of the fixtures', () => {
     expect(flagged(rule, '进驻期间（2023年6月26日—7月16日）设立专门值班电话', '9月18日下午至19日上午，资阳区副区长带队', '12345热线反馈，3个月内')).toEqual([]);
     for (const { issue } of fixtureIssues()) expect(runRule(rule, issue)).toEqual([]);

@@ -1,5 +1,6 @@
-// Rule: dates that do not exist (2月30日, 4月31日, 13月, 2023-02-29). A date written without its year
-// is read in the issue's year, so 2月29日 in a 2023 issue is only a warning.
+// Rule: dates that do not exist (2月30日, 4月31日, 13月, 2023-02-29, 二〇二三年二月二十九日). A date
+// written without its year is read in the issue's year, so 2月29日 in a 2023 issue is only a warning.
+import { readDigitByDigit, readNumber } from '../../text/chinese-numbers.ts';
 import { makeFinding, type Finding } from '../core/finding.ts';
 import type { Rule } from '../core/rule.ts';
 import type { TextUnit } from '../core/text-units.ts';
@@ -11,6 +12,8 @@ const CHINESE_DATE = new RegExp(`(?<![\\d.])(?:(\\d{4})${S}年${S})?(\\d{1,2})${
 /** a further day of the same month: 6月21至26日, 7月1日、3日 */
 const FURTHER_DAY = new RegExp(`${S}${RANGE}${S}(\\d{1,2})${S}日`, 'y');
 const NUMERIC_DATE = /(?<![\d.])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])/g;
+/** 二〇二三年十二月一日, 十二月三十二日, 元月: dates in Chinese numerals (两 is a count, never a month) */
+const CHINESE_NUMERAL_DATE = /(?<![〇零○一二三四五六七八九十])(?:([〇零○一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,3}|元)月(?:([一二三四五六七八九十]{1,3})日)?/g;
 const DAY_ONLY = new RegExp(`(?<![\\d.]|\\d${S}月${S})(\\d{1,2})${S}日`, 'g');
 
 function daysIn(year: number, month: number): number {
@@ -52,6 +55,18 @@ function checkUnit(unit: TextUnit, issueYear: number): Finding[] {
     const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
     if (month < 1 || month > 12) flag(match.index, match[0].length, `没有${month}月`);
     else checkDay(match.index, match[0].length, year, true, month, day);
+  }
+  for (const match of text.matchAll(CHINESE_NUMERAL_DATE)) {
+    const yearGiven = match[1] !== undefined;
+    const year = yearGiven ? readDigitByDigit(match[1]!)! : issueYear;
+    const month = match[2] === '元' ? 1 : readNumber(match[2]!);
+    if (month === null) continue;
+    if (month < 1 || month > 12) {
+      flag(match.index, match[0].length, `没有${month}月`);
+      continue;
+    }
+    const day = match[3] === undefined ? null : readNumber(match[3]);
+    if (day !== null) checkDay(match.index, match[0].length, year, yearGiven, month, day);
   }
   for (const match of text.matchAll(DAY_ONLY)) {
     const day = Number(match[1]);

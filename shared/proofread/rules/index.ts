@@ -13,6 +13,7 @@ import { docNumberYearRule } from './doc-number-year.ts';
 import { docNumberFormRule } from './doc-number-form.ts';
 import { timeFormRule } from './time-form.ts';
 import { statedTotalRule } from './stated-total.ts';
+import { statedShareRule } from './stated-share.ts';
 import { leaderTitlesRule } from './leader-titles.ts';
 import { fixedPhrasesRule } from './fixed-phrases.ts';
 import { emptyArticleRule } from './empty-article.ts';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   docNumberFormRule,
   timeFormRule,
   statedTotalRule,
+  statedShareRule,
   leaderTitlesRule,
   fixedPhrasesRule,
   emptyArticleRule,

@@ -46,4 +46,12 @@ describe('leaders’ names and titles', () => {
     expect(check('市委书记强调，要提高站位', '副市长胡安邦、市委书记陈竞出席')).toEqual([]);
     expect(runRule(rule, withParagraphs('益阳市市长胡安邦主持召开约谈会'))).toEqual([]);
   });
+
+  it('reads what follows a title as words: a verb or adverb the segmenter knows is no name, whether or not any list names it', () => {
+    expect(check('市委书记视察了南县', '市委书记调度、督办整改', '会议由市委书记主持。市委书记指导，', '市委书记调度督察整改', '市委书记指导工作', '市委书记高度重视', '市委书记带队检查', '市委书记在会上强调', '市委书记调研')).toEqual([]);
+  });
+
+  it('still takes a name whose given name is a word (王建国) for a name after a unique title', () => {
+    expect(check('省第四生态环境保护督察组组长王建国出席会议')).toEqual([['王建国', undefined, 'warning']]);
+  });
 });

@@ -1,10 +1,12 @@
 // Rule: names and titles of the series' leaders (SeriesSettings.leaders). A listed name written after
 // a title that is not his (市长胡安邦 for 副市长胡安邦) is an error; a listed title held by one leader
 // followed by another name (市委书记陈静 for 陈竞) is a warning. A shortened title (组长肖祥清 for
-// 省第四生态环境保护督察组组长) is fine; dropping or adding a rank (副, 常务) is not.
+// 省第四生态环境保护督察组组长) is fine; dropping or adding a rank (副, 常务) is not. What follows a title is
+// read as words by the segmenter: a word of its dictionary (强调, 亲自, 高度) is no name.
 import { makeFinding, type Finding } from '../core/finding.ts';
 import type { Leader, Rule } from '../core/rule.ts';
 import type { TextUnit } from '../core/text-units.ts';
+import { FUNCTION_CHARACTERS, wordsOf } from '../core/words.ts';
 
 const ID = 'names.leader-title';
 
@@ -16,8 +18,24 @@ const ORG = '(?:(?:省|市|县|区|镇|乡|州)(?:委|政府|人大|政协|纪�
 const TITLE_AT_END = new RegExp(`${ORG}?${RANK}?${OFFICE}$`);
 const OFFICE_AT_END = new RegExp(`${RANK}?${OFFICE}$`);
 const ENDS_WITH_RANK = /(?:副|常务|代理|代|执行|第一)$/;
-const NOT_A_NAME = /^(?:主持|出席|指出|强调|表示|要求|讲话|作|在|带|率|一行|参加|陪同|介绍|等|和|与|及|对|到|赴|深入|调研|察看|检查|听取|同志|的|一|说|提出|就|也|还|亲自|专门|高度|到|来|是|为|以|将|分别|先后|现场|会见|会上|致辞|总结|部署|宣布|通报|传达|批示|同时|并)/;
-const CLAUSE_END = /^(?:$|[，。、；：！？”）\s]|主持|出席|指出|强调|表示|要求|讲话|带队|率队|一行|参加|陪同|等)/;
+/** characters that begin what follows a title, where the segmenter reads them alone (带队, 率队, 作报告, 调研, 会上) */
+const VERB_STARTS = '作带率等到赴说来调会一';
+const CLAUSE_MARK = /^[，。、；：！？”）\s]/;
+
+/** text[start, start + length) reads as a name: it begins with a character the segmenter leaves alone, not a word or a function character, and ends where a word ends. */
+function looksLikeName(text: string, start: number, length: number): boolean {
+  const words = wordsOf(text, start, Math.min(text.length, start + length + 4));
+  const first = words[0];
+  if (!first || !first.isWord || first.text.length > 1 || FUNCTION_CHARACTERS.has(first.text) || VERB_STARTS.includes(first.text)) return false;
+  return words.some((word) => word.end === start + length);
+}
+
+/** What comes at `index` ends the name's clause or goes on with a word: the end, a mark, 等, or a word of the dictionary (主持, 出席). */
+function endsName(text: string, index: number): boolean {
+  if (index >= text.length || CLAUSE_MARK.test(text.slice(index))) return true;
+  const next = wordsOf(text, index, Math.min(text.length, index + 6))[0];
+  return next !== undefined && next.isWord && (next.text.length > 1 || next.text === '等');
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -110,9 +128,9 @@ function checkUnit(unit: TextUnit, lists: Lists): Finding[] {
       const whole = titleBefore(text, end, lists);
       if (whole && !fits(whole.title, title)) continue;
       const candidate = [...text.slice(end, end + holder.length * 2)].slice(0, [...holder].length).join('');
-      if (candidate === holder || [...candidate].length < [...holder].length || !/^\p{Script=Han}+$/u.test(candidate) || NOT_A_NAME.test(candidate)) continue;
+      if (candidate === holder || [...candidate].length < [...holder].length || !/^\p{Script=Han}+$/u.test(candidate) || !looksLikeName(text, end, candidate.length)) continue;
       const looksLikeTypo = [...candidate].some((char, index) => [...holder][index] === char);
-      if (!looksLikeTypo && !CLAUSE_END.test(text.slice(end + candidate.length, end + candidate.length + 2))) continue;
+      if (!looksLikeTypo && !endsName(text, end + candidate.length)) continue;
       findings.push(
         makeFinding({
           rule: ID,

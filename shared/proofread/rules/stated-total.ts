@@ -1,66 +1,50 @@
-// Rule: a stated total that differs from the sum of the parts listed right after it
-// (共收到12件，其中A区5件，B县4件，C市2件). Only a clear breakdown is checked: 其中 or a colon after the
-// total, then at least two parts in the same unit, and nothing else until the end of the sentence.
-// Parts adding up to more than the total are an error; to less, a warning (a part may be left unsaid).
+// Rule: a stated total that differs from the sum of its parts (共受理27件，其中已办结8件、阶段性办结17件、
+// 未办结3件; 27件信访件：…; nested and bracketed breakdowns alike; see core/figures.ts for what a breakdown is).
+// Parts adding up to more than the total are an error; to less, a warning (a part may be left unsaid),
+// and nothing when the text says so (其余, 等). Approximate figures (约, 余, 近…) are at most a warning.
 import { makeFinding, type Finding } from '../core/finding.ts';
+import { breakdownsIn, type Breakdown, type Figure } from '../core/figures.ts';
 import type { Rule } from '../core/rule.ts';
 import type { TextUnit } from '../core/text-units.ts';
 
 const ID = 'numbers.total';
-const UNITS = '人次|批次|万元|亿元|件|个|人|起|条|家|次|批|处|份|项|宗|户|名|封|例|所|座|辆|吨|台|套|元|天|场|篇|期|艘|亩|公里';
-const NUMBER = '\\d+(?:\\.\\d+)?';
-const TOTAL = new RegExp(`(?:共|合计|总计|累计|总共|一共)[^，。；：、\\d]{0,12}?(?<![\\d.])(${NUMBER})(${UNITS})`, 'g');
-const BREAKDOWN_START = /^(?:[，,]?\s*其中[：:，,]?|[：:])/;
-/** a breakdown runs no longer than this; a longer one is cut off here and, not ending in a part, not checked */
-const LONGEST_BREAKDOWN = 1000;
-const BRACKETED = /（[^（）]*）|\([^()]*\)/g;
+/** how far approximate parts may run over an approximate total before it is worth a word (300余件 may be 350) */
+const APPROXIMATE_SLACK = 0.2;
 
-interface Part {
-  value: number;
-  text: string;
+/** A value in the scale the total is written in: 35000 元 as 3.5万 when the total is 3.5万元. */
+function shown(value: number, scaleOf: Figure): string {
+  const scale = /亿$/.test(scaleOf.written) ? 1e8 : /万$/.test(scaleOf.written) ? 1e4 : 1;
+  const scaled = Number((value / scale).toFixed(6));
+  return `${scaled}${scale === 1e8 ? '亿' : scale === 1e4 ? '万' : ''}`;
 }
 
-/** The parts of a breakdown, or null when the clauses up to the end of the sentence are not all parts in `unit`. */
-function partsOf(sentence: string, unit: string): Part[] | null {
-  const clauses = sentence.replace(BRACKETED, '').split(/[，、；,;]/).map((clause) => clause.trim());
-  const pattern = new RegExp(`^([^\\d]{1,20}?)(${NUMBER})(${UNITS})([^\\d]{0,8})$`);
-  const parts: Part[] = [];
-  for (const clause of clauses) {
-    if (clause.length === 0) continue;
-    const match = pattern.exec(clause);
-    if (!match || match[3] !== unit) return null;
-    parts.push({ value: Number(match[2]), text: clause });
-  }
-  return parts;
+function severityOf(breakdown: Breakdown, sum: number): 'error' | 'warning' | null {
+  const { total, parts } = breakdown;
+  const tolerance = total.rounding + parts.reduce((acc, part) => acc + part.rounding, 0) + 1e-9;
+  if (Math.abs(sum - total.value) <= tolerance) return null;
+  if (total.approximate || parts.some((part) => part.approximate)) return sum > total.value * (1 + APPROXIMATE_SLACK) ? 'warning' : null;
+  if (sum < total.value) return breakdown.openEnded ? null : 'warning';
+  return breakdown.guessed ? 'warning' : 'error';
 }
 
 function checkUnit(unit: TextUnit): Finding[] {
-  const text = unit.text;
-  if (!/共|合计|总计|累计/.test(text)) return [];
   const findings: Finding[] = [];
-  for (const match of text.matchAll(TOTAL)) {
-    const totalEnd = match.index + match[0].length;
-    const start = BREAKDOWN_START.exec(text.slice(totalEnd));
-    if (!start) continue;
-    const listStart = totalEnd + start[0].length;
-    const tail = text.slice(listStart, listStart + LONGEST_BREAKDOWN);
-    const sentenceEnd = tail.search(/[。！？]/);
-    const parts = partsOf(sentenceEnd === -1 ? tail : tail.slice(0, sentenceEnd), match[2]!);
-    if (!parts || parts.length < 2) continue;
-    const total = Number(match[1]);
+  for (const breakdown of breakdownsIn(unit.text)) {
+    const { total, parts } = breakdown;
     const sum = parts.reduce((acc, part) => acc + part.value, 0);
-    if (Math.abs(sum - total) < 1e-9) continue;
-    const numberAt = match.index + match[0].length - match[1]!.length - match[2]!.length;
-    const unitName = match[2]!;
+    const severity = severityOf(breakdown, sum);
+    if (!severity) continue;
+    const terms = parts.map((part) => (/^[\d,.]+[万亿]*$/.test(part.written) ? part.written : shown(part.value, total))).join('+');
+    const name = total.unit;
     findings.push(
       makeFinding({
         rule: ID,
-        severity: sum > total ? 'error' : 'warning',
+        severity,
         ref: unit.ref,
-        fieldText: text,
-        offset: numberAt,
-        length: match[1]!.length + unitName.length,
-        message: `总数${total}${unitName}与其后所列分项之和${Number(sum.toFixed(6))}${unitName}（${parts.map((part) => part.value).join('+')}）不符${sum < total ? '；如有未列出的部分，可忽略此条' : ''}`,
+        fieldText: unit.text,
+        offset: total.offset,
+        length: total.length,
+        message: `分项之和${shown(sum, total)}${name}（${terms}）与总数${shown(total.value, total)}${name}不符${sum < total.value ? '；如有未列出的部分，可忽略此条' : ''}`,
       }),
     );
   }
