@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `jianbao` command: runs the TypeScript sources directly through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `jianbao` command: the built JavaScript when it is fresh, else the TypeScript sources (bin/launch.mjs).
+import { loadEntry } from './launch.mjs';
 
-register();
-const { main } = await import('../electron/cli/main.ts');
+const { main } = await loadEntry('cli');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// `npm run web`: browser mode, run from the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+// `npm run web`: browser mode, from the built JavaScript when it is fresh, else the TypeScript sources (bin/launch.mjs).
+import { loadEntry } from './launch.mjs';
 
-register();
-const { runWebMode } = await import('../electron/web/main.ts');
+const { runWebMode } = await loadEntry('web');
 const code = await runWebMode(process.argv.slice(2));
 if (code !== 0) process.exit(code);

@@ -9,6 +9,11 @@ const metaPolicy = CONTENT_SECURITY_POLICY.split('; ').filter((directive) => !di
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
+  // React's production build whoever builds it: vitest sets NODE_ENV=test, which would otherwise bring
+  // React's development build (slower, larger) into a renderer that browser mode then serves
+  mode: 'production',
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  oxc: { jsx: { runtime: 'automatic', development: false } },
   // copied as they are into dist/renderer: favicon.ico, browser mode's tab icon (bin/make-icons.mjs makes it)
   publicDir: fileURLToPath(new URL('../assets/public', import.meta.url)),
   plugins: [

@@ -5,7 +5,6 @@ import { CliError } from './commands/cli-error.ts';
 import type { CliIo } from './commands/command.ts';
 import { commandLoaders } from './commands/index.ts';
 import { isUserFacing } from '../../shared/api/errors.ts';
-import { errnoCode, fileSystemError } from '../services/archive/index.ts';
 
 export async function usage(): Promise<string> {
   const commands = await Promise.all(Object.values(commandLoaders).map((load) => load()));
@@ -40,11 +39,13 @@ export async function main(argv: string[], io: CliIo = { out: (text) => process.
       io.err(`错误：${error.message}`);
       return 2;
     }
-    // a disk or permission failure anywhere is still the user's to fix: one Chinese line, exit 2
-    const code = errnoCode(error);
-    if (code) {
+    // a disk or permission failure anywhere is still the user's to fix: one Chinese line, exit 2 (the
+    // archive's module, SQLite with it, is loaded only on this path, so help and inspect never load it)
+    const archive = await import('../services/archive/index.ts').catch(() => undefined);
+    const code = archive?.errnoCode(error);
+    if (archive && code) {
       const path = (error as { path?: unknown }).path;
-      io.err(`错误：${fileSystemError(error, '读写文件', typeof path === 'string' ? path : '数据文件夹').message}`);
+      io.err(`错误：${archive.fileSystemError(error, '读写文件', typeof path === 'string' ? path : '数据文件夹').message}`);
       return 2;
     }
     io.err(`错误：发生意外问题：${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,7 @@
 // The issue's body as one Slate editor: elements drawn in the fonts they print in, Word-like keys,
 // paste cleaned like import, proofreading findings highlighted. The schema lives in ./model/.
-import { useCallback, type KeyboardEvent, type ClipboardEvent, type ReactNode } from 'react';
-import { Editor, Node, Path, Range, Text, Transforms, type NodeEntry, type BaseRange } from 'slate';
+import { memo, useCallback, useMemo, type KeyboardEvent, type ClipboardEvent, type ReactNode } from 'react';
+import { Node, Range, Text, Transforms, type Editor, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { handleBackspace, handleDelete, handleEnter, handleShiftEnter } from './model/commands.ts';
 import { insertPastedLines, insertPastedText } from './model/paste.ts';
@@ -9,11 +9,9 @@ import { showsRunIn } from './model/nodes.ts';
 import { htmlToLines, linesToText } from './clipboard-html.ts';
 import { NEWS_HEAD_COLON, RUN_IN_SEPARATOR } from '../../shared/format/marks.ts';
 import { PageStartMark, usePageMarks } from './PageMarks.tsx';
+import { decorationIndex, NO_DECORATIONS, pathKey, type Highlight } from './decorations.ts';
 
-export interface Highlight {
-  key: string;
-  range: BaseRange;
-}
+export type { Highlight } from './decorations.ts';
 
 function Placeholder({ element, text }: { element: Node; text: string }) {
   return Node.string(element) === '' ? (
@@ -90,7 +88,9 @@ function caretFromPage(editor: Editor): void {
   if (range && (!editor.selection || !Range.equals(range, editor.selection))) Transforms.select(editor, range);
 }
 
-export function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCompositionChange, onTab }: {
+// memoized, with stable callbacks from its owner: a refresh of the side panels does not re-render Slate's Editable
+// (which sets the page's selection again, a layout of the whole body in a long issue)
+export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCompositionChange, onTab }: {
   editor: Editor;
   readOnly: boolean;
   highlights: readonly Highlight[];
@@ -101,23 +101,11 @@ export function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCom
   onCompositionChange: (composing: boolean) => void;
 }) {
   const pagePlan = usePageMarks();
+  // a new function only when the decorations change: each new one makes Slate decorate every node again
+  const decorations = useMemo(() => decorationIndex(editor, highlights, pagePlan?.inside ?? []), [editor, highlights, pagePlan]);
   const decorate = useCallback(
-    ([node, path]: NodeEntry) => {
-      if (!Text.isText(node)) return [];
-      const ranges: (BaseRange & ({ finding: string } | { pageStart: number }))[] = [];
-      for (const highlight of highlights) {
-        const intersection = Range.intersection(highlight.range, Editor.range(editor, path));
-        if (intersection && !Range.isCollapsed(intersection)) ranges.push({ ...intersection, finding: highlight.key });
-      }
-      for (const mark of pagePlan?.inside ?? []) {
-        const at = mark.inside!;
-        if (!Path.equals(at.path, path) || at.offset >= node.text.length) continue;
-        const width = /[\uD800-\uDBFF]/.test(node.text[at.offset]!) ? 2 : 1;
-        ranges.push({ anchor: at, focus: { path, offset: at.offset + width }, pageStart: mark.page });
-      }
-      return ranges;
-    },
-    [editor, highlights, pagePlan],
+    ([node, path]: NodeEntry) => (Text.isText(node) ? (decorations.get(pathKey(path)) ?? NO_DECORATIONS) : NO_DECORATIONS),
+    [decorations],
   );
 
   // Ctrl+S, Ctrl+B and the other commands are the command table's (one window listener); here only the
@@ -169,4 +157,4 @@ export function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCom
       data-testid="bulletin-body"
     />
   );
-}
+});

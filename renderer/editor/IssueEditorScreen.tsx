@@ -18,9 +18,11 @@ import { IssueSession } from './session/issue-session.ts';
 import { useIssueSession } from './session/use-issue-session.ts';
 import { editorCommandHandlers, type EditorDialog } from './editor-commands.ts';
 import { useDerivedIssue } from './use-derived-issue.ts';
+import { useIssueAnalysis } from './use-issue-analysis.ts';
 import { useExport } from './use-export.ts';
 import { articleBeingStarted, findingsInView } from './findings-in-view.ts';
-import { BulletinBody, type Highlight } from './BulletinBody.tsx';
+import { BulletinBody } from './BulletinBody.tsx';
+import { sameHighlights, type Highlight } from './decorations.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { FormatBar } from './FormatBar.tsx';
 import { MastheadFields } from './MastheadFields.tsx';
@@ -104,12 +106,16 @@ function IssueEditor({ session, series, editorRef }: Opened) {
     [resets, readOnly],
   );
 
-  const { derived, refresh } = useDerivedIssue(session, resets);
+  const bodyOf = useCallback(() => editorRef.current?.children ?? [], [editorRef]);
+  const { derived, refresh } = useDerivedIssue(session, bodyOf, resets);
+  // proofreading and the page plan of a long issue take long: they run in a worker, not between keystrokes
+  const analyzed = useIssueAnalysis(derived.issue, derived.body, settings);
   const [startedTitle, setStartedTitle] = useState<string | null>(null);
-  const findings = useMemo(() => findingsInView(derived, settings, startedTitle), [derived, settings, startedTitle]);
+  const findings = useMemo(() => findingsInView(analyzed?.findings ?? [], meta.ignoredFindings, startedTitle), [analyzed, meta.ignoredFindings, startedTitle]);
   const errorCount = findings.filter((finding) => finding.severity === 'error').length;
-  const currentIssue = useCallback(() => session.currentIssue(), [session]);
-  const pagePlan = usePagePlan(editor, currentIssue, settings, derived);
+  const pagePlan = usePagePlan(analyzed);
+  // a proofreading run that marks the same spans leaves the body's decorations (and so its rendering) alone
+  const showHighlights = useCallback((next: Highlight[]) => setHighlights((current) => (sameHighlights(current, next) ? current : next)), []);
   const exportAs = useExport(session, notice);
   const proofreading = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -123,6 +129,17 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   const handlers = editorCommandHandlers({ editor, session, sections: settings.sections, open: setDialog, exportAs, showProofreading, notice });
   useCommands(handlers, { inBody: (target) => target instanceof Node && (body.current?.contains(target) ?? false), bodyHasCaret: () => editor.selection !== null });
   const toldAboutTab = useRef(false);
+
+  // the body's callbacks keep their identity (BulletinBody is memoized) and call the latest closures
+  const latest = useRef({ pasteWhole, session, notice });
+  latest.current = { pasteWhole, session, notice };
+  const onPasteWhole = useCallback((text: string) => latest.current.pasteWhole(text), []);
+  const onCompositionChange = useCallback((composing: boolean) => latest.current.session.setComposing(composing), []);
+  const onTab = useCallback(() => {
+    if (toldAboutTab.current) return;
+    toldAboutTab.current = true;
+    latest.current.notice('正文段落会自动缩进两字，不需要按 Tab。要到版记等处，请按 F6 或用鼠标。');
+  }, []);
 
   // closing the window with unsaved changes: save, and let the browser ask when it cannot wait
   useEffect(() => {
@@ -176,8 +193,8 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   }
 
   // the issue's own series snapshot decides, as it decides the masthead: a series that prints no 导读 shows none
-  const showsLead = printsLead(derived);
-  const lead = printedLeadOf(derived);
+  const showsLead = printsLead(derived.issue);
+  const lead = printedLeadOf(derived.issue);
   return (
     <div className="editor-screen">
       <EditorToolbar
@@ -223,13 +240,9 @@ function IssueEditor({ session, series, editorRef }: Opened) {
                     editor={editor}
                     readOnly={readOnly}
                     highlights={highlights}
-                    onPasteWhole={pasteWhole}
-                    onCompositionChange={(composing) => session.setComposing(composing)}
-                    onTab={() => {
-                      if (toldAboutTab.current) return;
-                      toldAboutTab.current = true;
-                      notice('正文段落会自动缩进两字，不需要按 Tab。要到版记等处，请按 F6 或用鼠标。');
-                    }}
+                    onPasteWhole={onPasteWhole}
+                    onCompositionChange={onCompositionChange}
+                    onTab={onTab}
                   />
                 </div>
                 <div data-area="colophon"><ColophonFields issue={meta} readOnly={readOnly} onChange={updateMeta} /></div>
@@ -252,10 +265,11 @@ function IssueEditor({ session, series, editorRef }: Opened) {
               <section ref={proofreading} data-area="proofreading" className="side-proofreading">
                 <ProofreadingPanel
                   editor={editor}
-                  issue={derived}
+                  issue={analyzed?.issue ?? derived.issue}
+                  currentIssue={() => session.currentIssue()}
                   findings={findings}
                   readOnly={readOnly}
-                  onHighlight={setHighlights}
+                  onHighlight={showHighlights}
                   onIssueChange={(next) => session.replaceContent(next)}
                   onIgnore={ignore}
                 />

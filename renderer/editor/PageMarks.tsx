@@ -1,18 +1,17 @@
 // The page plan in the editor: "共 N 页" in the toolbar (with a note when the colophon takes a page of its own)
-// and a thin dashed rule with "第 N 页" where each page starts. The plan is worked out when typing pauses, in an
-// idle moment after the editor's derived issue is refreshed, never in a keystroke's own handler.
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
-import { Node, type Descendant, type Editor } from 'slate';
-import type { Issue } from '../../shared/model/issue.ts';
-import type { SeriesSettings } from '../../shared/model/series.ts';
-import { colophonNote, editorPagePlan, type EditorPagePlan, type PageMark } from './page-plan.ts';
+// and a thin dashed rule with "第 N 页" where each page starts. The plan is worked out with the proofreading,
+// off the page's thread (use-issue-analysis.ts), and mapped here onto the editor's value it was read from.
+import { createContext, useContext, useMemo, useRef } from 'react';
+import { Node, Path, Point, type Descendant } from 'slate';
+import { colophonNote, planOnto, type EditorPagePlan, type PageMark } from './page-plan.ts';
+import type { AnalyzedIssue } from './use-issue-analysis.ts';
 
 export interface PagePlanView extends EditorPagePlan {
   /** the elements a page starts with, by identity: an element edited since is a new object and loses its mark until the next plan */
   startsWith: WeakMap<object, number>;
   /** pages that start inside an element's text */
   inside: PageMark[];
-  /** how long the plan took, in ms */
+  /** how long the plan took (with the proofreading it runs beside), in ms */
   computeMs: number;
 }
 
@@ -20,48 +19,39 @@ const PageMarksContext = createContext<PagePlanView | null>(null);
 export const PageMarksProvider = PageMarksContext.Provider;
 export const usePageMarks = () => useContext(PageMarksContext);
 
-type IdleHandle = { cancel: () => void };
-
-function whenIdle(run: () => void): IdleHandle {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(run, { timeout: 600 });
-    return { cancel: () => window.cancelIdleCallback(handle) };
-  }
-  const handle = setTimeout(run, 0);
-  return { cancel: () => clearTimeout(handle) };
+/** The same figures and the same marks on the same elements (by identity): nothing on screen would change. */
+function samePlan(a: PagePlanView, b: PagePlanView, aElements: readonly object[], bElements: readonly object[]): boolean {
+  return a.totalPages === b.totalPages && a.bodyPages === b.bodyPages && a.colophon === b.colophon && a.blankPages === b.blankPages &&
+    a.marks.length === b.marks.length && aElements.every((element, i) => element === bElements[i]) &&
+    a.marks.every((mark, i) => {
+      const other = b.marks[i]!;
+      return mark.page === other.page && Path.equals(mark.element, other.element) && (mark.inside === null ? other.inside === null : other.inside !== null && Point.equals(mark.inside, other.inside));
+    });
 }
 
 /**
- * The plan of the issue the editor holds, recomputed whenever `trigger` changes (the editor's derived issue,
- * refreshed 300 ms after typing stops) once the browser is idle, from one snapshot of the editor's value.
+ * The plan of the latest analysis, on the editor's value it was read from; the last one while an issue cannot be
+ * set. A plan that changes nothing keeps the last one's identity, so the page marks and the body's decorations
+ * are not drawn again after every pause in typing.
  */
-export function usePagePlan(editor: Editor, issueOf: () => Issue, settings: SeriesSettings, trigger: unknown): PagePlanView | null {
-  const [plan, setPlan] = useState<PagePlanView | null>(null);
-  const options = useMemo(
-    () => ({ layoutProfile: settings.layoutProfile, fontProfile: settings.fontProfile, colophonOnEvenPage: settings.colophonOnEvenPage }),
-    [settings.layoutProfile, settings.fontProfile, settings.colophonOnEvenPage],
-  );
-  useEffect(() => {
-    const idle = whenIdle(() => {
-      const started = performance.now();
-      const nodes = editor.children as Descendant[];
-      try {
-        const computed = editorPagePlan(issueOf(), nodes, options);
-        const root = { children: nodes } as unknown as Node;
-        const startsWith = new WeakMap<object, number>();
-        const inside: PageMark[] = [];
-        for (const mark of computed.marks) {
-          if (mark.inside) inside.push(mark);
-          else if (Node.has(root, mark.element)) startsWith.set(Node.get(root, mark.element), mark.page);
-        }
-        setPlan({ ...computed, startsWith, inside, computeMs: performance.now() - started });
-      } catch {
-        // an issue the plan cannot set yet (mid-edit): keep the last plan
-      }
+export function usePagePlan(analyzed: AnalyzedIssue<readonly Descendant[]> | null): PagePlanView | null {
+  const last = useRef<{ view: PagePlanView; elements: object[] } | null>(null);
+  return useMemo(() => {
+    if (!analyzed?.plan) return last.current?.view ?? null;
+    const nodes = analyzed.snapshot;
+    const computed = planOnto(analyzed.plan, nodes);
+    const root = { children: nodes } as unknown as Node;
+    const startsWith = new WeakMap<object, number>();
+    const inside: PageMark[] = [];
+    const elements = computed.marks.map((mark) => (Node.has(root, mark.element) ? Node.get(root, mark.element) : {}));
+    computed.marks.forEach((mark, i) => {
+      if (mark.inside) inside.push(mark);
+      else startsWith.set(elements[i]!, mark.page);
     });
-    return () => idle.cancel();
-  }, [editor, issueOf, options, trigger]);
-  return plan;
+    const view = { ...computed, startsWith, inside, computeMs: analyzed.ms };
+    if (!last.current || !samePlan(view, last.current.view, elements, last.current.elements)) last.current = { view, elements };
+    return last.current.view;
+  }, [analyzed]);
 }
 
 /** "第 N 页" over the element a page starts with. */

@@ -16,10 +16,12 @@ import { findingRange } from './finding-range.ts';
 import { applyFixesInEditor } from './apply-fixes.ts';
 import type { Highlight } from './BulletinBody.tsx';
 
-export function ProofreadingPanel({ editor, issue, findings, readOnly, onHighlight, onIssueChange, onIgnore }: {
+export function ProofreadingPanel({ editor, issue, currentIssue, findings, readOnly, onHighlight, onIssueChange, onIgnore }: {
   editor: Editor;
-  /** the issue the findings were computed on */
+  /** the issue the findings were computed on (it may lag the editor by a refresh) */
   issue: Issue;
+  /** the issue as the editor holds it now: fixes outside the body build on it, so no typing since the last refresh is lost */
+  currentIssue: () => Issue;
   findings: readonly Finding[];
   readOnly: boolean;
   onHighlight: (highlights: Highlight[]) => void;
@@ -56,7 +58,7 @@ export function ProofreadingPanel({ editor, issue, findings, readOnly, onHighlig
       return;
     }
     try {
-      onIssueChange(applyFix(issue, finding));
+      onIssueChange(applyFix(currentIssue(), finding));
     } catch (error) {
       notice(errorMessage(error), 'error');
     }
@@ -69,7 +71,7 @@ export function ProofreadingPanel({ editor, issue, findings, readOnly, onHighlig
       return;
     }
     // only fixes outside the body (masthead, colophon): they change the issue itself, as one fix does
-    const fixed = applyFixes(issue, left);
+    const fixed = applyFixes(currentIssue(), left);
     if (fixed.applied.length > 0) onIssueChange(fixed.issue);
     if (fixed.skipped.length > 0) notice(`有${fixed.skipped.length}处已改动，请重新校对后再修改`, 'error');
   }

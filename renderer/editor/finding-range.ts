@@ -3,12 +3,24 @@
 // then the offset is walked through the text leaves. Null when the text there has changed since the check.
 import { Editor, Node, Text, type BaseRange, type Path } from 'slate';
 import type { Location } from '../../shared/proofread/core/location.ts';
-import { bodyPartsOf } from './model/mapping.ts';
+import { bodyPartsOf, type BodyPart } from './model/mapping.ts';
+
+// one walk of the body per value, however many findings are looked up in it (Slate's values are immutable)
+const partsOfValue = new WeakMap<readonly Node[], BodyPart[]>();
+
+function partsOf(editor: Editor): BodyPart[] {
+  let parts = partsOfValue.get(editor.children);
+  if (!parts) {
+    parts = bodyPartsOf(editor.children);
+    partsOfValue.set(editor.children, parts);
+  }
+  return parts;
+}
 
 function elementPath(editor: Editor, location: Location): Path | null {
   if (!('block' in location)) return null;
   // blocks[0] is the 导读, so the body starts at 1
-  const part = bodyPartsOf(editor.children)[location.block - 1];
+  const part = partsOf(editor)[location.block - 1];
   if (!part) return null;
   switch (location.field) {
     case 'title':

@@ -1,9 +1,6 @@
 // The proofreading findings the clerk sees: without the ignored ones, and without "只有标题，没有正文"
 // for the article the caret is in (a title is written before its text; it shows once the caret leaves).
 import { Node, type Editor } from 'slate';
-import type { Issue } from '../../shared/model/issue.ts';
-import type { SeriesSettings } from '../../shared/model/series.ts';
-import { proofreadIssue } from '../../shared/proofread/proofread.ts';
 import { withoutIgnored, type Finding } from '../../shared/proofread/core/finding.ts';
 import { aboveOfType } from './model/nodes.ts';
 
@@ -18,8 +15,9 @@ export function articleBeingStarted(editor: Editor): string | null {
   return title ? Node.string(title) : null;
 }
 
-export function findingsInView(issue: Issue, settings: SeriesSettings, startedTitle: string | null): Finding[] {
-  const findings = withoutIgnored(proofreadIssue(issue, settings), issue.ignoredFindings);
-  if (startedTitle === null) return findings;
-  return findings.filter((finding) => !(WRITTEN_IN_ORDER.has(finding.rule) && finding.text === startedTitle));
+/** `ignored` is the issue's list as it is now, so that 忽略 takes effect before the next proofreading run. */
+export function findingsInView(findings: readonly Finding[], ignored: readonly string[] | undefined, startedTitle: string | null): Finding[] {
+  const shown = withoutIgnored(findings, ignored);
+  if (startedTitle === null) return shown;
+  return shown.filter((finding) => !(WRITTEN_IN_ORDER.has(finding.rule) && finding.text === startedTitle));
 }

@@ -150,25 +150,42 @@ export function pageMarksOf(starts: readonly PageStart[], nodes: readonly Descen
   return marks;
 }
 
-/** What the editor shows of the plan. */
-export interface EditorPagePlan {
+/** The plan's figures and where each page starts, before they are mapped onto an editor's value. */
+export interface IssuePagePlan {
   totalPages: number;
   bodyPages: number;
   colophon: PagePlan['colophon'];
   blankPages: number;
+  starts: PageStart[];
+}
+
+/** What the editor shows of the plan. */
+export interface EditorPagePlan extends Omit<IssuePagePlan, 'starts'> {
   marks: PageMark[];
 }
 
-/** The plan of the issue as the editor holds it now, mapped onto the editor's value (the same snapshot). */
-export function editorPagePlan(issue: Issue, nodes: readonly Descendant[], settings: Pick<SeriesSettings, 'layoutProfile' | 'fontProfile' | 'colophonOnEvenPage'>): EditorPagePlan {
+export type PagePlanSettings = Pick<SeriesSettings, 'layoutProfile' | 'fontProfile' | 'colophonOnEvenPage'>;
+
+/** The plan of an issue, typeset as the print view and the PDF typeset it. */
+export function issuePagePlan(issue: Issue, settings: PagePlanSettings): IssuePagePlan {
   const typeset = typesetIssue(issue, settings);
   return {
     totalPages: typeset.pages.totalPages,
     bodyPages: typeset.pages.bodyPages,
     colophon: typeset.pages.colophon,
     blankPages: typeset.pages.blankPagesBeforeColophon,
-    marks: pageMarksOf(pageStartsOf(typeset), nodes),
+    starts: pageStartsOf(typeset),
   };
+}
+
+/** The plan mapped onto the editor's value the issue was read from. */
+export function planOnto({ starts, ...figures }: IssuePagePlan, nodes: readonly Descendant[]): EditorPagePlan {
+  return { ...figures, marks: pageMarksOf(starts, nodes) };
+}
+
+/** The plan of the issue as the editor holds it now, mapped onto the editor's value (the same snapshot). */
+export function editorPagePlan(issue: Issue, nodes: readonly Descendant[], settings: PagePlanSettings): EditorPagePlan {
+  return planOnto(issuePagePlan(issue, settings), nodes);
 }
 
 /** The note beside the page count: where the colophon goes when it does not share the body's last page. */

@@ -3,9 +3,7 @@
 // shows (series, 期号, date, what the reader guessed and set aside) and a summary at the end;
 // `jianbao archive list [--json]` lists series and their issues.
 import type { ImportOutcome } from '../../../shared/api/records.ts';
-import { STATUS_LABELS } from '../../../shared/model/issue.ts';
 import { formatChineseDate } from '../../../shared/format/chinese.ts';
-import { importPaths } from '../../services/import/import-files.ts';
 import { CliError } from './cli-error.ts';
 import { withServices } from './services.ts';
 import type { CliIo, Command, ParsedCommandArgs } from './command.ts';
@@ -40,6 +38,7 @@ async function importCommand({ values, positionals }: ParsedCommandArgs, io: Cli
   // the import service itself, not import.file: files and folders on disk, read and filed in batches of
   // one transaction each, into a series by its name (made when missing); the contract takes one upload
   // at a time into a series by id
+  const { importPaths } = await import('../../services/import/import-files.ts');
   const outcomes = await withServices(values.data, { holder: '命令 jianbao archive import' }, ({ archive }) =>
     importPaths(archive, positionals, {
       seriesName: values.series as string | undefined,
@@ -67,6 +66,7 @@ async function listCommand({ values }: ParsedCommandArgs, io: CliIo): Promise<nu
     io.out('档案库是空的。用 jianbao archive import 导入已有的简报。');
     return 0;
   }
+  const { STATUS_LABELS } = await import('../../../shared/model/issue.ts');
   for (const series of listing) {
     io.out(`${series.settings.name}（${series.issueCount}期）${series.archived ? '［已归档］' : ''}`);
     for (const issue of series.issues) {

@@ -3,7 +3,6 @@
 // manual backups are kept, --days for how many days daily ones are. Works while the app holds the
 // archive (a backup only reads), except for changing the settings.
 import { join } from 'node:path';
-import { backupRetention, createBackup, pruneBackups, setBackupRetention } from '../../services/archive/index.ts';
 import { CliError } from './cli-error.ts';
 import { withServices } from './services.ts';
 import type { Command } from './command.ts';
@@ -23,6 +22,7 @@ export const backupCommand: Command = {
     const keep = count(values.keep, '保留份数');
     const days = count(values.days, '保留天数');
     const changesSettings = keep !== undefined || days !== undefined;
+    const { backupRetention, createBackup, pruneBackups, setBackupRetention } = await import('../../services/archive/index.ts');
     await withServices(
       values.data,
       { holder: '命令 jianbao backup', access: changesSettings ? 'write' : 'read' },

@@ -1,8 +1,6 @@
 // `jianbao bundle export FILE [--series S]` writes a series (or the whole archive) into one file for
 // another PC; `jianbao bundle import FILE` merges one in, listing conflicts instead of overwriting.
 import { writeFile } from 'node:fs/promises';
-import { fileSystemError, importBundle } from '../../services/archive/index.ts';
-import { readFileBytes } from '../../services/files/read-file-bytes.ts';
 import { CliError } from './cli-error.ts';
 import { seriesIdByName, withServices } from './services.ts';
 import type { Command } from './command.ts';
@@ -20,6 +18,7 @@ export const bundleCommand: Command = {
   async run({ values, positionals }, io) {
     const [action, file] = positionals;
     if ((action !== 'export' && action !== 'import') || !file) throw new CliError('用法：jianbao bundle export 文件 [--series 刊物名] 或 jianbao bundle import 文件');
+    const { fileSystemError, importBundle } = await import('../../services/archive/index.ts');
     const options = { holder: `命令 jianbao bundle ${action}`, access: action === 'export' ? 'read' : 'write' } as const;
     await withServices(values.data, options, async ({ api, archive }) => {
       if (action === 'export') {
@@ -35,6 +34,7 @@ export const bundleCommand: Command = {
       }
       // the bundle service itself, not bundle.import: a bundle file may be far larger than the contract's
       // upload limit for the page (MAX_UPLOAD_BASE64), and is read from disk rather than sent as base64
+      const { readFileBytes } = await import('../../services/files/read-file-bytes.ts');
       const report = await importBundle(archive, await readFileBytes(file, BUNDLE_FILE_BYTES));
       io.out(`新增或更新 ${report.imported} 期，未变 ${report.unchanged} 期，新建刊物 ${report.seriesCreated} 个，冲突 ${report.conflicts.length} 期`);
       for (const conflict of report.conflicts) io.out(`  冲突：${conflict.seriesName} ${conflict.numberText}：${conflict.reason}`);

@@ -1,14 +1,10 @@
 // `jianbao export FILE --docx OUT.docx --pdf OUT.pdf [--layout …] [--fonts …] [--colophon-even]`, or
 // `--issue ID [--data DIR]` for an issue of the archive: writes the bulletin as Word and/or PDF.
-import { FONT_PROFILES, LAYOUT_PROFILES, type FontProfileName, type LayoutProfileName } from '../../../shared/model/series.ts';
+// Each library is loaded when the export needs it: docx for --docx, Chromium's driver for --pdf, SQLite
+// for --issue (a .json to .docx starts neither Chromium's driver nor SQLite).
+import type { FontProfileName, LayoutProfileName } from '../../../shared/model/series.ts';
 import type { Issue } from '../../../shared/model/issue.ts';
-import { DEFAULT_PRINT_OPTIONS, type PrintOptions } from '../../../shared/layout/typeset.ts';
-import { readBulletinFileInWorker } from '../../services/import/read-in-worker.ts';
-import { printSettingsOf } from '../../services/archive/index.ts';
-import { exportDocx } from '../../services/export/docx.ts';
-import { exportPdf } from '../../services/export/pdf.ts';
-import { fontWarnings } from '../../services/export/exported-file.ts';
-import { writeFileAtomic } from '../../services/export/write-file-atomic.ts';
+import type { PrintOptions } from '../../../shared/layout/typeset.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
 import { withServices } from './services.ts';
@@ -17,6 +13,22 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: st
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) throw new CliError(`${what}不正确：${String(value)}（可选：${allowed.join('、')}）`);
   return value as T;
+}
+
+/** --layout and --fonts, checked against the profiles (whose module brings zod: loaded only when one is given). */
+async function profilesOf(layout: unknown, fonts: unknown): Promise<{ layoutProfile?: LayoutProfileName; fontProfile?: FontProfileName }> {
+  if (layout === undefined && fonts === undefined) return {};
+  const { FONT_PROFILES, LAYOUT_PROFILES } = await import('../../../shared/model/series.ts');
+  return { layoutProfile: oneOf(layout, LAYOUT_PROFILES, '版式方案'), fontProfile: oneOf(fonts, FONT_PROFILES, '字体方案') };
+}
+
+/** Starts loading the exporter of each kind asked for (docx; Chromium's driver for PDF). */
+function loadExporters(docxPath: string | undefined, pdfPath: string | undefined) {
+  const docx = docxPath ? import('../../services/export/docx.ts') : undefined;
+  const pdf = pdfPath ? import('../../services/export/pdf.ts') : undefined;
+  // awaited later, or never when reading the file fails first: a failure to load is reported when awaited
+  for (const loading of [docx, pdf]) loading?.catch(() => undefined);
+  return { docx, pdf };
 }
 
 const EXPORT_HOLDER = { holder: '命令 jianbao export', access: 'read' } as const;
@@ -29,6 +41,7 @@ function issueIdOf(idText: string): number {
 
 /** An issue of the archive with the print options it prints with, for export with options of the command line's own. */
 async function issueFromArchive(id: number, dataDir: unknown): Promise<{ issue: Issue; options: PrintOptions }> {
+  const { printSettingsOf } = await import('../../services/archive/index.ts');
   return withServices(dataDir, EXPORT_HOLDER, async ({ api, archive }) => {
     const record = await api['issues.get']({ id });
     // the print settings an issued issue was issued with are the export service's (the contract has no
@@ -50,6 +63,7 @@ async function exportFromArchive(id: number, dataDir: unknown, docxPath: string 
     return made;
   });
   for (const warning of new Set(outputs.flatMap(([, , warnings]) => warnings))) io.out(`提示：${warning}`);
+  const { writeFileAtomic } = await import('../../services/export/write-file-atomic.ts');
   for (const [path, bytes] of outputs) {
     await writeFileAtomic(path, bytes);
     io.out(`已导出：${path}`);
@@ -76,11 +90,12 @@ export const exportCommand: Command = {
     const pdfPath = values.pdf as string | undefined;
     if (!docxPath && !pdfPath) throw new CliError('请用 --docx 或 --pdf 指定输出文件，例如：jianbao export 简报.txt --docx 简报.docx');
     if (docxPath && pdfPath && docxPath === pdfPath) throw new CliError('Word 和 PDF 不能写到同一个文件');
-    const layoutProfile = oneOf<LayoutProfileName>(values.layout, LAYOUT_PROFILES, '版式方案');
-    const fontProfile = oneOf<FontProfileName>(values.fonts, FONT_PROFILES, '字体方案');
+    const { layoutProfile, fontProfile } = await profilesOf(values.layout, values.fonts);
 
     const overridden = layoutProfile !== undefined || fontProfile !== undefined || values['colophon-even'] !== undefined;
 
+    // the exporters load meanwhile (while the reading worker reads the file)
+    const exporters = loadExporters(docxPath, pdfPath);
     let source: { issue: Issue; options: PrintOptions };
     if (values.issue !== undefined) {
       if (positionals.length > 0) throw new CliError('--issue 与简报文件只能选一个');
@@ -93,6 +108,7 @@ export const exportCommand: Command = {
       const file = positionals[0];
       if (!file) throw new CliError('请指定要导出的简报文件（.txt、.docx、.doc、.wps、.pdf 或 .json），或用 --issue 指定档案库中的简报');
       if (positionals.length > 1) throw new CliError('一次只能导出一个简报文件');
+      const [{ readBulletinFileInWorker }, { DEFAULT_PRINT_OPTIONS }] = await Promise.all([import('../../services/import/read-in-worker.ts'), import('../../../shared/layout/typeset.ts')]);
       source = { issue: (await readBulletinFileInWorker(file)).issue, options: DEFAULT_PRINT_OPTIONS };
     }
     const options: PrintOptions = {
@@ -101,14 +117,15 @@ export const exportCommand: Command = {
       colophonOnEvenPage: (values['colophon-even'] as boolean | undefined) ?? source.options.colophonOnEvenPage,
     };
 
-    // the app's own warnings, one for each kind of file made
-    for (const kind of [docxPath ? 'docx' : null, pdfPath ? 'pdf' : null] as const) {
-      if (kind) for (const warning of await fontWarnings(options, kind)) io.out(`提示：${warning}`);
-    }
+    const [{ fontWarnings }, { writeFileAtomic }] = await Promise.all([import('../../services/export/exported-file.ts'), import('../../services/export/write-file-atomic.ts')]);
+    // the app's own warnings, one for each kind of file made (fc-list runs while the files are made)
+    const kinds = ([docxPath ? 'docx' : null, pdfPath ? 'pdf' : null] as const).filter((kind) => kind !== null);
+    const warnings = Promise.all(kinds.map((kind) => fontWarnings(options, kind)));
     // every file is made before any is written, so a failure leaves no output behind
     const outputs: [string, Uint8Array][] = [];
-    if (docxPath) outputs.push([docxPath, await exportDocx(source.issue, options)]);
-    if (pdfPath) outputs.push([pdfPath, await exportPdf(source.issue, options)]);
+    if (docxPath && exporters.docx) outputs.push([docxPath, await (await exporters.docx).exportDocx(source.issue, options)]);
+    if (pdfPath && exporters.pdf) outputs.push([pdfPath, await (await exporters.pdf).exportPdf(source.issue, options)]);
+    for (const warning of (await warnings).flat()) io.out(`提示：${warning}`);
     for (const [path, bytes] of outputs) {
       await writeFileAtomic(path, bytes);
       io.out(`已导出：${path}`);

@@ -1,5 +1,7 @@
 // Every `jianbao` sub-command, loaded only when it runs (so `inspect` does not pay for Chromium,
-// SQLite or docx); add a new one here (one line) after writing its file in this folder.
+// SQLite or docx); add a new one here (one line) after writing its file in this folder. `help` loads
+// them all for their usage lines, so a command's file imports at its top only what is light (no
+// package but node:'s); what its run needs beyond that it imports in run.
 import type { Command } from './command.ts';
 
 export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = {

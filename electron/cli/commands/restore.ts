@@ -1,7 +1,6 @@
 // `jianbao restore FILE`: replaces the archive with a backup (a path, or a name in the backups folder)
 // after checking its integrity; the current archive is backed up first. Only when no other program
 // holds the archive: an open app restores from its own backups dialog.
-import { ArchiveError, lockedError, resolveDataDir, withArchive, resolveBackupPath, restoreBackup } from '../../services/archive/index.ts';
 import { CliError } from './cli-error.ts';
 import type { Command } from './command.ts';
 
@@ -15,6 +14,7 @@ export const restoreCommand: Command = {
   async run({ values, positionals }, io) {
     const file = positionals[0];
     if (!file) throw new CliError('请指定要恢复的备份文件，例如：jianbao restore jianbao-20240501-093005-123-daily.sqlite');
+    const { ArchiveError, lockedError, resolveDataDir, withArchive, resolveBackupPath, restoreBackup } = await import('../../services/archive/index.ts');
     const dataDir = resolveDataDir({ flag: values.data as string | undefined });
     try {
       await withArchive(

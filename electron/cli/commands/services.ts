@@ -2,11 +2,10 @@
 // handlers as the app's (createServiceHandlers), each call through the same dispatch (the contract's
 // validation, the same ApiErrors) by the same typed client the renderer uses. An unexpected error is
 // thrown as it is, so main.ts reports it as before (disk failures as one Chinese line, bugs with exit 1).
+// The services (SQLite, docx, Chromium's driver, the contract's schemas) are loaded when a command opens
+// them, not when its file is loaded: `jianbao help` loads every command's file.
 import type { ApiClient, ApiHandlers } from '../../../shared/api/contract.ts';
-import { createApiClient } from '../../../shared/api/client.ts';
-import { createDispatch } from '../../api/dispatch.ts';
-import { createServiceHandlers } from '../../api/services.ts';
-import { resolveDataDir, withArchive, type Archive } from '../../services/archive/index.ts';
+import type { Archive } from '../../services/archive/index.ts';
 import { CliError } from './cli-error.ts';
 
 export interface CliServices {
@@ -24,7 +23,8 @@ export interface CliServiceOptions {
 }
 
 /** A client of the handlers that calls them through the dispatch, throwing what the dispatch would hide. */
-export function dispatchClient(handlers: ApiHandlers): ApiClient {
+export async function dispatchClient(handlers: ApiHandlers): Promise<ApiClient> {
+  const [{ createApiClient }, { createDispatch }] = await Promise.all([import('../../../shared/api/client.ts'), import('../../api/dispatch.ts')]);
   return createApiClient(async (method, input) => {
     let unexpected: { error: unknown } | undefined;
     const response = await createDispatch(handlers, { onInternalError: (_method, error) => (unexpected = { error }) })(method, input);
@@ -35,13 +35,14 @@ export function dispatchClient(handlers: ApiHandlers): ApiClient {
 
 /** Opens the archive of --data (or the default folder) for one command, with the app's handlers over it, and closes both after. */
 export async function withServices<T>(dataFlag: unknown, options: CliServiceOptions, body: (services: CliServices) => Promise<T>): Promise<T> {
+  const [{ resolveDataDir, withArchive }, { createServiceHandlers }] = await Promise.all([import('../../services/archive/index.ts'), import('../../api/services.ts')]);
   const dataDir = resolveDataDir({ flag: dataFlag as string | undefined });
   return withArchive(
     dataDir,
     async (archive) => {
       const services = createServiceHandlers(archive);
       try {
-        return await body({ api: dispatchClient(services.handlers), archive });
+        return await body({ api: await dispatchClient(services.handlers), archive });
       } finally {
         await services.close();
       }

@@ -8,7 +8,6 @@ import type { ExportedFile } from '../../../shared/api/records.ts';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../../shared/model/series.ts';
 import { getIssue, printSettingsOf, withStorageErrors, type Archive } from '../archive/index.ts';
-import { exportDocx } from './docx.ts';
 import { exportFileName, fontWarnings } from './exported-file.ts';
 import type { PdfPrinter } from './pdf.ts';
 
@@ -44,6 +43,8 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
   const handlers = withStorageErrors<ExportHandlers>({
     'export.docx': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
+      // the docx package is loaded with the first Word export, not at start
+      const { exportDocx } = await import('./docx.ts');
       return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings)), warnings: await fontWarnings(settings, 'docx') };
     },
     'export.pdf': async ({ issueId }): Promise<ExportedFile> => {

@@ -2,7 +2,7 @@
 // Chromium through playwright-core. One browser is launched on first use and reused until close().
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { PrintOptions } from '../../../shared/layout/typeset.ts';
 import { renderPrintHtml } from '../../../shared/print/render-print-html.ts';
@@ -40,6 +40,8 @@ export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPr
   function start(): Promise<{ browser: Browser; context: BrowserContext }> {
     session ??= (async () => {
       if (!existsSync(executablePath)) throw new PdfExportError(`找不到 Chromium 浏览器：${executablePath}；可用环境变量 JIANBAO_CHROMIUM 指定浏览器位置`);
+      // playwright-core is loaded with the first PDF, not with every program that can make one
+      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
       // like Electron's print window: no script runs in a print document, and nothing is fetched from the network
       const context = await browser.newContext({ javaScriptEnabled: false });

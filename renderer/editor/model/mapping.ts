@@ -130,14 +130,32 @@ function paragraphsOf(parts: readonly PartAt<ParagraphElement>[]): Paragraph[] {
   return parts.map(({ node }) => (node.heading !== undefined ? { runs: runsOf(node), heading: node.heading } : { runs: runsOf(node) }));
 }
 
+// Slate's nodes are immutable: an article or news item not edited since the last conversion is the same object,
+// and converts to the same block (a 200-page issue is converted after every pause in typing)
+const articleBlocks = new WeakMap<object, ArticleBlock>();
+const newsItems = new WeakMap<object, NewsItem>();
+
+function articleBlockOf(part: Extract<BodyPart, { type: 'article' }>): ArticleBlock {
+  const known = articleBlocks.get(part.node);
+  if (known) return known;
+  const block: ArticleBlock = { type: 'article', title: part.title ? Node.string(part.title.node) : '', paragraphs: paragraphsOf(part.paragraphs) };
+  const subtitle = part.subtitle ? Node.string(part.subtitle.node) : '';
+  if (subtitle !== '') block.subtitle = subtitle;
+  articleBlocks.set(part.node, block);
+  return block;
+}
+
+function newsItemOf(item: ItemPart): NewsItem {
+  const known = newsItems.get(item.node);
+  if (known) return known;
+  const converted: NewsItem = { head: item.head ? Node.string(item.head.node) : '', form: item.node.form, paragraphs: paragraphsOf(item.paragraphs) };
+  newsItems.set(item.node, converted);
+  return converted;
+}
+
 function blockOf(part: BodyPart): BodyBlock {
-  if (part.type === 'article') {
-    const block: ArticleBlock = { type: 'article', title: part.title ? Node.string(part.title.node) : '', paragraphs: paragraphsOf(part.paragraphs) };
-    const subtitle = part.subtitle ? Node.string(part.subtitle.node) : '';
-    if (subtitle !== '') block.subtitle = subtitle;
-    return block;
-  }
-  const items = part.items.map((item): NewsItem => ({ head: item.head ? Node.string(item.head.node) : '', form: item.node.form, paragraphs: paragraphsOf(item.paragraphs) }));
+  if (part.type === 'article') return articleBlockOf(part);
+  const items = part.items.map(newsItemOf);
   const block: NewsBlock = { type: 'news', heading: part.node.heading, items };
   if (!part.node.marker) block.marker = false;
   return block;
