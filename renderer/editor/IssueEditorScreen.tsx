@@ -99,12 +99,17 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   sectionsRef.current = sections;
 
   // one editor per content reset (restore, status change, whole-bulletin paste), so Slate starts from the new value
-  const editor = useMemo(() => withReact(createBulletinEditor(() => sectionsRef.current)), [resets, readOnly]);
-  editorRef.current = editor;
   const initialValue = useMemo<Descendant[]>(
     () => issueToSlate(readOnly ? withoutEmptySections(meta) : meta, sections, settings.newsMarker),
     [resets, readOnly],
   );
+  const editor = useMemo(() => {
+    const created = withReact(createBulletinEditor(() => sectionsRef.current));
+    // holding its value before <Slate> mounts, so the first issue read for the side panels is the whole one, not an empty body
+    created.children = initialValue;
+    return created;
+  }, [initialValue]);
+  editorRef.current = editor;
 
   const bodyOf = useCallback(() => editorRef.current?.children ?? [], [editorRef]);
   const { derived, refresh } = useDerivedIssue(session, bodyOf, resets);

@@ -38,9 +38,10 @@ export interface Figure {
   rounding: number;
 }
 
+/** A whole number is taken as written (5亿元 is five hundred million, not 4.5 to 5.5亿), decimals as rounded. */
 function roundingOf(written: string, multiplier: number): number {
   const decimals = decimalsOf(written);
-  if (decimals === 0 && multiplier === 1) return 0;
+  if (decimals === 0) return 0;
   return (0.5 * multiplier) / 10 ** decimals;
 }
 
@@ -202,6 +203,8 @@ export interface Breakdown {
   openEnded: boolean;
   /** the breakdown is inferred, not stated: its total is in the sentence before (…395件。其中，…), or no 其中, colon or bracket marks its parts (共上报64项，已完成45项，正在推进19项) */
   guessed: boolean;
+  /** the parts are clauses apart (其中，已办结8件，阶段性办结17件，…), not one list: where they pass the total, the last may count something else */
+  loose: boolean;
 }
 
 /** breakdowns inside breakdowns go no deeper than this (real text has two levels, three at most) */
@@ -221,19 +224,24 @@ function countFigures(clause: Clause): Figure[] {
  * unit, until a clause in another unit, a clause with no figure, or the end of the sentence. A 其中 among
  * them breaks down the part before it, up to a semicolon or until its parts reach that part.
  */
-function collectParts(clauses: readonly Clause[], from: number, total: Figure, depth: number, found: Breakdown[]): { parts: Figure[]; next: number; openEnded: boolean } {
+function collectParts(clauses: readonly Clause[], from: number, total: Figure, depth: number, found: Breakdown[]): { parts: Figure[]; next: number; openEnded: boolean; loose: boolean } {
   const inner = depth > 0;
   const parts: Figure[] = [];
   let openEnded = false;
+  let loose = false;
   let sum = 0;
   let at = from;
   let names = 0;
+  /** a comma or semicolon stood between two parts: they are clauses, not one list joined by 、 */
+  let clausesApart = false;
+  /** the clauses that gave parts (赫山区、资阳区各5件 is one clause, two parts) */
+  let partClauses = 0;
   while (at < clauses.length) {
     const clause = clauses[at]!;
     if (at > from && clause.opensBreakdown && parts.length > 0) {
       if (depth >= DEEPEST_NESTING) break;
       const nested = collectParts(clauses, clauseAfterOpener(clauses, at), parts[parts.length - 1]!, depth + 1, found);
-      if (nested.parts.length >= 2) found.push({ total: parts[parts.length - 1]!, parts: nested.parts, openEnded: nested.openEnded, guessed: false });
+      if (nested.parts.length >= 2) found.push({ total: parts[parts.length - 1]!, parts: nested.parts, openEnded: nested.openEnded, guessed: false, loose: nested.loose });
       at = nested.next;
       continue;
     }
@@ -259,10 +267,22 @@ function collectParts(clauses: readonly Clause[], from: number, total: Figure, d
     for (let i = 0; i < each; i++) parts.push(first);
     names = 0;
     sum += first.value * each;
+    partClauses++;
     at++;
     if (inner && (clause.endMark === '；' || clause.endMark === ';' || sum >= total.value)) break;
+    if (clause.endMark === '、') continue;
+    // where a list or a run of clauses ends: the breakdown ends when its parts reach the total, when they
+    // were one list joined by 、 (已整改32处 after 重大6处、一般30处 is another count), or when they pass
+    // the total as clauses apart (then perhaps only because a clause after them counts something else)
+    if (Math.abs(sum - total.value) < 1e-9 || (partClauses >= 2 && !clausesApart)) break;
+    if (sum > total.value) {
+      // 其中重大6处，已整改32处: with one part before it, the clause that passes the total may count something else
+      loose = clausesApart && parts.length - each < 2;
+      break;
+    }
+    clausesApart = true;
   }
-  return { parts, next: at, openEnded };
+  return { parts, next: at, openEnded, loose };
 }
 
 /** The first clause of the parts after an opener: the opener itself when it holds a figure or a name (其中已办结8件, 其中赫山区、…), else the next. */
@@ -353,8 +373,12 @@ function breakdownsOfSentences(sentences: readonly Sentence[]): Breakdown[] {
         at++;
         continue;
       }
-      const { parts, next, openEnded } = collectParts(clauses, stated.from, stated.total, 0, found);
-      if (parts.length >= 2) found.push({ total: stated.total, parts, openEnded, guessed: stated.guessed });
+      const { parts, next, openEnded, loose } = collectParts(clauses, stated.from, stated.total, 0, found);
+      // one part is a breakdown too when 其中 says so and it is more than the whole (检查企业46家，其中合格50家)
+      const onePartTooMany = parts.length === 1 && clause.opensBreakdown && !stated.guessed && parts[0]!.value > stated.total.value;
+      // a colon says that what follows is the parts, whatever marks part them
+      const colon = leadIn !== null && (clause.endMark === '：' || clause.endMark === ':');
+      if (parts.length >= 2 || onePartTooMany) found.push({ total: stated.total, parts, openEnded, guessed: stated.guessed, loose: loose && !colon });
       at = Math.max(next, at + 1);
     }
   });
@@ -366,8 +390,8 @@ export function breakdownsIn(text: string): Breakdown[] {
   if (!/其中|[：:（(]|中|共|计/.test(text)) return [];
   const figures = figuresIn(text);
   const counts = figures.filter((figure) => figure.unit !== '%');
-  // a total and two parts at least
-  if (counts.length < 3) return [];
+  // a total and a part at least (one part is a breakdown only when it is more than the whole)
+  if (counts.length < 2) return [];
   const found = breakdownsOfSentences(sentencesOf(text, figures));
   const insides = blankBrackets(text).insides.filter((inside) => !/^\s*(?:含|包括|包含|另|不含|其余|其他)/.test(text.slice(inside.start, inside.start + 8)));
   if (insides.length === 0) return found;
@@ -382,9 +406,9 @@ export function breakdownsIn(text: string): Breakdown[] {
       figures: clause.figures.map((figure) => ({ ...figure, offset: figure.offset + inside.start })),
     }));
     const opened = clauses[0]?.opensBreakdown === true;
-    const { parts, next, openEnded } = collectParts(clauses, opened ? clauseAfterOpener(clauses, 0) : 0, owner, 0, []);
+    const { parts, next, openEnded, loose } = collectParts(clauses, opened ? clauseAfterOpener(clauses, 0) : 0, owner, 0, []);
     // without 其中, the brackets must hold nothing but the parts (共计48件（赫山区14件、资阳区10件…）)
-    if (parts.length >= 2 && (opened || next === clauses.length)) found.push({ total: owner, parts, openEnded, guessed: false });
+    if (parts.length >= 2 && (opened || next === clauses.length)) found.push({ total: owner, parts, openEnded, guessed: false, loose });
   }
   return found;
 }

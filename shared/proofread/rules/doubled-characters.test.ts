@@ -61,4 +61,9 @@ describe('doubled words', () => {
   it('finds nothing in the fixtures', () => {
     for (const { issue } of fixtureIssues()) expect(runRule(rule, issue)).toEqual([]);
   });
+
+  it('leaves measure and time words doubled to mean "every" alone (件件有着落, 周周通报), but not after a number (12件件)', () => {
+    const findings = runRule(rule, withParagraphs('做到件件有着落，户户见面，天天调度，周周通报，月月考核，层层压实。', '共收到12件件信访件。'));
+    expect(findings.map((finding) => [finding.text, finding.severity, finding.location.field === 'paragraph' && finding.location.paragraph])).toEqual([['件件', 'warning', 1]]);
+  });
 });

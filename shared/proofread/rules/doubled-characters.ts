@@ -37,6 +37,9 @@ function wordsBetween(words: readonly Word[], from: number, to: number): Word[] 
 /** 的 and 了 begin only words the segmenter knows (的确, 了解, 了结) */
 const PARTICLES = '的了';
 
+/** measure words and time words that Chinese doubles to say "every" (件件有着落, 户户见面, 周周通报, 月月考核) */
+const EVERY_DOUBLED = new Set('件件户户周周月月年年天天日日人人家家村村事事处处时时步步层层个个条条项项样样份份次次回回段段句句字字'.split('').filter((_, i) => i % 2 === 0));
+
 const loneHan = (word: Word | undefined) => word !== undefined && word.isWord && word.text.length === 1;
 
 function severityOf(copy: readonly Word[], before: Word | undefined, after: Word | undefined): Severity | null {
@@ -48,6 +51,8 @@ function severityOf(copy: readonly Word[], before: Word | undefined, after: Word
   // where the segmenter read its neighbours as single characters too (益阳市市直单位: 益|阳|市|市|直), nor
   // in the second half of an AABB form (家家户户: 家家|户|户)
   const char = copy[0]!.text;
+  // after a number (12件件) the measure word is typed twice
+  if (EVERY_DOUBLED.has(char)) return /[\d〇零一二两三四五六七八九十百千万]$/.test(before?.text ?? '') ? 'warning' : null;
   if (FUNCTION_CHARACTERS.has(char)) return PARTICLES.includes(char) || !loneHan(after) ? 'error' : 'warning';
   const aabb = before !== undefined && before.text.length === 2 && before.text[0] === before.text[1];
   return aabb || loneHan(before) || loneHan(after) ? null : 'warning';

@@ -52,4 +52,22 @@ describe('shares stated as 占x%', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads 分别占 as the shares of the parts in their order, naming the one that is wrong', () => {
+    expect(flagged(rule, '处理党员干部12人，其中给予党纪处分8人、政务处分4人，分别占66.7%、33.3%。')).toEqual([]);
+    const [finding, ...others] = runRule(rule, withParagraphs('处理党员干部12人，其中给予党纪处分8人、政务处分4人，分别占66.7%、43.3%。'));
+    expect(others).toEqual([]);
+    expect([finding!.text, finding!.message]).toEqual(['43.3%', '4人占总数12人的33.3%，文中写作43.3%']);
+  });
+
+  it('checks a rate against the count its name names, not against a 不… or 部分… count beside it', () => {
+    expect(
+      flagged(
+        rule,
+        '受理群众举报46件，其中属实28件、部分属实12件、不属实6件，属实率60.9%。',
+        '共抽查样品50批次，其中合格48批次、不合格2批次，合格率96%，不合格率4%。',
+      ),
+    ).toEqual([]);
+    expect(found('共抽查样品50批次，其中合格48批次、不合格2批次，合格率90%。')).toEqual([['90%', 'warning']]);
+  });
 });

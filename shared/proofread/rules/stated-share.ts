@@ -26,6 +26,8 @@ interface Share {
   partIndex: number;
   /** the share is said to be of the total just given (占38.2%), not of something named (占全市的38.2%) */
   ofTotal: boolean;
+  /** 分别占66.7%、33.3%: the place of this percentage in the list, the share of the part in that place of `part`'s breakdown */
+  respectiveOrder?: number;
 }
 
 /** a share's 占… stands this close after its part at most (已办结151件，所占比例为38.2%) */
@@ -36,11 +38,21 @@ function sharesIn(text: string, figures: readonly Figure[]): Share[] {
   const shares: Share[] = [];
   let part: Figure | undefined;
   let partIndex = -1;
+  let respective: { part: Figure; partIndex: number; order: number } | null = null;
   figures.forEach((figure, index) => {
     if (figure.unit !== '%') {
       part = figure;
       partIndex = index;
+      respective = null;
       return;
+    }
+    if (respective && respective.order > 0) {
+      const gap = text.slice(figures[index - 1]!.offset + figures[index - 1]!.length, figure.offset);
+      if (/^\s*[、，,]\s*$/.test(gap)) {
+        shares.push({ percent: figure, part: respective.part, partIndex: respective.partIndex, ofTotal: true, respectiveOrder: respective.order++ });
+        return;
+      }
+      respective = null;
     }
     if (!part || figure.offset - (part.offset + part.length) > NEAREST) return;
     const percent = figure;
@@ -48,11 +60,37 @@ function sharesIn(text: string, figures: readonly Figure[]): Share[] {
     const lead = between.replace(/^[，,\s]/, '');
     if (CLAUSE_END.test(lead) || COMPARISON.test(between) || COMPARISON.test(text.slice(percent.offset + percent.length, percent.offset + percent.length + 4))) return;
     const rate = RATE.exec(lead);
+    if (/分别/.test(lead)) {
+      // 分别占66.7%、33.3%: each percentage is the share of the part in the same place of the breakdown
+      shares.push({ percent, part, partIndex, ofTotal: true, respectiveOrder: 0 });
+      respective = { part, partIndex, order: 1 };
+      return;
+    }
     if (SHARE_OF_TOTAL.test(lead)) shares.push({ percent, part, partIndex, ofTotal: true });
     else if (SHARE_OF_NAMED.test(lead)) shares.push({ percent, part, partIndex, ofTotal: false });
-    else if (rate && text.slice(Math.max(0, part.offset - 6), part.offset).includes(rate[1]!)) shares.push({ percent, part, partIndex, ofTotal: false });
+    else if (rate) {
+      // 属实率 is the share of 属实28件, not of 不属实6件 or 部分属实12件 that may stand last
+      const named = countNamedBy(rate[1]!, index, figures, text);
+      if (named) shares.push({ percent, part: named.part, partIndex: named.index, ofTotal: false });
+    }
   });
   return shares;
+}
+
+/** what may stand between the start of a count's clause and the verb a rate is named by (已化解19件) */
+const BEFORE_VERB = /(?:^|[已共均累计])$/;
+
+/** The nearest count before figure `before`, in its sentence, whose clause names it by `verb` (化解率: 已化解19件). */
+function countNamedBy(verb: string, before: number, figures: readonly Figure[], text: string): { part: Figure; index: number } | null {
+  for (let at = before - 1; at >= Math.max(0, before - REACH); at--) {
+    const figure = figures[at]!;
+    const end = figures[at + 1]!.offset;
+    if (/[。！？]/.test(text.slice(figure.offset + figure.length, end))) return null;
+    if (figure.unit === '%') continue;
+    const head = text.slice(Math.max(0, figure.offset - 12), figure.offset).split(/[，、；：,;:。（(]|其中/).pop()!.trim();
+    if (head.endsWith(verb) && BEFORE_VERB.test(head.slice(0, head.length - verb.length))) return { part: figure, index: at };
+  }
+  return null;
 }
 
 /** how many figures back an unnamed total is looked for */
@@ -81,7 +119,17 @@ function checkUnit(unit: TextUnit): Finding[] {
   const lastTotalIn = new Map<string, Figure>();
   let nextTotal = 0;
   const findings: Finding[] = [];
-  for (const { percent, part, partIndex, ofTotal } of sharesIn(text, figures)) {
+  const shares = sharesIn(text, figures);
+  for (const share of shares) {
+    const { percent, partIndex, ofTotal } = share;
+    let { part } = share;
+    if (share.respectiveOrder !== undefined) {
+      // the list of percentages stands for the parts of the breakdown in order, or for nothing certain
+      const parts = breakdownOfPart.get(part.offset)?.parts;
+      const respectives = shares.filter((other) => other.part === share.part && other.respectiveOrder !== undefined).length;
+      if (!parts || parts.length !== respectives) continue;
+      part = parts[share.respectiveOrder]!;
+    }
     for (; nextTotal < totals.length && totals[nextTotal]!.offset < part.offset; nextTotal++) lastTotalIn.set(totals[nextTotal]!.unit, totals[nextTotal]!);
     const own = breakdownOfPart.get(part.offset)?.total;
     const guessed = lastTotalIn.get(part.unit);

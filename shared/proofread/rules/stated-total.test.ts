@@ -131,4 +131,41 @@ describe('stated totals and their parts', () => {
       ),
     ).toEqual([]);
   });
+
+  it('ends a breakdown where its list of parts ends, so a later count in the same unit is no part of it', () => {
+    expect(
+      flagged(
+        rule,
+        '共排查风险隐患36处，其中重大隐患6处、一般隐患30处，已整改32处。',
+        '检查企业46家，其中合格40家、整改6家，处罚3家。',
+        '检查企业46家，其中合格40家、整改6家，另有3家企业被立案查处。',
+        '共约谈责任人员15人，其中县级干部3人、科级干部12人，问责5人。',
+        '共约谈责任人员15人，其中县级干部3人、科级干部12人；问责5人。',
+        '共受理信访件27件，其中，已办结8件，阶段性办结16件，未办结3件，另有2件转办。',
+      ),
+    ).toEqual([]);
+    expect(found('共排查36处，其中重大6处、一般31处，已整改32处。')).toEqual([['36处', 'error']]);
+    expect(runRule(rule, withParagraphs('共排查36处，其中重大6处、一般31处，已整改32处。'))[0]!.message).toBe('分项之和37处（6+31）与总数36处不符');
+    expect(found('共受理信访件27件，其中，已办结8件，阶段性办结17件，未办结3件。')).toEqual([['27件', 'error']]);
+    // one part, then a clause that may count something else: worth a look, not certain
+    expect(found('共排查隐患36处，其中重大隐患6处，已整改32处。')).toEqual([['36处', 'warning']]);
+  });
+
+  it('flags one part larger than its whole, and counts each place named before 各', () => {
+    expect(found('检查企业46家，其中合格50家。', '共接访群众685人，其中集体访760人。', '共交办信访件24件，其中赫山区、资阳区、安化县各9件。')).toEqual([
+      ['46家', 'error'],
+      ['685人', 'error'],
+      ['24件', 'error'],
+    ]);
+    expect(flagged(rule, '共受理信访件30件，其中来信10件。', '共交办信访件27件，其中赫山区、资阳区、安化县各9件。')).toEqual([]);
+  });
+
+  it('takes whole amounts in 万 and 亿 as written, and allows for one figure’s rounding but only doubts more', () => {
+    expect(found('共投入资金5亿元，其中中央资金2亿元、省级资金1亿元、市县配套3亿元。', '共投入整改资金2.36亿元，其中中央资金8600万元、省级资金6000万元、市县资金1亿元。')).toEqual([
+      ['5亿元', 'error'],
+      ['2.36亿元', 'error'],
+    ]);
+    expect(found('投入资金3.5亿元，其中中央资金1.2亿元、省级资金0.8亿元、市县配套1.7亿元。')).toEqual([['3.5亿元', 'warning']]);
+    expect(flagged(rule, '投入资金3.5亿元，其中中央资金1.23亿元、省级资金1.14亿元、市县配套1.16亿元。')).toEqual([]);
+  });
 });

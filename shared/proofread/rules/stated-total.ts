@@ -20,11 +20,14 @@ function shown(value: number, scaleOf: Figure): string {
 
 function severityOf(breakdown: Breakdown, sum: number): 'error' | 'warning' | null {
   const { total, parts } = breakdown;
-  const tolerance = total.rounding + parts.reduce((acc, part) => acc + part.rounding, 0) + 1e-9;
-  if (Math.abs(sum - total.value) <= tolerance) return null;
+  const figures = [total, ...parts];
+  const difference = Math.abs(sum - total.value) - 1e-9;
+  // one figure's rounding is always allowed for; the roundings of all of them together only as a doubt
+  if (difference <= Math.max(...figures.map((figure) => figure.rounding))) return null;
   if (total.approximate || parts.some((part) => part.approximate)) return sum > total.value * (1 + APPROXIMATE_SLACK) ? 'warning' : null;
-  if (sum < total.value) return breakdown.openEnded ? null : 'warning';
-  return breakdown.guessed ? 'warning' : 'error';
+  if (sum < total.value) return breakdown.openEnded || parts.length < 2 ? null : 'warning';
+  if (difference <= figures.reduce((acc, figure) => acc + figure.rounding, 0)) return 'warning';
+  return breakdown.guessed || breakdown.loose ? 'warning' : 'error';
 }
 
 function checkUnit(unit: TextUnit): Finding[] {
