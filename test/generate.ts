@@ -23,8 +23,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function fixtureIssues(): Issue[] {
-  return bulletinFixtures().map((fixture) => parseBulletinText(fixture.text).issue);
+let parsedFixtures: readonly Issue[] | null = null;
+/** The fixtures read once per process: a generated archive of 100,000 issues would read them again each time. */
+function fixtureIssues(): readonly Issue[] {
+  parsedFixtures ??= bulletinFixtures().map((fixture) => parseBulletinText(fixture.text).issue);
+  return parsedFixtures;
 }
 
 function vary(text: string, random: () => number): string {
@@ -63,7 +66,8 @@ export function generateIssue(pages: number, seed = 1): Issue {
     chars += varied.paragraphs.reduce((sum, p) => sum + p.runs.reduce((s, r) => s + r.text.length, 0) + 28, 0);
   }
   body.push(section);
-  return { ...base, status: 'draft', blocks: [{ type: 'lead', items: deriveLead(body) }, ...body] };
+  // a copy of its own: the fixtures read once are shared, and a test may change what it is given
+  return structuredClone({ ...base, status: 'draft', blocks: [{ type: 'lead', items: deriveLead(body) }, ...body] });
 }
 
 /** The plain text of a generated issue, as import would meet it. */

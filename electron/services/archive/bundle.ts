@@ -15,7 +15,7 @@ import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
 import { bodyHashOf, contentHashOf, storedIssue } from './stored-issue.ts';
 import { appendRevision, hadContent, insertIssue, issueRow, issueRowsOfSeries, revisionContent, type IssueRow } from './issues.ts';
-import { createSeries, findSeriesByName, getSeries, listSeries, seriesUid } from './series.ts';
+import { createSeries, getSeries, listSeries, seriesEntry, seriesEntryByName, seriesUid } from './series.ts';
 import { numberScope } from './numbering.ts';
 import { issuedPrintOf } from './issued-prints.ts';
 import { RefusedZipError, openZip, readZipEntry } from '../files/zip-guard.ts';
@@ -137,7 +137,7 @@ type Merge = { outcome: 'imported' | 'unchanged' } | { outcome: 'conflict'; reas
 /** One incoming issue against this archive: decided from the archive's own revisions and sync records only. */
 function mergeIssue(archive: Archive, seriesId: number, item: Bundle['series'][number]['issues'][number]): Merge {
   // stored in normal form for this archive's template of the series
-  const sections = getSeries(archive, seriesId).settings.sections;
+  const sections = seriesEntry(archive, seriesId).settings.sections;
   const stored = storedIssue(item.issue, sections);
   // archives of earlier versions stored issues not in normal form: the same content is the same issue in either form
   const asSent = contentHashOf(item.issue);
@@ -192,7 +192,7 @@ export async function importBundle(archive: Archive, bytes: Uint8Array): Promise
   archive.write(() => {
     for (const incoming of bundle.series) {
       const byUid = statement<[string], { id: number }>(archive.db, 'SELECT id FROM series WHERE uid = ?').get(incoming.uid);
-      let seriesId = byUid?.id ?? findSeriesByName(archive, incoming.settings.name)?.id;
+      let seriesId = byUid?.id ?? seriesEntryByName(archive, incoming.settings.name)?.id;
       if (seriesId === undefined) {
         seriesId = createSeries(archive, incoming.settings, incoming.uid).id;
         if (incoming.archived) statement(archive.db, 'UPDATE series SET archived = 1 WHERE id = ?').run(seriesId);

@@ -6,7 +6,7 @@ import { createSeries, listSeries, setSeriesArchived, updateSeries } from './ser
 import { deleteIssue, discardUntouchedDraft, duplicateIssue, getIssue, listIssues, nextIssue, recycleBin, restoreIssue, saveIssue, setIssueStatus } from './issues.ts';
 import { getRevision, listRevisions, restoreRevision } from './revisions.ts';
 import { numberingGaps } from './numbering.ts';
-import { getSeries } from './series.ts';
+import { getSeries, seriesEntry } from './series.ts';
 import { searchIssues } from './search-index.ts';
 import { backupInFolder, createBackup, restoreBackup } from './backups.ts';
 import { listBackups } from './backup-files.ts';
@@ -28,7 +28,7 @@ export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
 
     'issues.list': (filter) => listIssues(archive, filter),
     'issues.gaps': ({ seriesId }) => {
-      getSeries(archive, seriesId);
+      seriesEntry(archive, seriesId);
       return archive.read(() => numberingGaps(archive.db, seriesId));
     },
     'issues.next': ({ seriesId, date }) => nextIssue(archive, seriesId, date),

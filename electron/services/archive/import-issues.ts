@@ -5,7 +5,7 @@
 // skipped, writing nothing; `confirmImport` then files exactly the issue the clerk confirmed.
 import { basename } from 'node:path';
 import type { Archive } from './archive.ts';
-import type { ImportOutcome, ImportPreview, SeriesRecord } from '../../../shared/api/records.ts';
+import type { ImportOutcome, ImportPreview } from '../../../shared/api/records.ts';
 import type { Issue, IssueSeries } from '../../../shared/model/issue.ts';
 import type { FoundFacts, SourceFormat } from '../../../shared/import/source.ts';
 import { defaultSeriesSettings, type SeriesSettings } from '../../../shared/model/series.ts';
@@ -14,7 +14,8 @@ import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
 import { storedIssue } from './stored-issue.ts';
 import { insertIssue } from './issues.ts';
-import { createSeries, findSeriesByName, getSeries } from './series.ts';
+import { withIndexingDeferred } from './search-index.ts';
+import { createSeries, seriesEntry, seriesEntryByName, type SeriesEntry } from './series.ts';
 
 export interface ReadFile {
   /** the path or name the clerk knows the file by */
@@ -50,29 +51,33 @@ function settingsForImported(name: string, masthead: IssueSeries): SeriesSetting
   return masthead.printLead === false ? { ...settings, printLead: false } : settings;
 }
 
-function createSeriesFor(archive: Archive, name: string, masthead: IssueSeries): SeriesRecord {
+function createSeriesFor(archive: Archive, name: string, masthead: IssueSeries): SeriesEntry {
   return createSeries(archive, settingsForImported(name, masthead));
 }
 
-function targetSeries(archive: Archive, issue: Issue, target: ImportTarget): SeriesRecord {
-  if (target.seriesId !== undefined) return getSeries(archive, target.seriesId);
-  // the series `--series` or the masthead names, found by its name (findSeriesByName); created with the masthead's 不印导读 too
+// Series are looked up without counting their issues (SeriesEntry): a count per filed issue made import
+// slow down in step with the size of the archive.
+function targetSeries(archive: Archive, issue: Issue, target: ImportTarget): SeriesEntry {
+  if (target.seriesId !== undefined) return seriesEntry(archive, target.seriesId);
+  // the series `--series` or the masthead names, found by its name; created with the masthead's 不印导读 too
   const name = target.seriesName?.trim() || issue.series.name.trim();
   if (!name) throw new ArchiveError('invalid-input', '没有识别出刊物名称，请指定要导入到哪个刊物');
-  return findSeriesByName(archive, name) ?? createSeriesFor(archive, name, issue.series);
+  return seriesEntryByName(archive, name) ?? createSeriesFor(archive, name, issue.series);
 }
 
 /** Why filing `issue` into `series` would be skipped (the year and number are taken there), else null. */
-function duplicateReason(archive: Archive, series: SeriesRecord, issue: Issue): string | null {
-  const present = statement<[number, number, number], { date: string }>(
+function duplicateReason(archive: Archive, series: SeriesEntry, issue: Issue): string | null {
+  // an issue of year Y has number_scope 0 or Y: saying so lets the lookup use the issues_number index
+  // instead of reading every issue of the series
+  const present = statement<[number, number, number, number], { date: string }>(
     archive.db,
-    'SELECT date FROM issues WHERE series_id = ? AND year = ? AND number = ?',
-  ).get(series.id, issue.year, issue.number);
+    'SELECT date FROM issues WHERE series_id = ? AND number_scope IN (0, ?) AND year = ? AND number = ?',
+  ).get(series.id, issue.year, issue.year, issue.number);
   return present ? `档案中已有${series.settings.name}${issue.year}年的第${issue.number}期（${formatChineseDate(present.date)}），未重复导入` : null;
 }
 
 /** Files one issue (already checked by storedIssue) into `series`, or says why it is skipped. */
-function fileInto(archive: Archive, series: SeriesRecord, stored: ReturnType<typeof storedIssue>, read: ReadFile): ImportOutcome {
+function fileInto(archive: Archive, series: SeriesEntry, stored: ReturnType<typeof storedIssue>, read: ReadFile): ImportOutcome {
   const { issue } = stored;
   const duplicate = duplicateReason(archive, series, issue);
   if (duplicate) return { file: read.file, status: 'skipped', reason: duplicate };
@@ -109,9 +114,9 @@ export function importReadFile(archive: Archive, read: ReadFile, target: ImportT
   );
 }
 
-/** Many files in one transaction (one disk sync), each still in its own savepoint. */
+/** Many files in one transaction (one disk sync), each still in its own savepoint, indexed for search together after them. */
 export function importReadFiles(archive: Archive, reads: readonly ReadFile[], target: ImportTarget): ImportOutcome[] {
-  return archive.write(() => reads.map((read) => importReadFile(archive, read, target)));
+  return archive.write(() => withIndexingDeferred(archive.db, () => reads.map((read) => importReadFile(archive, read, target))));
 }
 
 /**
@@ -122,7 +127,7 @@ export function importReadFiles(archive: Archive, reads: readonly ReadFile[], ta
 export function importPreview(archive: Archive, read: ReadForReview): ImportPreview {
   return archive.read((): ImportPreview => {
     const name = storedIssue(read.issue).issue.series.name.trim();
-    const existing = name ? findSeriesByName(archive, name) : null;
+    const existing = name ? seriesEntryByName(archive, name) : null;
     const { issue } = storedIssue(read.issue, existing?.settings.sections);
     return {
       file: read.file,
@@ -147,7 +152,7 @@ export function confirmImport(archive: Archive, file: string, issue: Issue, targ
   return asOutcome(file, () =>
     archive.write((): ImportOutcome => {
       const checked = storedIssue(issue);
-      const series = target.seriesId !== undefined ? getSeries(archive, target.seriesId) : createSeriesFor(archive, target.newSeriesName.trim(), checked.issue.series);
+      const series = target.seriesId !== undefined ? seriesEntry(archive, target.seriesId) : createSeriesFor(archive, target.newSeriesName.trim(), checked.issue.series);
       const stored = storedIssue(issue, series.settings.sections);
       return fileInto(archive, series, stored, { file, issue: stored.issue, warnings: [] });
     }),

@@ -3,11 +3,11 @@
 import type { Archive } from './archive.ts';
 import { seriesSettingsSchema, type SeriesSettings } from '../../../shared/model/series.ts';
 import { statement } from './statements.ts';
-import { getSeries } from './series.ts';
+import { seriesEntry } from './series.ts';
 
 /** Records the settings of an issue that has just become issued: `settings` when it came with them (a bundle), else its series' own. */
 export function keepIssuedPrint(archive: Archive, issueId: number, seriesId: number, settings?: SeriesSettings): void {
-  const kept = settings ?? getSeries(archive, seriesId).settings;
+  const kept = settings ?? seriesEntry(archive, seriesId).settings;
   statement(archive.db, 'INSERT OR REPLACE INTO issued_prints (issue_id, settings, issued_at) VALUES (?, ?, ?)').run(issueId, JSON.stringify(kept), new Date().toISOString());
 }
 
@@ -25,5 +25,5 @@ export function issuedPrintOf(archive: Archive, issueId: number): SeriesSettings
 
 /** What an issue prints with: the settings it was issued with when issued, else its series' current ones. */
 export function printSettingsOf(archive: Archive, issueId: number, seriesId: number): SeriesSettings {
-  return archive.read(() => issuedPrintOf(archive, issueId) ?? getSeries(archive, seriesId).settings);
+  return archive.read(() => issuedPrintOf(archive, issueId) ?? seriesEntry(archive, seriesId).settings);
 }

@@ -15,7 +15,7 @@ import { bodyCharsOf, firstTitleOf, storedIssue, type StoredIssue } from './stor
 import { assertNumberFree, nextDocNumber, nextNumber } from './numbering.ts';
 import { kindOfNote } from './schema.ts';
 import { indexIssue, unindexIssue } from './search-index.ts';
-import { getSeries } from './series.ts';
+import { seriesEntry } from './series.ts';
 import { dropIssuedPrint, keepIssuedPrint } from './issued-prints.ts';
 
 export interface IssueRow {
@@ -87,7 +87,7 @@ export function getIssue(archive: Archive, id: number): IssueRecord {
 }
 
 export function listIssues(archive: Archive, filter: { seriesId: number; year?: number | undefined; status?: IssueStatus | undefined }): IssueSummary[] {
-  getSeries(archive, filter.seriesId);
+  seriesEntry(archive, filter.seriesId);
   return archive.read(() =>
     statement<[{ seriesId: number; year: number | null; status: IssueStatus | null }], IssueRow>(
       archive.db,
@@ -184,7 +184,7 @@ export function assertEditable(row: IssueRow): void {
 
 /** The news sections of the series' template, in the order the editor shows them: what stored issues are normalized for. */
 export function templateOf(archive: Archive, seriesId: number): readonly string[] {
-  return getSeries(archive, seriesId).settings.sections;
+  return seriesEntry(archive, seriesId).settings.sections;
 }
 
 /**
@@ -200,7 +200,7 @@ export function editedContent(archive: Archive, row: IssueRow, issue: Issue): { 
 }
 
 function startIssue(archive: Archive, seriesId: number, date: string): Issue {
-  const series = getSeries(archive, seriesId);
+  const series = seriesEntry(archive, seriesId);
   if (series.archived) throw new ArchiveError('conflict', `刊物“${series.settings.name}”已归档，请先取消归档再新建一期`);
   const { settings } = series;
   const { number, year, totalNumber } = nextNumber(archive.db, seriesId, settings.numbering, date);
@@ -242,7 +242,7 @@ const sameMasthead = (a: IssueSeries, b: IssueSeries) => a.name === b.name && a.
  */
 export function nextIssue(archive: Archive, seriesId: number, date: string = todayIso()): IssueRecord {
   return archive.write(() => {
-    const series = getSeries(archive, seriesId);
+    const series = seriesEntry(archive, seriesId);
     if (!series.archived) {
       const newest = newestIssueRow(archive, seriesId, series.settings.numbering);
       if (newest && isUntouchedDraft(archive, newest)) {

@@ -1,6 +1,7 @@
-// Keeps the search indexes in step with the issues and answers searches: trigram MATCH for terms of
-// three characters or more, the character-pair index for shorter ones. Index rows are keyed by date then
-// issue id, so "newest first" is the index's own order and a search reads little more than what it returns.
+// Keeps the search indexes in step with the issues (a batch import's issues indexed after the batch) and
+// answers searches: trigram MATCH for terms of three characters or more, the character-pair index for
+// shorter ones. Index rows are keyed by date then issue id, so "newest first" is the index's own order and
+// a search reads little more than what it returns.
 import type Database from 'better-sqlite3';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { ApiParsedInput } from '../../../shared/api/contract.ts';
@@ -18,7 +19,33 @@ function searchKey(id: number, date: string): number {
   return Number(date.replaceAll('-', '')) * ID_SPAN + id;
 }
 
+/** Per connection, while withIndexingDeferred runs: the issues to index when it ends, by id (the last content wins). */
+const deferred = new WeakMap<Database.Database, Map<number, Issue>>();
+
+/**
+ * Runs `body` (many issues filed, each in a savepoint of its own) and indexes the issues it filed after
+ * it, one after another. FTS5 writes its pending entries to disk at every savepoint, so indexing each
+ * issue inside its savepoint made one tiny index segment per issue and per index, merged again and
+ * again as the archive grew. An entry whose issue was rolled back is not written (its row is gone, or
+ * its id was taken again by a later issue, whose content then is the one queued).
+ */
+export function withIndexingDeferred<T>(db: Database.Database, body: () => T): T {
+  if (deferred.has(db)) return body();
+  const queue = new Map<number, Issue>();
+  deferred.set(db, queue);
+  try {
+    const result = body();
+    deferred.delete(db);
+    const present = statement<[number], { found: number }>(db, 'SELECT 1 AS found FROM issues WHERE id = ? AND deleted_at IS NULL');
+    for (const [id, issue] of queue) if (present.get(id)) indexIssue(db, id, issue, null);
+    return result;
+  } finally {
+    deferred.delete(db);
+  }
+}
+
 export function unindexIssue(db: Database.Database, id: number, date: string): void {
+  if (deferred.get(db)?.delete(id)) return;
   const key = searchKey(id, date);
   statement(db, 'DELETE FROM search_text WHERE rowid = ?').run(key);
   statement(db, 'DELETE FROM search_titles WHERE rowid = ?').run(key);
@@ -27,6 +54,11 @@ export function unindexIssue(db: Database.Database, id: number, date: string): v
 
 /** Indexes the issue's content; `indexedDate` is the date it was indexed under before, when it was. */
 export function indexIssue(db: Database.Database, id: number, issue: Issue, indexedDate: string | null): void {
+  const queue = deferred.get(db);
+  if (queue && (indexedDate === null || queue.has(id))) {
+    queue.set(id, issue);
+    return;
+  }
   if (indexedDate !== null) unindexIssue(db, id, indexedDate);
   const key = searchKey(id, issue.date);
   const text = searchTextOf(issue);

@@ -53,6 +53,28 @@ export function getSeries(archive: Archive, id: number): SeriesRecord {
   return recordOf(row);
 }
 
+/** A series' id, settings and archived flag, read without counting its issues: constant time however large the series. */
+export interface SeriesEntry {
+  id: number;
+  settings: SeriesSettings;
+  archived: boolean;
+}
+
+const SELECT_ENTRY = 'SELECT id, settings, archived FROM series';
+
+const entryOf = (row: { id: number; settings: string; archived: number }): SeriesEntry => ({ id: row.id, settings: JSON.parse(row.settings) as SeriesSettings, archived: row.archived === 1 });
+
+export function seriesEntry(archive: Archive, id: number): SeriesEntry {
+  const row = archive.read(() => statement<[number], { id: number; settings: string; archived: number }>(archive.db, `${SELECT_ENTRY} WHERE id = ?`).get(id));
+  if (!row) throw new ArchiveError('not-found', '找不到这个刊物，可能已被删除');
+  return entryOf(row);
+}
+
+export function seriesEntryByName(archive: Archive, name: string): SeriesEntry | null {
+  const row = archive.read(() => statement<[string], { id: number; settings: string; archived: number }>(archive.db, `${SELECT_ENTRY} WHERE name = ?`).get(name.trim()));
+  return row ? entryOf(row) : null;
+}
+
 export function seriesUid(archive: Archive, id: number): string {
   return statement<[number], { uid: string }>(archive.db, 'SELECT uid FROM series WHERE id = ?').get(id)!.uid;
 }

@@ -10,3 +10,8 @@ export function statement<Params extends unknown[] | {} = unknown[], Row = unkno
   if (!prepared) byText.set(sql, (prepared = db.prepare(sql)));
   return prepared as Database.Statement<Params, Row>;
 }
+
+/** The SQL of every statement cached for this connection: what a test reads to see which queries a piece of work ran. */
+export function cachedStatementTexts(db: Database.Database): string[] {
+  return [...(cache.get(db)?.keys() ?? [])];
+}
