@@ -5,6 +5,7 @@ import { applyFix, StaleFindingError } from './apply-fix.ts';
 import type { Finding } from './core/finding.ts';
 import { pathOf } from './core/location.ts';
 import { RULES } from './rules/index.ts';
+import { HALF_WIDTH_MARK_NAMES, halfWidthPunctuationRule } from './rules/half-width-punctuation.ts';
 
 export interface FindingGroup {
   /** the rule, or rule and mark for half-width punctuation: one group per kind a clerk would name */
@@ -16,15 +17,14 @@ export interface FindingGroup {
   fixable: Finding[];
 }
 
-const HALF_WIDTH_RULE = 'punctuation.half-width';
-const MARK_NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '括号', ')': '括号', '.': '句号', '"': '引号', "'": '引号' };
+const HALF_WIDTH_RULE = halfWidthPunctuationRule.id;
 const RULE_LABELS = new Map(RULES.map((rule) => [rule.id, rule.label]));
 
 /** The kind of a finding: its rule, and for a half-width mark which mark, since a clerk fixes commas as commas. */
 function kindOf(finding: Finding): { key: string; label: string } {
   const label = RULE_LABELS.get(finding.rule) ?? finding.rule;
   if (finding.rule !== HALF_WIDTH_RULE) return { key: finding.rule, label };
-  const mark = finding.text.length > 1 ? '省略号' : MARK_NAMES[finding.text];
+  const mark = finding.text.length > 1 ? '省略号' : HALF_WIDTH_MARK_NAMES[finding.text];
   return mark ? { key: `${finding.rule}|${mark}`, label: `半角${mark}` } : { key: finding.rule, label };
 }
 

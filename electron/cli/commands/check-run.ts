@@ -66,7 +66,7 @@ async function writeBulletin(issue: Issue, path: string, io: CliIo): Promise<voi
     const { issueToPlainText } = await import('../../../shared/text/plain-text.ts');
     bytes = Buffer.from(issueToPlainText(issue), 'utf8');
   } else {
-    bytes = Buffer.from(`${JSON.stringify(issue, null, 2)}\n`, 'utf8');
+    bytes = (await import('../../services/export/exported-file.ts')).issueJsonBytes(issue);
   }
   await writeFileAtomic(path, bytes);
 }

@@ -1,9 +1,14 @@
-// What goes with an exported file besides its bytes: the name a clerk recognises, and the warning when
-// the fonts it prints in are not installed here.
+// What goes with an exported file besides its bytes (the name a clerk recognises, the warning when the
+// fonts it prints in are not installed here), and the bytes of the canonical .json.
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../../shared/model/series.ts';
 import { issueNumberOf } from '../../../shared/format/chinese.ts';
 import { missingFonts } from './installed-fonts.ts';
+
+/** The canonical issue as a .json file holds it: indented, with a final newline. */
+export function issueJsonBytes(issue: Issue): Uint8Array {
+  return Buffer.from(`${JSON.stringify(issue, null, 2)}\n`, 'utf8');
+}
 
 /** Characters Windows refuses in a file name. */
 const FORBIDDEN_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]/g;

@@ -8,7 +8,7 @@ import type { ExportedFile } from '../../../shared/api/records.ts';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../../shared/model/series.ts';
 import { getIssue, printSettingsOf, withStorageErrors, type Archive } from '../archive/index.ts';
-import { exportFileName, fontWarnings } from './exported-file.ts';
+import { exportFileName, fontWarnings, issueJsonBytes } from './exported-file.ts';
 import type { PdfPrinter } from './pdf.ts';
 
 export type ExportMethod = Extract<ApiMethod, `export.${string}`>;
@@ -53,7 +53,7 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
     },
     'export.json': ({ issueId }): ExportedFile => {
       const { issue } = issueWithSettings(issueId);
-      return { fileName: exportFileName(issue, 'json'), base64: Buffer.from(`${JSON.stringify(issue, null, 2)}\n`, 'utf8').toString('base64') };
+      return { fileName: exportFileName(issue, 'json'), base64: Buffer.from(issueJsonBytes(issue)).toString('base64') };
     },
   });
 

@@ -9,7 +9,8 @@ import type { TextUnit } from '../core/text-units.ts';
 const ID = 'punctuation.half-width';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
-const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '括号', ')': '括号', '.': '句号', '"': '引号', "'": '引号' };
+/** the name of each half-width mark, for messages and for grouping findings by mark */
+export const HALF_WIDTH_MARK_NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '括号', ')': '括号', '.': '句号', '"': '引号', "'": '引号' };
 
 /** URLs, web and e-mail addresses: their marks are not punctuation. Searched for within runs of printable ASCII. */
 const ADDRESS = /(?:https?|ftp):\/\/[!-~]+|www\.[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu)\b(?:\/[!-~]*)?/gi;
@@ -66,7 +67,7 @@ function pairQuotes(text: string, isStraight: ReadonlySet<number>, opening: stri
 
 function message(mark: string, fix: string | undefined): string {
   if (mark.length > 1) return `中文里用了半角的点“${mark}”，省略号应写作“……”`;
-  return fix ? `中文里用了半角${NAMES[mark]}“${mark}”，应改为全角“${fix}”` : `中文里用了半角${NAMES[mark]}“${mark}”，应改为全角${NAMES[mark]}`;
+  return fix ? `中文里用了半角${HALF_WIDTH_MARK_NAMES[mark]}“${mark}”，应改为全角“${fix}”` : `中文里用了半角${HALF_WIDTH_MARK_NAMES[mark]}“${mark}”，应改为全角${HALF_WIDTH_MARK_NAMES[mark]}`;
 }
 
 function checkUnit(unit: TextUnit): Finding[] {
