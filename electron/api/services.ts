@@ -8,6 +8,7 @@ import type { ApiHandlers } from '../../shared/api/contract.ts';
 import { openArchive, createArchiveHandlers, backupIfDue, type Archive, type ArchiveHolder } from '../services/archive/index.ts';
 import { createImportHandlers } from '../services/import/handlers.ts';
 import { createExportHandlers, type PrintPdf } from '../services/export/handlers.ts';
+import { createVolumeHandlers } from '../services/export/volume-handlers.ts';
 
 export interface Services {
   handlers: ApiHandlers;
@@ -41,6 +42,7 @@ export function createServiceHandlers(archive: Archive, { printPdf }: { printPdf
       ...createArchiveHandlers(archive),
       ...createImportHandlers(archive),
       ...exporting.handlers,
+      ...createVolumeHandlers(archive, exporting.printPdf),
       'app.info': () => ({ version, dataDir: archive.dataDir, readOnlyReason: archive.readOnlyReason }),
     },
     close: () => exporting.close(),

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import type { MenuCommand } from '../../shared/api/desktop-bridge.ts';
 import { isUserFacing } from '../../shared/api/errors.ts';
-import { renderPrintHtml } from '../../shared/print/render-print-html.ts';
 import { createDispatch } from '../api/dispatch.ts';
 import { openServices } from '../api/services.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../security/app-protocol.ts';
@@ -38,7 +37,7 @@ async function start(): Promise<void> {
     dataDir,
     holder: { name: '简报桌面版', kind: 'app' },
     dailyBackup: true,
-    printPdf: (issue, settings) => printHtmlToPdf(renderPrintHtml(issue, settings), printDocuments),
+    printPdf: (html) => printHtmlToPdf(html, printDocuments),
   });
   const dispatch = createDispatch(services.handlers, { onInternalError: (method, error) => console.error(`[${method}]`, error) });
 

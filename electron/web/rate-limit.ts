@@ -37,6 +37,9 @@ const READS: ReadonlySet<string> = new Set<ApiMethod>([
   'export.docx',
   'export.pdf',
   'export.json',
+  'volume.preview',
+  'volume.progress',
+  'volume.result',
   'backup.list',
   'bundle.export',
 ]);

@@ -1,6 +1,6 @@
 // The archive: series on the left; the chosen series' issues, or the hits of a search of every series
 // (or one), both following the 年份 and 状态 filters; new, open, duplicate, delete and restore issues;
-// import files and folders; backups.
+// import files and folders; backups; bind a series' issues into one volume (汇编).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IssueSummary, NumberingGap, SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
@@ -9,6 +9,7 @@ import { useCommands } from '../navigation/use-commands.ts';
 import { useNotice } from '../ui/notice.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { BackupsDialog } from './BackupsDialog.tsx';
+import { VolumeDialog } from './VolumeDialog.tsx';
 import { RecycleBinDialog } from './RecycleBinDialog.tsx';
 import { useImportPicker } from './ImportPicker.tsx';
 import { SeriesPane } from './SeriesPane.tsx';
@@ -41,6 +42,7 @@ export function ArchiveScreen({ seriesId, importAsked = false, onImportAsked }: 
   const [importing, setImporting] = useState<File[] | null>(null);
   const [recycleBin, setRecycleBin] = useState<IssueSummary[] | null>(null);
   const [showBackups, setShowBackups] = useState(false);
+  const [showVolume, setShowVolume] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
   const issuesTicket = useRef(0);
 
@@ -201,6 +203,7 @@ export function ArchiveScreen({ seriesId, importAsked = false, onImportAsked }: 
             {selected && <button type="button" onClick={() => navigate({ screen: 'series', seriesId: selected.id })}>刊物设置</button>}
             <button type="button" onClick={openRecycleBin}>回收站</button>
             <button type="button" onClick={() => setShowBackups(true)}>备份</button>
+            <button type="button" disabled={!selected} onClick={() => setShowVolume(true)}>汇编</button>
           </div>
           {picker.element}
         </header>
@@ -248,6 +251,7 @@ export function ArchiveScreen({ seriesId, importAsked = false, onImportAsked }: 
       {importing && (
         <ImportDialog files={importing} onClose={(imported) => { setImporting(null); if (imported) void reload(); }} />
       )}
+      {showVolume && selected && <VolumeDialog series={selected} onClose={() => setShowVolume(false)} />}
       {showBackups && <BackupsDialog onClose={() => setShowBackups(false)} onRestored={() => window.location.reload()} />}
       {recycleBin && (
         <RecycleBinDialog

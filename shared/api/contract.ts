@@ -18,6 +18,8 @@ import type {
   RevisionSummary,
   SearchHit,
   SeriesRecord,
+  VolumeJob,
+  VolumePreview,
 } from './records.ts';
 import type { ApiErrorPayload } from './errors.ts';
 
@@ -43,6 +45,15 @@ const fileName = z
   });
 const upload = z.string().max(MAX_UPLOAD_BASE64);
 const newSeriesName = z.string().trim().min(1, { message: '新刊物的名称不能为空' }).max(ISSUE_LIMITS.titleChars);
+
+/** which issues of a series a year's volume (汇编) binds */
+const volumeRange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('year'), year }),
+  z.strictObject({ kind: z.literal('dates'), from: isoDate, to: isoDate }),
+  z.strictObject({ kind: z.literal('numbers'), from: z.number().int().min(1).max(1_000_000), to: z.number().int().min(1).max(1_000_000), year: year.optional() }),
+]);
+const volumeRequest = z.strictObject({ seriesId: id, range: volumeRange, includeDrafts: z.boolean().optional() });
+const jobId = z.string().uuid({ message: '任务编号不正确' });
 
 declare const outputType: unique symbol;
 interface Method<Input extends z.ZodType, Output> {
@@ -124,6 +135,15 @@ export const apiContract = {
   'export.docx': method<ExportedFile>()(z.strictObject({ issueId: id })),
   'export.pdf': method<ExportedFile>()(z.strictObject({ issueId: id })),
   'export.json': method<ExportedFile>()(z.strictObject({ issueId: id })),
+
+  /** the issues a volume would bind, in order, and the numbers missing from the range; writes nothing */
+  'volume.preview': method<VolumePreview>()(volumeRequest),
+  /** starts compiling the volume as Word or PDF in the background; follow it with volume.progress */
+  'volume.start': method<VolumeJob>()(volumeRequest.extend({ format: z.enum(['docx', 'pdf']) })),
+  'volume.progress': method<VolumeJob>()(z.strictObject({ jobId })),
+  'volume.cancel': method<VolumeJob>()(z.strictObject({ jobId })),
+  /** the finished file, once; the job is forgotten afterwards */
+  'volume.result': method<ExportedFile>()(z.strictObject({ jobId })),
 
   'backup.create': method<BackupInfo>()(empty),
   'backup.list': method<BackupInfo[]>()(empty),

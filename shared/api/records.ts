@@ -165,3 +165,39 @@ export interface AppInfo {
   /** a damaged archive opens read-only; the renderer shows why and offers the newest good backup */
   readOnlyReason: string | null;
 }
+
+/** An issue a year's volume binds, as its contents list it. */
+export interface VolumeEntry {
+  id: number;
+  /** as it prints: 第13期 */
+  numberText: string;
+  date: string;
+  status: IssueStatus;
+  /** its articles' titles */
+  titles: string[];
+}
+
+export interface VolumePreview {
+  seriesName: string;
+  /** as the cover prints it: 2023年 第1期—第13期 */
+  rangeLabel: string;
+  issues: VolumeEntry[];
+  /** numbers missing from the range, and issues left out as not issued: 缺第5期 */
+  gaps: string[];
+}
+
+/** A volume being compiled in the background. */
+export interface VolumeJob {
+  jobId: string;
+  format: 'docx' | 'pdf';
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** what it is doing: 正在排版第3期（共13期） */
+  stage: string;
+  /** issues set so far, of total; done === total while the file is written */
+  done: number;
+  total: number;
+  /** pages of the volume, once set */
+  pages: number | null;
+  /** why it failed, in Chinese */
+  message: string | null;
+}

@@ -100,6 +100,9 @@ export const ELEMENTS = {
   pageNumber: { sizePt: SIZE.四号, gapBelowTypeAreaMm: 7, sideIndentChars: 1 },
   /** 报尾: 4号, one character of indent each side, between rules as wide as the type area (S mechanics, P content) */
   colophon: { sizePt: SIZE.四号, linePitchPt: 22, sideIndentChars: 1, outerRuleMm: 0.35, innerRuleMm: 0.25, minGapLines: 1, anchorParagraphPt: 1 },
+  /** a year's volume (汇编): the series' name on the cover in the largest size that fits a line, 汇编 under it; the
+   * contents' page numbers and dot leaders in the last cells of a line, articles' titles indented under their issue (P) */
+  volume: { coverNameSizesPt: [SIZE.初号, SIZE.小初, SIZE.一号], coverWordSizePt: SIZE.初号, contentsNumberCells: 3, contentsTitleIndentChars: 2, leaderDotPt: 1.5 },
   /** Word wants a header distance even without a header */
   header: { distanceMm: 15 },
   /** the print view's boxes that fill whole pages stop this much short, so rounding never spills them onto one more */

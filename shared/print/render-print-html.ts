@@ -37,22 +37,22 @@ const styleClass = (name: ParagraphStyleName) => `jb-${name}`;
 
 const familyList = (chain: readonly string[]) => chain.map((name) => (/^(serif|sans-serif)$/.test(name) ? name : cssString(name))).join(', ');
 
-function fontFamily(role: FontRole, profile: FontProfileName, withLatin: boolean): string {
+export function fontFamily(role: FontRole, profile: FontProfileName, withLatin: boolean): string {
   return [...(withLatin ? [cssString(LATIN_FAMILY)] : []), familyList(chineseFallbackChain(role, profile))].join(', ');
 }
 
 /** The class of a span of characters the role's family lacks (beyond GB 2312 or GBK). */
 const rareClass = (fontClass: FontClass, role: FontRole) => (fontClass === 'beyondGbk' ? 'jb-beyond-gbk' : `jb-beyond-gb2312-${role}`);
 
-function rareCharacterRules(profile: FontProfileName): string {
+function rareCharacterRules(profile: FontProfileName, scope: string): string {
   const roles = [...new Set(Object.values(PARAGRAPH_STYLES).map((spec) => spec.font))];
-  const rules = roles.map((role) => `.${rareClass('beyondGb2312', role)} { font-family: ${familyList(fallbackChainForClass('beyondGb2312', role, profile))}; }`);
-  rules.push(`.${rareClass('beyondGbk', 'songti')} { font-family: ${familyList(fallbackChainForClass('beyondGbk', 'songti', profile))}; }`);
+  const rules = roles.map((role) => `${scope}.${rareClass('beyondGb2312', role)} { font-family: ${familyList(fallbackChainForClass('beyondGb2312', role, profile))}; }`);
+  rules.push(`${scope}.${rareClass('beyondGbk', 'songti')} { font-family: ${familyList(fallbackChainForClass('beyondGbk', 'songti', profile))}; }`);
   return rules.join('\n');
 }
 
 /** Text as HTML: escaped, with characters the role's family lacks set apart in the family that has them, as in the .docx. */
-function textHtml(text: string, role: FontRole, profile: FontProfileName): string {
+export function textHtml(text: string, role: FontRole, profile: FontProfileName): string {
   return segmentByFont(text, role, profile)
     .map(({ text: piece, fontClass }) =>
       fontClass === 'latin' || fontClass === 'chinese' ? escapeHtml(piece) : `<span class="${rareClass(fontClass, role)}">${escapeHtml(piece)}</span>`,
@@ -67,7 +67,7 @@ function latinFontFaces(): string {
   return [face('normal', ''), face('bold', ' Bold')].join('\n');
 }
 
-function styleRules(page: PageGeometry, profile: FontProfileName): string {
+function styleRules(page: PageGeometry, profile: FontProfileName, scope: string): string {
   return (Object.keys(PARAGRAPH_STYLES) as ParagraphStyleName[])
     .map((name) => {
       const spec = PARAGRAPH_STYLES[name];
@@ -81,7 +81,7 @@ function styleRules(page: PageGeometry, profile: FontProfileName): string {
         `line-height: ${cssPt(lineHeight)}`,
         `letter-spacing: ${cssPt(twipsToPt(characterSpacingTwipsFor(spec.sizePt)))}`,
       ];
-      return `.${styleClass(name)} { ${rules.join('; ')}; }`;
+      return `${scope}.${styleClass(name)} { ${rules.join('; ')}; }`;
     })
     .join('\n');
 }
@@ -91,9 +91,31 @@ const SHEET_PAGE = 'jb-sheet-page';
 /** Shared by the print view and the preview: the class of one printed sheet. */
 export const SHEET_CLASS = 'jb-sheet';
 
-function stylesheet(typeset: TypesetIssue): string {
-  const { page, options } = typeset;
+/** The print options of a group of sheets, as the class their rules are scoped to (rules without one: the document's own). */
+export const printScopeClass = (options: PrintOptions) => `jb-print-${options.layoutProfile}-${options.fontProfile}`;
+
+/**
+ * What a page profile and a font profile decide: the type area, the page numbers' places, the styles' line
+ * heights and families. `scope` is '' for the document's own options, else a class selector and a space, so
+ * that a document whose sheets were issued with other options (a year's volume) prints each group as issued.
+ */
+export function profileRules(page: PageGeometry, profile: FontProfileName, scope = ''): string {
   const numberPlace = pageNumberPlacement(page);
+  return `
+${scope}.jb-area { position: absolute; left: ${cssMm(page.marginLeftMm)}; top: ${cssMm(page.marginTopMm)}; width: ${cssMm(page.typeAreaWidthMm)}; height: ${cssMm(page.typeAreaHeightMm)}; }
+${scope}.jb-page-number { position: absolute; top: calc(${cssMm(page.marginTopMm + page.typeAreaHeightMm + numberPlace.gapAboveLineMm)}); white-space: pre; }
+${scope}.jb-page-number.jb-odd { right: calc(${cssMm(page.marginRightMm)} + ${cssPt(ELEMENTS.pageNumber.sideIndentChars * page.bodyCharPt)}); }
+${scope}.jb-page-number.jb-even { left: calc(${cssMm(page.marginLeftMm)} + ${cssPt(ELEMENTS.pageNumber.sideIndentChars * page.bodyCharPt)}); }
+${styleRules(page, profile, scope)}
+${rareCharacterRules(profile, scope)}
+@media screen {
+  ${scope}.jb-running { padding: ${cssMm(page.marginTopMm)} ${cssMm(page.marginRightMm)} ${cssMm(page.marginBottomMm)} ${cssMm(page.marginLeftMm)}; }
+}
+`.trim();
+}
+
+/** The rules every print document has, whatever its profiles (the paper is A4 in every page profile). */
+export function commonRules(page: PageGeometry): string {
   const { widthPt: ruleWidthPt, color: ruleColor } = ELEMENTS.redRule;
   const colophon = ELEMENTS.colophon;
   const slack = cssMm(ELEMENTS.fullPage.slackMm);
@@ -107,20 +129,14 @@ p { margin: 0; }
 b { font-weight: bold; }
 .${SHEET_CLASS} { page: ${SHEET_PAGE}; position: relative; box-sizing: border-box; width: ${cssMm(page.paperWidthMm)}; height: calc(${cssMm(page.paperHeightMm)} - ${slack}); overflow: hidden; background: #fff; }
 .${SHEET_CLASS} + .${SHEET_CLASS}, .jb-running { break-before: page; }
-.jb-area { position: absolute; left: ${cssMm(page.marginLeftMm)}; top: ${cssMm(page.marginTopMm)}; width: ${cssMm(page.typeAreaWidthMm)}; height: ${cssMm(page.typeAreaHeightMm)}; }
 .jb-line { position: absolute; left: 0; right: 0; white-space: pre; text-autospace: no-autospace; text-spacing-trim: space-all; font-kerning: none; font-variant-ligatures: none; }
 .jb-as { display: inline-block; width: ${AUTOSPACE_EM}em; }
 .jb-hang { display: inline-block; }
 .jb-centered { display: flex; justify-content: center; }
 .jb-centered > span { display: inline-block; transform-origin: 50% 50%; }
-.jb-page-number { position: absolute; top: calc(${cssMm(page.marginTopMm + page.typeAreaHeightMm + numberPlace.gapAboveLineMm)}); white-space: pre; }
-.jb-page-number.jb-odd { right: calc(${cssMm(page.marginRightMm)} + ${cssPt(ELEMENTS.pageNumber.sideIndentChars * page.bodyCharPt)}); }
-.jb-page-number.jb-even { left: calc(${cssMm(page.marginLeftMm)} + ${cssPt(ELEMENTS.pageNumber.sideIndentChars * page.bodyCharPt)}); }
 .jb-two-sided { display: flex; justify-content: space-between; gap: ${ELEMENTS.issuerLine.gapChars}em; }
 .jb-two-sided > span { white-space: nowrap; }
 .jb-red-rule { border-bottom: ${cssPt(ruleWidthPt)} solid #${ruleColor}; }
-${styleRules(page, options.fontProfile)}
-${rareCharacterRules(options.fontProfile)}
 .jb-colophon-box { position: absolute; left: 0; right: 0; bottom: 0; border-top: ${cssMm(colophon.outerRuleMm)} solid #000; border-bottom: ${cssMm(colophon.outerRuleMm)} solid #000; }
 .jb-colophon-row + .jb-colophon-row { border-top: ${cssMm(colophon.innerRuleMm)} solid #000; }
 .jb-colophon-box p { padding: 0 ${colophon.sideIndentChars}em; }
@@ -131,13 +147,17 @@ ${rareCharacterRules(options.fontProfile)}
   html { background: #8a8f98; }
   body { padding: 12px 0; }
   .${SHEET_CLASS}, .jb-running { height: ${cssMm(page.paperHeightMm)}; margin: 0 auto 12px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.4); }
-  .jb-running { width: ${cssMm(page.paperWidthMm)}; height: auto; box-sizing: border-box; background: #fff; padding: ${cssMm(page.marginTopMm)} ${cssMm(page.marginRightMm)} ${cssMm(page.marginBottomMm)} ${cssMm(page.marginLeftMm)}; }
+  .jb-running { width: ${cssMm(page.paperWidthMm)}; height: auto; box-sizing: border-box; background: #fff; }
 }
 `.trim();
 }
 
+function stylesheet(typeset: TypesetIssue): string {
+  return `${commonRules(typeset.page)}\n${profileRules(typeset.page, typeset.options.fontProfile)}`;
+}
+
 /** A line's runs as HTML, with AUTOSPACE's quarter ems where the plan counted them. */
-function lineRunsHtml(runs: readonly PrintRun[], role: FontRole, profile: FontProfileName): string {
+export function lineRunsHtml(runs: readonly PrintRun[], role: FontRole, profile: FontProfileName): string {
   const text = runs.map((run) => run.text).join('');
   const gaps = new Set(autospaceOffsets(text));
   let offset = 0;
@@ -219,12 +239,15 @@ function colophonHtml(colophon: ColophonPlan, profile: FontProfileName): string 
   return `<div class="jb-colophon-box" style="font-size: ${cssPt(sizePt)}">${rows.join('')}</div>`;
 }
 
-function pageNumberHtml(number: number): string {
+export function pageNumberHtml(number: number): string {
   return `<div class="${styleClass('pageNumber')} jb-page-number ${number % 2 === 1 ? 'jb-odd' : 'jb-even'}">— ${number} —</div>`;
 }
 
-/** Renders a typeset issue as a complete HTML document: its sheets, one after another, as the plan set them. */
-export function printHtmlOf(typeset: TypesetIssue): string {
+/**
+ * A typeset issue's sheets as HTML sections, one after another, as the plan set them. `pageNumber` gives the
+ * number printed on a numbered sheet (a volume numbers its issues' pages on through the volume).
+ */
+export function sheetsHtml(typeset: TypesetIssue, pageNumber: (planned: number) => number = (planned) => planned, extraClass = ''): string[] {
   const { page, colophon, sheets } = typeset;
   const profile = typeset.options.fontProfile;
   const linesOn: string[][] = sheets.map(() => []);
@@ -233,29 +256,39 @@ export function printHtmlOf(typeset: TypesetIssue): string {
     if (block.kind === 'issuerLine') linesOn[places[0]!.page]?.push(issuerLineHtml(block, places[0]!, page, profile));
     else block.laid.forEach((line, lineIndex) => linesOn[places[lineIndex]!.page]?.push(laidLineHtml(block, line, places[lineIndex]!, page, profile)));
   });
-  const html = sheets.map((sheet, index) => {
+  const cls = extraClass ? ` ${extraClass}` : '';
+  return sheets.map((sheet, index) => {
     if (sheet.kind === 'colophon' && !sheet.colophonAtFoot) {
       // a colophon taller than a page runs on over pages of its own, once
-      return index === sheets.findIndex((other) => other.kind === 'colophon') && colophon ? `<section class="jb-running">${colophonHtml(colophon, profile)}</section>` : '';
+      return index === sheets.findIndex((other) => other.kind === 'colophon') && colophon ? `<section class="jb-running${cls}">${colophonHtml(colophon, profile)}</section>` : '';
     }
     const foot = sheet.colophonAtFoot && colophon ? colophonHtml(colophon, profile) : '';
-    const number = sheet.number === null ? '' : pageNumberHtml(sheet.number);
-    return `<section class="${SHEET_CLASS}" data-sheet="${index + 1}"><div class="jb-area">\n${linesOn[index]!.join('\n')}${foot}</div>${number}</section>`;
+    const number = sheet.number === null ? '' : pageNumberHtml(pageNumber(sheet.number));
+    return `<section class="${SHEET_CLASS}${cls}" data-sheet="${index + 1}"><div class="jb-area">\n${linesOn[index]!.join('\n')}${foot}</div>${number}</section>`;
   });
+}
+
+/** A complete print document: its title, its stylesheet, and the sheets. */
+export function printDocumentHtml(title: string, css: string, sheets: readonly string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${escapeHtml(typeset.documentTitle)}</title>`,
-    `<style>\n${stylesheet(typeset)}\n</style>`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${css}\n</style>`,
     '</head>',
     '<body>',
-    html.join('\n'),
+    sheets.join('\n'),
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** Renders a typeset issue as a complete HTML document: its sheets, one after another, as the plan set them. */
+export function printHtmlOf(typeset: TypesetIssue): string {
+  return printDocumentHtml(typeset.documentTitle, stylesheet(typeset), sheetsHtml(typeset));
 }
 
 /** The print view of an issue with the series' layout and font profiles. */

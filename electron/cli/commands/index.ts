@@ -13,4 +13,5 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   backup: async () => (await import('./backup.ts')).backupCommand,
   restore: async () => (await import('./restore.ts')).restoreCommand,
   bundle: async () => (await import('./bundle.ts')).bundleCommand,
+  compile: async () => (await import('./compile.ts')).compileCommand,
 };

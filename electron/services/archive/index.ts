@@ -26,3 +26,6 @@ export { importBundle } from './bundle.ts';
 export { ArchiveError } from './errors.ts';
 export { lockedError } from './archive-lock.ts';
 export { errnoCode, fileSystemError } from './fs-errors.ts';
+
+// the issues a year's volume binds
+export { nonEmptyVolumeContent, volumeContent, type VolumeContent, type VolumeRequest } from './volume-issues.ts';

@@ -43,7 +43,7 @@ import {
   type PageGeometry,
   type ParagraphStyleName,
 } from '../../../shared/layout/profiles.ts';
-import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun } from '../../../shared/layout/typeset.ts';
+import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun, type TypesetIssue } from '../../../shared/layout/typeset.ts';
 import { squeezedSpacingTwips } from '../../../shared/layout/line-breaking.ts';
 import JSZip from 'jszip';
 import { withCanonicalPart } from '../import/canonical-part.ts';
@@ -60,13 +60,13 @@ function styleFonts(role: FontRole, profile: FontProfileName): RunFonts {
 }
 
 /** Fonts of a run of one font class: all four slots named, so no renderer picks a theme or fallback font. */
-function runFonts(fontClass: ReturnType<typeof segmentByFont>[number]['fontClass'], role: FontRole, profile: FontProfileName): RunFonts {
+export function runFonts(fontClass: ReturnType<typeof segmentByFont>[number]['fontClass'], role: FontRole, profile: FontProfileName): RunFonts {
   const chinese = familyForClass(fontClass === 'latin' ? 'chinese' : fontClass, role, profile);
   const western = fontClass === 'latin' ? LATIN_FONT : chinese;
   return { ascii: western, hAnsi: western, cs: western, eastAsia: chinese, hint: 'eastAsia' };
 }
 
-const styleId = (name: ParagraphStyleName) => `Jb${name[0]!.toUpperCase()}${name.slice(1)}`;
+export const styleId = (name: ParagraphStyleName) => `Jb${name[0]!.toUpperCase()}${name.slice(1)}`;
 
 const ALIGNMENTS = {
   left: AlignmentType.LEFT,
@@ -75,14 +75,24 @@ const ALIGNMENTS = {
   justify: AlignmentType.BOTH,
 } as const;
 
-class DocxWriter {
+export class DocxWriter {
   readonly profile: FontProfileName;
 
+  /**
+   * `stylesPage`: the geometry the document's styles were written for, when it is not this issue's (an issue of
+   * a volume issued with another page profile): its paragraphs then state their own line heights.
+   */
   constructor(
     readonly page: PageGeometry,
-    options: ExportOptions,
+    options: Pick<ExportOptions, 'fontProfile'>,
+    private readonly stylesPage: PageGeometry = page,
   ) {
     this.profile = options.fontProfile;
+  }
+
+  /** The line height of a paragraph of the style, stated only where the document's styles give another. */
+  private ownSpacing(style: ParagraphStyleName): IParagraphOptions['spacing'] {
+    return this.page.linePitchTwips === this.stylesPage.linePitchTwips ? undefined : { line: this.lineTwips(style), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
   }
 
   private lineTwips(style: ParagraphStyleName): number {
@@ -168,7 +178,7 @@ class DocxWriter {
           return index === 0 ? runs : [new TextRun({ break: 1 }), ...runs];
         });
     const keepNext = block.keepWithNext === PARAGRAPH_STYLES[block.style].keepWithNext ? undefined : block.keepWithNext;
-    return [new Paragraph({ style: styleId(block.style), keepNext, children })];
+    return [new Paragraph({ style: styleId(block.style), keepNext, spacing: this.ownSpacing(block.style), children })];
   }
 
   /** Text flush left and text flush right: on one line at a right tab stop, or the right-hand text on a line of its own. */
@@ -181,16 +191,17 @@ class DocxWriter {
     options: { indentTwips: number; last?: Partial<IParagraphOptions> },
   ): Paragraph[] {
     const indent = { left: options.indentTwips, right: options.indentTwips };
+    const spacing = this.ownSpacing(style);
     const leftRuns = this.runs([{ text: left, bold: false }], style, sizePt);
     const rightRuns = this.runs([{ text: right, bold: false }], style, sizePt);
     if (sameLine) {
       const tab = new TextRun({ children: [new Tab()], font: styleFonts(PARAGRAPH_STYLES[style].font, this.profile), size: ptToHalfPoints(sizePt) });
       const stop = mmToTwips(this.page.typeAreaWidthMm) - 2 * options.indentTwips;
-      return [new Paragraph({ style: styleId(style), indent, tabStops: [{ type: TabStopType.RIGHT, position: stop }], children: [...leftRuns, tab, ...rightRuns], ...options.last })];
+      return [new Paragraph({ style: styleId(style), indent, spacing, tabStops: [{ type: TabStopType.RIGHT, position: stop }], children: [...leftRuns, tab, ...rightRuns], ...options.last })];
     }
     return [
-      new Paragraph({ style: styleId(style), indent, children: leftRuns }),
-      new Paragraph({ style: styleId(style), indent, alignment: AlignmentType.RIGHT, children: rightRuns, ...options.last }),
+      new Paragraph({ style: styleId(style), indent, spacing, children: leftRuns }),
+      new Paragraph({ style: styleId(style), indent, spacing, alignment: AlignmentType.RIGHT, children: rightRuns, ...options.last }),
     ];
   }
 
@@ -202,7 +213,7 @@ class DocxWriter {
       indentTwips: 0,
       last: {
         border: { bottom: { style: BorderStyle.SINGLE, size: ptToEighths(widthPt), color, space: spacePt } },
-        spacing: { after: ptToTwips(afterPt) },
+        spacing: { ...this.ownSpacing('issuerLine'), after: ptToTwips(afterPt) },
       },
     });
   }
@@ -283,6 +294,16 @@ class DocxWriter {
     });
   }
 
+  /** A section starting on a new page whose pages print no page number. */
+  unnumberedSection(): Pick<ISectionOptions, 'properties' | 'footers'> {
+    return { properties: { ...pagePropertiesOf(this.page), type: SectionType.NEXT_PAGE }, footers: { default: this.emptyFooter(), even: this.emptyFooter() } };
+  }
+
+  /** A blank page with no page number: a section holding one paragraph too short to take a line. */
+  blankPageSection(): ISectionOptions {
+    return { ...this.unnumberedSection(), children: [this.tinyParagraph()] };
+  }
+
   /**
    * A paragraph as short as Word allows, so it never takes a line of its own: a floating table needs one after
    * it, and a section needs one before its table.
@@ -297,13 +318,9 @@ class DocxWriter {
   }
 }
 
-export async function exportDocx(issue: Issue, options: ExportOptions): Promise<Uint8Array> {
-  const typeset = typesetIssue(issue, options);
-  const { page, pages, colophon } = typeset;
-  const writer = new DocxWriter(page, options);
-  const fontSpec = FONT_PROFILES_SPEC[options.fontProfile].families;
-
-  const pageProperties = {
+/** A section's page: the profile's paper and margins, and its line grid. */
+export function pagePropertiesOf(page: PageGeometry) {
+  return {
     page: {
       size: { width: mmToTwips(page.paperWidthMm), height: mmToTwips(page.paperHeightMm) },
       margin: {
@@ -318,28 +335,41 @@ export async function exportDocx(issue: Issue, options: ExportOptions): Promise<
     },
     grid: { type: DocumentGridType.LINES, linePitch: page.linePitchTwips },
   };
+}
 
+/**
+ * A typeset issue as the sections of a document: its body with page numbers, then a blank page and a colophon
+ * page of their own where the plan has them. `startsOnNewPage` for an issue after other pages (a volume).
+ */
+export function issueSections(typeset: TypesetIssue, writer: DocxWriter, startsOnNewPage = false): ISectionOptions[] {
+  const { pages, colophon } = typeset;
+  const pageProperties = pagePropertiesOf(writer.page);
+  const first = startsOnNewPage ? { ...pageProperties, type: SectionType.NEXT_PAGE } : pageProperties;
   const body = typeset.blocks.flatMap((block) => writer.block(block));
   const sections: ISectionOptions[] = [];
   const numbered = { default: writer.pageNumberFooter('odd'), even: writer.pageNumberFooter('even') };
   if (colophon && pages.colophon === 'same-page') {
-    sections.push({ properties: pageProperties, footers: numbered, children: [...body, writer.colophonTable(colophon, true), writer.tinyParagraph()] });
+    sections.push({ properties: first, footers: numbered, children: [...body, writer.colophonTable(colophon, true), writer.tinyParagraph()] });
   } else {
-    sections.push({ properties: pageProperties, footers: numbered, children: body });
+    sections.push({ properties: first, footers: numbered, children: body });
   }
   if (colophon && (pages.colophon === 'own-page' || pages.colophon === 'own-pages')) {
     // a blank page and a colophon page of its own carry no page number (GB/T 9704); each is a section of its own
     // with empty footers, starting with a paragraph (LibreOffice folds a section that starts with a table into the one before)
-    const unnumbered = () => ({ properties: { ...pageProperties, type: SectionType.NEXT_PAGE }, footers: { default: writer.emptyFooter(), even: writer.emptyFooter() } });
-    for (let blank = 0; blank < pages.blankPagesBeforeColophon; blank++) sections.push({ ...unnumbered(), children: [writer.tinyParagraph()] });
-    sections.push({ ...unnumbered(), children: [writer.tinyParagraph(), writer.colophonTable(colophon, pages.colophon === 'own-page'), writer.tinyParagraph()] });
+    for (let blank = 0; blank < pages.blankPagesBeforeColophon; blank++) sections.push(writer.blankPageSection());
+    sections.push({ ...writer.unnumberedSection(), children: [writer.tinyParagraph(), writer.colophonTable(colophon, pages.colophon === 'own-page'), writer.tinyParagraph()] });
   }
+  return sections;
+}
 
+/** A Word document of the sections, with the styles of the writer's profile and the settings every program needs. */
+export async function packDocument(writer: DocxWriter, { title, creator }: { title: string; creator: string }, sections: ISectionOptions[]): Promise<Uint8Array> {
+  const fontSpec = FONT_PROFILES_SPEC[writer.profile].families;
   const document = new Document({
-    title: typeset.documentTitle,
-    creator: issue.series.issuer || issue.series.name,
+    title,
+    creator,
     evenAndOddHeaderAndFooters: true,
-    externalStyles: documentDefaultsXml(options.fontProfile),
+    externalStyles: documentDefaultsXml(writer.profile),
     theme: {
       fonts: {
         headings: { latin: LATIN_FONT, eastAsia: fontSpec.heiti, scripts: { Hans: fontSpec.heiti, Hant: fontSpec.heiti } },
@@ -349,7 +379,14 @@ export async function exportDocx(issue: Issue, options: ExportOptions): Promise<
     styles: { paragraphStyles: writer.paragraphStyles(), characterStyles: writer.characterStyles() },
     sections,
   });
-  return withCanonicalPart(await withTypesettingSettings(await Packer.toBuffer(document)), issue);
+  return withTypesettingSettings(await Packer.toBuffer(document));
+}
+
+export async function exportDocx(issue: Issue, options: ExportOptions): Promise<Uint8Array> {
+  const typeset = typesetIssue(issue, options);
+  const writer = new DocxWriter(typeset.page, options);
+  const bytes = await packDocument(writer, { title: typeset.documentTitle, creator: issue.series.issuer || issue.series.name }, issueSections(typeset, writer));
+  return withCanonicalPart(bytes, issue);
 }
 
 /**

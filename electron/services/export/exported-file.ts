@@ -20,13 +20,18 @@ const MAX_FILE_NAME = 120;
  * (between characters, never inside a surrogate pair) so that the 期号 always stays whole.
  */
 export function exportFileName(issue: Issue, extension: string): string {
-  const number = issueNumberOf(issue).replace(/\s+/g, '').replace(FORBIDDEN_IN_FILE_NAMES, '_');
+  return fileNameOf(issue.series.name, issueNumberOf(issue), extension);
+}
+
+/** The same for what a series' name is followed by (a volume's 汇编2023年第1期—第13期): the series' name is cut, never the rest. */
+export function fileNameOf(seriesName: string, what: string, extension: string): string {
+  const kept = what.replace(/\s+/g, '').replace(FORBIDDEN_IN_FILE_NAMES, '_');
   let series = '';
-  for (const char of issue.series.name.replace(FORBIDDEN_IN_FILE_NAMES, '_')) {
-    if (series.length + char.length + number.length > MAX_FILE_NAME) break;
+  for (const char of seriesName.replace(FORBIDDEN_IN_FILE_NAMES, '_')) {
+    if (series.length + char.length + kept.length > MAX_FILE_NAME) break;
     series += char;
   }
-  return `${series}${number}.${extension}`;
+  return `${series}${kept}.${extension}`;
 }
 
 /**

@@ -14,11 +14,13 @@ import type { PdfPrinter } from './pdf.ts';
 export type ExportMethod = Extract<ApiMethod, `export.${string}`>;
 export type ExportHandlers = Pick<ApiHandlers, ExportMethod>;
 
-/** Prints an issue as PDF with the given settings. */
-export type PrintPdf = (issue: Issue, settings: SeriesSettings) => Promise<Uint8Array>;
+/** Prints a print document (the print view of an issue or of a volume) as PDF. */
+export type PrintPdf = (html: string) => Promise<Uint8Array>;
 
 export interface ExportService {
   handlers: ExportHandlers;
+  /** the PDF printer these handlers use, for the volume's handlers too */
+  printPdf: PrintPdf;
   /** stops the Chromium printer, if one was started */
   close(): Promise<void>;
 }
@@ -30,9 +32,9 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
   // loaded only without printPdf: the packaged desktop app ships no playwright-core
   const pdf: PrintPdf =
     printPdf ??
-    (async (issue, settings) => {
+    (async (html) => {
       printer ??= import('./pdf.ts').then(({ createPdfPrinter }) => createPdfPrinter());
-      return (await printer).print(issue, settings);
+      return (await printer).printHtml(html);
     });
 
   function issueWithSettings(issueId: number): { issue: Issue; settings: SeriesSettings } {
@@ -49,7 +51,8 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
     },
     'export.pdf': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
-      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(issue, settings)), warnings: await fontWarnings(settings, 'pdf') };
+      const { renderPrintHtml } = await import('../../../shared/print/render-print-html.ts');
+      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(renderPrintHtml(issue, settings))), warnings: await fontWarnings(settings, 'pdf') };
     },
     'export.json': ({ issueId }): ExportedFile => {
       const { issue } = issueWithSettings(issueId);
@@ -59,6 +62,7 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
 
   return {
     handlers,
+    printPdf: pdf,
     close: async () => {
       const started = printer;
       printer = null;
