@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract.ts';
 import type { ExportedFile, VolumeJob } from '../../../shared/api/records.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
+import { todayIso } from '../../../shared/format/chinese.ts';
 import { nonEmptyVolumeContent, volumeContent, withStorageErrors, type Archive } from '../archive/index.ts';
 import { compileVolume, VolumeCancelled } from './compile-volume.ts';
 import { fileNameOf, fontWarnings } from './exported-file.ts';
@@ -24,12 +25,7 @@ interface Job {
   finishedAt: number | null;
 }
 
-const todayIso = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
-
-export function createVolumeHandlers(archive: Archive, printPdf: PrintPdf, today: () => string = todayIso): VolumeHandlers {
+export function createVolumeHandlers(archive: Archive, printPdf: PrintPdf, today: () => string = () => todayIso()): VolumeHandlers {
   const jobs = new Map<string, Job>();
 
   function forgetOld(): void {
