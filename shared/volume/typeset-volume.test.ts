@@ -70,6 +70,26 @@ describe('a year’s volume', () => {
   });
 });
 
+describe('the cover', () => {
+  it('sets a name too long for one line in balanced lines of 一号 or smaller, never wider than the type area', () => {
+    const page = pageGeometry('gbt9704');
+    for (const name of ['益阳市生态环境保护督察工作简报', '益阳市配合第二轮省生态环境保护例行督察暨突出生态环境问题整改攻坚行动工作简报', '简'.repeat(150)]) {
+      const volume = typesetVolume({ seriesName: name, issuer: SERIES.issuer, rangeLabel: '2023年 第1期', compiledOn: '2024-01-05', issues: [entry(issue(1, 1, 100))] });
+      const nameLines = volume.cover.filter((line) => line.color === 'FF0000');
+      expect(nameLines.map((line) => line.text).join('')).toBe(name);
+      for (const line of nameLines) {
+        expect(line.sizePt).toBeLessThanOrEqual(42);
+        expect(textWidthPt(line.text, line.sizePt)).toBeLessThanOrEqual(page.typeAreaWidthPt + 0.01);
+      }
+      if (nameLines.length > 1) expect(nameLines[0]!.sizePt).toBeLessThanOrEqual(26);
+      // every line of the cover on its own rows of the page
+      const rows = volume.cover.flatMap((line) => Array.from({ length: line.rows }, (_, index) => line.row + index));
+      expect(new Set(rows).size).toBe(rows.length);
+      expect(Math.max(...rows)).toBeLessThan(page.linesPerPage);
+    }
+  });
+});
+
 describe('the contents', () => {
   it('runs over as many pages as it needs: the heading on the first, no page fuller than the grid, an issue’s line never left at a page’s foot', () => {
     const many = Array.from({ length: 30 }, (_, index) => entry(issue(index + 1, 3, 100)));

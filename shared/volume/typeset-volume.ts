@@ -80,15 +80,29 @@ export interface TypesetVolume {
 const { coverNameSizesPt, coverWordSizePt, contentsNumberCells, contentsTitleIndentChars } = ELEMENTS.volume;
 const SIZE_三号 = ELEMENTS.body.sizePt;
 
+/** The series' name as the cover sets it: the largest size that fits one line; else in balanced lines at the smallest, or smaller still beyond four lines. */
+function coverNameLines(name: string, widthPt: number): { lines: string[]; sizePt: number } {
+  const oneLine = coverNameSizesPt.find((size) => textWidthPt(name, size) <= widthPt);
+  if (oneLine !== undefined) return { lines: [name], sizePt: oneLine };
+  for (let sizePt = coverNameSizesPt[coverNameSizesPt.length - 1]!; sizePt > SIZE_三号; sizePt--) {
+    const lines = balancedTitleLines(name, widthPt, sizePt);
+    if (lines.length <= 4) return { lines, sizePt };
+  }
+  return { lines: balancedTitleLines(name, widthPt, SIZE_三号), sizePt: SIZE_三号 };
+}
+
 function coverLines(input: VolumeInput, page: PageGeometry): CoverLine[] {
-  const name = printable(input.seriesName);
-  // the largest size that fits one line; a longer name is set smaller to fit
-  const fitting = coverNameSizesPt.find((size) => textWidthPt(name, size) <= page.typeAreaWidthPt) ?? Math.max(12, Math.floor(page.typeAreaWidthPt / Math.max(1, [...name].length)));
-  const lines: CoverLine[] = [
-    { text: name, role: 'biaosong', sizePt: fitting, color: ELEMENTS.masthead.color, row: 3, rows: 2 },
-    { text: '汇　编', role: 'biaosong', sizePt: coverWordSizePt, color: PARAGRAPH_STYLES.title.color, row: 7, rows: 2 },
-  ];
-  if (input.rangeLabel) lines.push({ text: `（${printable(input.rangeLabel)}）`, role: 'kaiti', sizePt: SIZE_三号, color: PARAGRAPH_STYLES.body.color, row: 10, rows: 1 });
+  const name = coverNameLines(printable(input.seriesName), page.typeAreaWidthPt);
+  const lines: CoverLine[] = [];
+  // a name of one or two lines starts on the fourth row; a longer one higher, so the rest keeps its room
+  let row = name.lines.length > 2 ? 1 : 3;
+  for (const text of name.lines) {
+    lines.push({ text, role: 'biaosong', sizePt: name.sizePt, color: ELEMENTS.masthead.color, row, rows: 2 });
+    row += 2;
+  }
+  lines.push({ text: '汇　编', role: 'biaosong', sizePt: coverWordSizePt, color: PARAGRAPH_STYLES.title.color, row: row + 1, rows: 2 });
+  row += 4;
+  if (input.rangeLabel) lines.push({ text: `（${printable(input.rangeLabel)}）`, role: 'kaiti', sizePt: SIZE_三号, color: PARAGRAPH_STYLES.body.color, row: Math.min(row, page.linesPerPage - 6), rows: 1 });
   if (input.issuer.trim()) lines.push({ text: printable(input.issuer), role: 'fangsong', sizePt: SIZE_三号, color: PARAGRAPH_STYLES.body.color, row: page.linesPerPage - 4, rows: 1 });
   lines.push({ text: `${formatChineseDate(input.compiledOn)}编印`, role: 'fangsong', sizePt: SIZE_三号, color: PARAGRAPH_STYLES.body.color, row: page.linesPerPage - 3, rows: 1 });
   return lines;

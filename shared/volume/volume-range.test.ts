@@ -31,6 +31,18 @@ describe('which issues a volume binds', () => {
     expect(selectVolumeIssues(sparse, { kind: 'numbers', from: 20, to: 21 }, sequential)).toEqual({ included: [], gaps: ['缺第20—21期'] });
   });
 
+  it('names the whole of a wide span missing, however many numbers it holds', () => {
+    const sparse = [candidate(1, '2023-01-01'), candidate(12, '2023-05-01')];
+    expect(selectVolumeIssues(sparse, { kind: 'numbers', from: 1, to: 999_999 }, sequential).gaps).toEqual(['缺第2—11期、第13—999999期']);
+  });
+
+  it('counts no gap for a number of a series numbered on through the years that was issued in another year', () => {
+    const running = [candidate(12, '2023-11-01'), candidate(13, '2023-12-01'), candidate(14, '2024-01-05')];
+    const { included, gaps } = selectVolumeIssues(running, { kind: 'numbers', from: 12, to: 15, year: 2023 }, sequential);
+    expect(included.map((issue) => issue.number)).toEqual([12, 13]);
+    expect(gaps).toEqual(['缺第15期']);
+  });
+
   it('takes the days of a date span inclusive at both ends', () => {
     const { included } = selectVolumeIssues(series, { kind: 'dates', from: '2023-03-01', to: '2024-01-03' }, sequential);
     expect(included.map((issue) => issue.number)).toEqual([3, 5, 6]);

@@ -37,7 +37,8 @@ export function parseNumberSpan(text: string): { from: number; to: number } {
   if (!match) throw new VolumeRangeError(`期号范围写法不正确：${text}（应写成 1-13）`);
   const from = Number(match[1]);
   const to = match[2] === undefined ? from : Number(match[2]);
-  if (from < 1 || to < from) throw new VolumeRangeError(`期号范围不正确：${text}（起始期号应不大于结束期号）`);
+  if (from < 1) throw new VolumeRangeError(`期号范围不正确：${text}（期号从 1 起）`);
+  if (to < from) throw new VolumeRangeError(`期号范围不正确：${text}（起始期号应不大于结束期号）`);
   return { from, to };
 }
 
@@ -54,16 +55,17 @@ function inRange(candidate: VolumeCandidate, range: VolumeRange): boolean {
 
 const byYearAndNumber = (a: VolumeCandidate, b: VolumeCandidate) => a.year - b.year || a.number - b.number || a.date.localeCompare(b.date);
 
-/** Numbers as a clerk lists them: 第5期, 第8—10期. */
-function numberSpans(numbers: readonly number[]): string {
-  const spans: string[] = [];
-  for (let index = 0; index < numbers.length; ) {
-    let end = index;
-    while (end + 1 < numbers.length && numbers[end + 1] === numbers[end]! + 1) end++;
-    spans.push(end === index ? `第${numbers[index]}期` : `第${numbers[index]}—${numbers[end]}期`);
-    index = end + 1;
+/** The spans of numbers from low to high that are not present (sorted), however wide the range. */
+function missingSpans(present: readonly number[], low: number, high: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let next = low;
+  for (const number of present) {
+    if (number < low || number > high) continue;
+    if (number > next) spans.push([next, number - 1]);
+    next = Math.max(next, number + 1);
   }
-  return spans.join('、');
+  if (next <= high) spans.push([next, high]);
+  return spans;
 }
 
 /**
@@ -79,20 +81,20 @@ export function selectVolumeIssues<C extends VolumeCandidate>(candidates: readon
   }
   const included = inSpan.filter((candidate) => includeDrafts || candidate.status === 'issued');
   const gaps: string[] = [];
+  // a series numbered on through the years: a number of the span issued in another year is no gap
+  const counted = range.kind === 'numbers' && !yearly ? candidates.filter((candidate) => candidate.number >= range.from && candidate.number <= range.to) : inSpan;
   const groups = new Map<string, C[]>();
-  for (const candidate of inSpan) {
+  for (const candidate of counted) {
     const key = yearly ? String(candidate.year) : '';
     groups.set(key, [...(groups.get(key) ?? []), candidate]);
   }
-  if (range.kind === 'numbers' && inSpan.length === 0) groups.set(range.year === undefined ? '' : String(range.year), []);
+  if (range.kind === 'numbers' && counted.length === 0) groups.set(yearly && range.year !== undefined ? String(range.year) : '', []);
   for (const [key, group] of groups) {
-    const present = new Set(group.map((candidate) => candidate.number));
-    const low = range.kind === 'numbers' ? range.from : Math.min(...present);
-    const high = range.kind === 'numbers' ? range.to : Math.max(...present);
-    const missing: number[] = [];
-    for (let number = low; number <= high && missing.length <= 1000; number++) if (!present.has(number)) missing.push(number);
-    const prefix = key ? `${key}年` : '';
-    if (missing.length > 0) gaps.push(`${prefix}缺${numberSpans(missing)}`);
+    const present = [...new Set(group.map((candidate) => candidate.number))].sort((a, b) => a - b);
+    const low = range.kind === 'numbers' ? range.from : present[0]!;
+    const high = range.kind === 'numbers' ? range.to : present[present.length - 1]!;
+    const missing = missingSpans(present, low, high);
+    if (missing.length > 0) gaps.push(`${key ? `${key}年` : ''}缺${missing.map(([from, to]) => (from === to ? `第${from}期` : `第${from}—${to}期`)).join('、')}`);
   }
   for (const candidate of inSpan) {
     if (!includeDrafts && candidate.status !== 'issued') gaps.push(`${candidate.numberText}尚未印发（${STATUS_LABELS[candidate.status]}），未收入`);

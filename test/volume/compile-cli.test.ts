@@ -2,7 +2,7 @@
 // the PDF (read page by page with pdftotext) and the .docx (laid out by LibreOffice) both start every issue on
 // the odd page the contents names, number their pages on through the volume, and print each article on the
 // page the contents gives it. An empty range or an unknown series exits 2 with one Chinese line and no file.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,9 @@ describe('jianbao compile', () => {
       [['--series', VOLUME_SERIES, '--numbers', '9-3', '--docx', docx], /期号范围不正确/],
       [['--series', VOLUME_SERIES, '--from', '2023-09-01', '--docx', docx], /同时写 --from 和 --to/],
       [['--series', VOLUME_SERIES, '--year', '2023'], /请用 --docx 或 --pdf 指定输出文件/],
+      [['--series', VOLUME_SERIES, '--numbers', '0-3', '--docx', docx], /期号从 1 起/],
+      [['--series', VOLUME_SERIES, '--year', '2023', '--docx', join(dir, '不应写出.pdf')], /Word 文件的文件名应以 \.docx 结尾/],
+      [['--series', VOLUME_SERIES, '--year', '2023', '--docx', join(dir, '没有的文件夹', 'a.docx')], /文件夹不存在/],
     ];
     for (const [args, message] of cases) {
       const result = compile(args);
@@ -131,4 +134,17 @@ describe('jianbao compile', () => {
       expect(existsSync(docx)).toBe(false);
     }
   }, 120_000);
+
+  it('never writes over the archive’s own files: an output in the data folder is refused, and the archive still opens', () => {
+    const database = join(dataDir, 'archive.sqlite');
+    const before = readFileSync(database);
+    for (const target of [database, join(dataDir, 'archive.lock'), join(dataDir, '汇编.pdf')]) {
+      const result = compile(['--series', VOLUME_SERIES, '--year', '2023', target.endsWith('.pdf') ? '--pdf' : '--docx', target]);
+      expect(result.status, target).toBe(2);
+      expect(result.stderr.trim()).toMatch(/^错误：.*不能把文件写进档案库文件夹/);
+    }
+    expect(readFileSync(database).equals(before)).toBe(true);
+    expect(existsSync(join(dataDir, '汇编.pdf'))).toBe(false);
+    expect(runCli(['archive', 'list', '--data', dataDir]).status).toBe(0);
+  }, 60_000);
 });

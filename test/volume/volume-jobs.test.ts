@@ -52,7 +52,7 @@ describe('the volume’s jobs', () => {
 
     const finished = await untilFinished(call, await call('volume.start', { seriesId, range, format: 'docx' }));
     expect(finished.state).toBe('done');
-    expect(finished.stage).toMatch(/正在排版：第 1 期（共 2 期）/);
+    expect(finished.stage).toMatch(/正在排版：第1期（1\/2）/);
     expect(finished.pages).toBeGreaterThan(5);
     const file = await call('volume.result', { jobId: finished.jobId });
     expect(file.fileName).toBe(`${VOLUME_SERIES}汇编2023年第1期—第3期.docx`);

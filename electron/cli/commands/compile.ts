@@ -3,6 +3,7 @@
 // by the app's own volume jobs (progress on stderr). Every file is made before any is written.
 import { CliError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
+import { checkOutputPath } from './output-path.ts';
 import { seriesIdByName, withServices } from './services.ts';
 
 type Range = { kind: 'year'; year: number } | { kind: 'dates'; from: string; to: string } | { kind: 'numbers'; from: number; to: number; year?: number };
@@ -72,6 +73,8 @@ export const compileCommand: Command = {
     const pdfPath = values.pdf as string | undefined;
     if (!docxPath && !pdfPath) throw new CliError('请用 --docx 或 --pdf 指定输出文件');
     if (docxPath && pdfPath && docxPath === pdfPath) throw new CliError('Word 和 PDF 不能写到同一个文件');
+    if (docxPath) checkOutputPath(docxPath, { dataFlag: values.data, extension: '.docx', what: 'Word 文件' });
+    if (pdfPath) checkOutputPath(pdfPath, { dataFlag: values.data, extension: '.pdf', what: 'PDF 文件' });
     const range = await rangeOf(values);
     const includeDrafts = values['include-drafts'] === true;
 

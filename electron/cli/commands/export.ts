@@ -7,6 +7,7 @@ import type { Issue } from '../../../shared/model/issue.ts';
 import type { PrintOptions } from '../../../shared/layout/typeset.ts';
 import { CliError } from './cli-error.ts';
 import type { CliIo, Command } from './command.ts';
+import { checkOutputPath } from './output-path.ts';
 import { withServices } from './services.ts';
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T | undefined {
@@ -90,6 +91,7 @@ export const exportCommand: Command = {
     const pdfPath = values.pdf as string | undefined;
     if (!docxPath && !pdfPath) throw new CliError('请用 --docx 或 --pdf 指定输出文件，例如：jianbao export 简报.txt --docx 简报.docx');
     if (docxPath && pdfPath && docxPath === pdfPath) throw new CliError('Word 和 PDF 不能写到同一个文件');
+    for (const [path, what] of [[docxPath, 'Word 文件'], [pdfPath, 'PDF 文件']] as const) if (path) checkOutputPath(path, { dataFlag: values.data, what });
     const { layoutProfile, fontProfile } = await profilesOf(values.layout, values.fonts);
 
     const overridden = layoutProfile !== undefined || fontProfile !== undefined || values['colophon-even'] !== undefined;

@@ -3,6 +3,7 @@
 // as PDF. The job handlers and the command line both run it.
 import type { VolumeContent } from '../archive/index.ts';
 import { typesetIssue, type PrintOptions } from '../../../shared/layout/typeset.ts';
+import { issueNumberOf } from '../../../shared/format/chinese.ts';
 import { typesetVolume, type TypesetVolume } from '../../../shared/volume/typeset-volume.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { PrintPdf } from './handlers.ts';
@@ -45,7 +46,7 @@ export async function planVolume(content: VolumeContent, { compiledOn, onProgres
   const typesets = [];
   for (const [index, entry] of issues.entries()) {
     if (signal?.aborted) throw new VolumeCancelled();
-    onProgress?.({ stage: `正在排版：第 ${index + 1} 期（共 ${issues.length} 期）`, done: index, total: issues.length, pages: null });
+    onProgress?.({ stage: `正在排版：${issueNumberOf(entry.issue)}（${index + 1}/${issues.length}）`, done: index, total: issues.length, pages: null });
     typesets.push(typesetIssue(entry.issue, entry.options));
     await nextTurn();
   }
@@ -64,7 +65,7 @@ export async function compileVolume(content: VolumeContent, options: CompileOpti
       creator: content.settings.issuer || content.settings.name,
       progress: async (done) => {
         if (signal?.aborted) throw new VolumeCancelled();
-        onProgress?.({ stage: `正在写入 Word 文件：第 ${done} 期（共 ${total} 期，${pages} 页）`, done, total, pages });
+        onProgress?.({ stage: `正在写入 Word 文件：${done}/${total} 期（共 ${pages} 页）`, done, total, pages });
         await nextTurn();
       },
     });
