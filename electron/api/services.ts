@@ -9,6 +9,7 @@ import { openArchive, createArchiveHandlers, backupIfDue, type Archive, type Arc
 import { createImportHandlers } from '../services/import/handlers.ts';
 import { createExportHandlers, type PrintPdf } from '../services/export/handlers.ts';
 import { createVolumeHandlers } from '../services/export/volume-handlers.ts';
+import { createStatsHandlers } from '../services/stats/handlers.ts';
 
 export interface Services {
   handlers: ApiHandlers;
@@ -43,6 +44,7 @@ export function createServiceHandlers(archive: Archive, { printPdf }: { printPdf
       ...createImportHandlers(archive),
       ...exporting.handlers,
       ...createVolumeHandlers(archive, exporting.printPdf),
+      ...createStatsHandlers(archive),
       'app.info': () => ({ version, dataDir: archive.dataDir, readOnlyReason: archive.readOnlyReason }),
     },
     close: () => exporting.close(),

@@ -40,6 +40,9 @@ const READS: ReadonlySet<string> = new Set<ApiMethod>([
   'volume.preview',
   'volume.progress',
   'volume.result',
+  'stats.tally',
+  'stats.xlsx',
+  'stats.docx',
   'backup.list',
   'bundle.export',
 ]);

@@ -1,5 +1,5 @@
 // The application frame: title bar with the data folder, and the screen the route names.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { navigate, useRoute } from '../navigation/route.ts';
@@ -9,6 +9,9 @@ import { SeriesSettingsScreen } from '../series/SeriesSettingsScreen.tsx';
 import { IssueEditorScreen } from '../editor/IssueEditorScreen.tsx';
 import { NoticeProvider } from '../ui/notice.tsx';
 import { BackupsDialog } from '../archive/BackupsDialog.tsx';
+
+// the statistics screen brings ECharts: loaded when first opened, not with the app
+const StatsScreen = lazy(() => import('../stats/StatsScreen.tsx').then((module) => ({ default: module.StatsScreen })));
 
 export function App() {
   const route = useRoute();
@@ -43,6 +46,9 @@ export function App() {
         {showBackups && <BackupsDialog onClose={() => setShowBackups(false)} onRestored={() => window.location.reload()} />}
         {route.screen === 'archive' && <ArchiveScreen seriesId={route.seriesId} importAsked={importAsked} onImportAsked={importOpened} />}
         {route.screen === 'series' && <SeriesSettingsScreen seriesId={route.seriesId} />}
+        {route.screen === 'stats' && (
+          <Suspense fallback={<p className="empty" role="status">正在打开…</p>}><StatsScreen seriesId={route.seriesId} /></Suspense>
+        )}
         {route.screen === 'issue' && <IssueEditorScreen key={route.issueId} issueId={route.issueId} />}
         <footer className="status-bar">
           <span>简报 {info ? `v${info.version}` : ''}</span>

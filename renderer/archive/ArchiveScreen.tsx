@@ -1,6 +1,6 @@
 // The archive: series on the left; the chosen series' issues, or the hits of a search of every series
 // (or one), both following the 年份 and 状态 filters; new, open, duplicate, delete and restore issues;
-// import files and folders; backups; bind a series' issues into one volume (汇编).
+// import files and folders; backups; bind a series' issues into one volume (汇编); count its units' reports (采用统计).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IssueSummary, NumberingGap, SeriesRecord } from '../../shared/api/records.ts';
 import { api, errorMessage } from '../api/client.ts';
@@ -204,6 +204,7 @@ export function ArchiveScreen({ seriesId, importAsked = false, onImportAsked }: 
             <button type="button" onClick={openRecycleBin}>回收站</button>
             <button type="button" onClick={() => setShowBackups(true)}>备份</button>
             <button type="button" disabled={!selected} onClick={() => setShowVolume(true)}>汇编</button>
+            <button type="button" disabled={!selected} onClick={() => selected && navigate({ screen: 'stats', seriesId: selected.id })}>采用统计</button>
           </div>
           {picker.element}
         </header>

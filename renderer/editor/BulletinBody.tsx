@@ -1,5 +1,6 @@
 // The issue's body as one Slate editor: elements drawn in the fonts they print in, Word-like keys,
-// paste cleaned like import, proofreading findings highlighted. The schema lives in ./model/.
+// paste cleaned like import, proofreading findings highlighted, each article's and item's source units in a
+// chip (Alt+U there opens the picker). The schema lives in ./model/.
 import { memo, useCallback, useMemo, type KeyboardEvent, type ClipboardEvent, type ReactNode } from 'react';
 import { Node, Range, Text, Transforms, type Editor, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
@@ -10,6 +11,7 @@ import { htmlToLines, linesToText } from './clipboard-html.ts';
 import { NEWS_HEAD_COLON, RUN_IN_SEPARATOR } from '../../shared/format/marks.ts';
 import { PageStartMark, usePageMarks } from './PageMarks.tsx';
 import { decorationIndex, NO_DECORATIONS, pathKey, type Highlight } from './decorations.ts';
+import { SourceChip } from './SourceChip.tsx';
 
 export type { Highlight } from './decorations.ts';
 
@@ -24,7 +26,7 @@ function Placeholder({ element, text }: { element: Node; text: string }) {
 function renderElement({ element, attributes, children }: RenderElementProps) {
   switch (element.type) {
     case 'article':
-      return <div {...attributes} className="article">{children}</div>;
+      return <div {...attributes} className="article"><SourceChip element={element} />{children}</div>;
     case 'article-title':
       return <h2 {...attributes} className="article-title"><PageStartMark element={element} /><Placeholder element={element} text="文章标题" />{children}</h2>;
     case 'article-subtitle':
@@ -46,6 +48,7 @@ function renderElement({ element, attributes, children }: RenderElementProps) {
       const [head, ...rest] = Array.isArray(children) ? (children as ReactNode[]) : [children as ReactNode];
       return (
         <div {...attributes} className={runIn ? `news-item run-in ${element.form === 'colon' ? 'head-colon' : 'head-run-in'}` : 'news-item'}>
+          <SourceChip element={element} />
           {head}
           {runIn ? <span className="run-in-separator" contentEditable={false} aria-hidden="true">{element.form === 'colon' ? NEWS_HEAD_COLON : RUN_IN_SEPARATOR}</span> : null}
           {rest}
@@ -76,6 +79,10 @@ function renderLeaf({ attributes, children, leaf }: RenderLeafProps) {
 
 const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete']);
 
+/** Alt+U: the source units of the article or item the caret is in (no command of the table uses it). */
+const isSourcesKey = (event: KeyboardEvent) =>
+  event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && (event.code === 'KeyU' || event.key.toLowerCase() === 'u');
+
 /**
  * Slate learns of a caret the browser moved (End, Ctrl+End, a click) only at its next, throttled
  * selection event; a key pressed straight after would act where the caret was before. Take the
@@ -90,7 +97,7 @@ function caretFromPage(editor: Editor): void {
 
 // memoized, with stable callbacks from its owner: a refresh of the side panels does not re-render Slate's Editable
 // (which sets the page's selection again, a layout of the whole body in a long issue)
-export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCompositionChange, onTab }: {
+export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCompositionChange, onTab, onPickSources }: {
   editor: Editor;
   readOnly: boolean;
   highlights: readonly Highlight[];
@@ -99,6 +106,8 @@ export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highl
   /** returns true when it took the text as a whole bulletin */
   onPasteWhole: (text: string) => boolean;
   onCompositionChange: (composing: boolean) => void;
+  /** Alt+U in an editable body: choose the source units of the article or item the caret is in */
+  onPickSources: () => void;
 }) {
   const pagePlan = usePageMarks();
   // a new function only when the decorations change: each new one makes Slate decorate every node again
@@ -117,6 +126,11 @@ export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highl
       return onTab();
     }
     if (readOnly || event.nativeEvent.isComposing) return;
+    if (isSourcesKey(event)) {
+      event.preventDefault();
+      caretFromPage(editor);
+      return onPickSources();
+    }
     if (EDITING_KEYS.has(event.key)) caretFromPage(editor);
     if (event.key === 'Enter' && !event.shiftKey && handleEnter(editor)) return event.preventDefault();
     if (event.key === 'Enter' && event.shiftKey && handleShiftEnter(editor)) return event.preventDefault();

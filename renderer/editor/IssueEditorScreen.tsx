@@ -2,8 +2,8 @@
 // Slate, 版记) and the side panels (导读, 校对). Saving, status and restores are the session's; what each
 // command does is editor-commands.ts'.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Descendant, Editor } from 'slate';
-import { Slate, withReact } from 'slate-react';
+import { Editor as SlateEditor, Element as SlateElement, Transforms, type Descendant, type Editor, type Path } from 'slate';
+import { ReactEditor, Slate, withReact } from 'slate-react';
 import type { Issue } from '../../shared/model/issue.ts';
 import { printedLeadOf, printsLead } from '../../shared/model/lead.ts';
 import type { SeriesRecord } from '../../shared/api/records.ts';
@@ -35,6 +35,10 @@ import { PasteMastheadDialog } from './PasteMastheadDialog.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { insertPastedText } from './model/paste.ts';
 import { PageMarksProvider, usePagePlan } from './PageMarks.tsx';
+import { unitMatcher } from '../../shared/stats/unit-names.ts';
+import { AttributionContext, type AttributionScope } from './SourceChip.tsx';
+import { SourcesPicker, type PickedSources } from './SourcesPicker.tsx';
+import type { AttributedElement } from './attribution.ts';
 import { fillFromBulletin, isBodyEmpty, looksLikeWholeBulletin, readPastedBulletin, type PastedBulletin } from './whole-bulletin.ts';
 
 interface Opened {
@@ -91,8 +95,12 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [pasted, setPasted] = useState<PastedBulletin | null>(null);
   const [highlights, setHighlights] = useState<Highlight[]>([]);
+  /** the article or item whose source units the picker is choosing (Alt+U) */
+  const [picking, setPicking] = useState<{ path: Path; element: AttributedElement } | null>(null);
   const readOnly = record.issue.status === 'issued';
   const { settings } = series;
+  const units = useMemo(() => settings.units ?? [], [settings.units]);
+  const attribution = useMemo<AttributionScope>(() => ({ matcher: unitMatcher(units), editable: !readOnly }), [units, readOnly]);
   // a read-only issue shows what it has, not the template's empty sections
   const sections = readOnly ? [] : settings.sections;
   const sectionsRef = useRef(sections);
@@ -136,8 +144,9 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   const toldAboutTab = useRef(false);
 
   // the body's callbacks keep their identity (BulletinBody is memoized) and call the latest closures
-  const latest = useRef({ pasteWhole, session, notice });
-  latest.current = { pasteWhole, session, notice };
+  const latest = useRef({ pasteWhole, pickSources, session, notice });
+  latest.current = { pasteWhole, pickSources, session, notice };
+  const onPickSources = useCallback(() => latest.current.pickSources(), []);
   const onPasteWhole = useCallback((text: string) => latest.current.pasteWhole(text), []);
   const onCompositionChange = useCallback((composing: boolean) => latest.current.session.setComposing(composing), []);
   const onTab = useCallback(() => {
@@ -186,6 +195,26 @@ function IssueEditor({ session, series, editorRef }: Opened) {
     setPasted(null);
     session.replaceContent(fillFromBulletin(session.currentIssue(), reading, { takeMasthead }));
     notice(`已按整期简报填入：文章、动态栏目和版记${takeMasthead ? '，以及期号、日期和文号' : ''}`);
+  }
+
+  function pickSources() {
+    if (session.readOnly) return;
+    const entry = SlateEditor.above(editor, { match: (node) => SlateElement.isElement(node) && (node.type === 'article' || node.type === 'news-item') });
+    if (!entry) return notice('请把光标放在一篇文章或一条动态中，再按 Alt+U 选择来源单位');
+    setPicking({ path: entry[1], element: entry[0] as AttributedElement });
+  }
+
+  // one change of the element (so one undo step), saved with the issue like any edit
+  function confirmSources(picked: PickedSources) {
+    if (!picking) return;
+    Transforms.setNodes(editor, { sources: picked.sources, instruction: picked.instruction === '' ? undefined : picked.instruction }, { at: picking.path });
+    closePicker();
+  }
+
+  // back to the caret once the modal picker has closed (while it is open the body cannot take the focus)
+  function closePicker() {
+    setPicking(null);
+    requestAnimationFrame(() => ReactEditor.focus(editor));
   }
 
   function ignore(finding: Finding) {
@@ -241,14 +270,17 @@ function IssueEditor({ session, series, editorRef }: Opened) {
               <div className="page-sheet">
                 <div data-area="masthead"><MastheadFields issue={meta} readOnly={readOnly} onChange={updateMeta} /></div>
                 <div data-area="body" ref={body}>
-                  <BulletinBody
-                    editor={editor}
-                    readOnly={readOnly}
-                    highlights={highlights}
-                    onPasteWhole={onPasteWhole}
-                    onCompositionChange={onCompositionChange}
-                    onTab={onTab}
-                  />
+                  <AttributionContext.Provider value={attribution}>
+                    <BulletinBody
+                      editor={editor}
+                      readOnly={readOnly}
+                      highlights={highlights}
+                      onPasteWhole={onPasteWhole}
+                      onCompositionChange={onCompositionChange}
+                      onTab={onTab}
+                      onPickSources={onPickSources}
+                    />
+                  </AttributionContext.Provider>
                 </div>
                 <div data-area="colophon"><ColophonFields issue={meta} readOnly={readOnly} onChange={updateMeta} /></div>
               </div>
@@ -289,6 +321,7 @@ function IssueEditor({ session, series, editorRef }: Opened) {
           onClose={() => setDialog(null)} />
       )}
       {dialog === 'preview' && <PrintPreviewDialog issue={session.currentIssue()} settings={settings} onClose={() => setDialog(null)} />}
+      {picking && <SourcesPicker element={picking.element} units={units} matcher={attribution.matcher} onConfirm={confirmSources} onClose={closePicker} />}
       {dialog === 'keys' && <KeysHelpDialog onClose={() => setDialog(null)} />}
       {leaving && (
         <ConfirmDialog title="修改未能保存" onCancel={() => setLeaving(false)} cancelLabel="留在这里"

@@ -1,6 +1,7 @@
 // 快捷键 (F1): every key of the command table, and the keys the body handles as Word and WPS do.
 import { COMMAND_IDS, COMMAND_TABLE, keyLabel, type CommandSpec } from '../../shared/api/commands.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { SOURCES_KEY_LABEL } from './SourceChip.tsx';
 
 const BODY_KEYS: [string, string][] = [
   ['Enter', '新起一段；在标题中按下，转到正文'],
@@ -8,6 +9,7 @@ const BODY_KEYS: [string, string][] = [
   ['Backspace（段首）', '与上一段合并'],
   ['Tab', '不移动光标：段落首行自动缩进两字，无需按 Tab'],
   ['F6 / Shift+F6', '在报头、正文、版记、校对之间切换'],
+  [SOURCES_KEY_LABEL, '光标所在文章或动态条目的来源单位（信息采用）：确认或修改，可填领导批示'],
 ];
 
 export function KeysHelpDialog({ onClose }: { onClose: () => void }) {

@@ -17,6 +17,7 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 
 const TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
   json: 'application/json',
 };

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { screen: 'archive'; seriesId: number | null }
   | { screen: 'series'; seriesId: number | 'new' }
-  | { screen: 'issue'; issueId: number };
+  | { screen: 'issue'; issueId: number }
+  | { screen: 'stats'; seriesId: number };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'issue' && Number.isInteger(id) && id > 0) return { screen: 'issue', issueId: id };
   if (parts[0] === 'series' && parts[1] === 'new') return { screen: 'series', seriesId: 'new' };
   if (parts[0] === 'series' && Number.isInteger(id) && id > 0) return { screen: 'series', seriesId: id };
+  if (parts[0] === 'stats' && Number.isInteger(id) && id > 0) return { screen: 'stats', seriesId: id };
   if (parts[0] === 'archive' && Number.isInteger(id) && id > 0) return { screen: 'archive', seriesId: id };
   return { screen: 'archive', seriesId: null };
 }
@@ -22,6 +24,8 @@ function routeHash(route: Route): string {
       return `#/issue/${route.issueId}`;
     case 'series':
       return `#/series/${route.seriesId}`;
+    case 'stats':
+      return `#/stats/${route.seriesId}`;
     case 'archive':
       return route.seriesId === null ? '#/archive' : `#/archive/${route.seriesId}`;
   }

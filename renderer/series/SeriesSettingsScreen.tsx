@@ -1,7 +1,9 @@
 // Series settings: every setting of the model — name, issuer, numbering, document-number prefix,
-// section template, default 报/送/发 lists, layout and font profiles, whether a 导读 prints, leaders and fixed phrases.
+// section template, default 报/送/发 lists, layout and font profiles, whether a 导读 prints, leaders and fixed phrases,
+// the units assessed on their reports (信息采用) and the points each kind of report earns.
 import { useEffect, useId, useState } from 'react';
 import {
+  DEFAULT_SCORING,
   defaultSeriesSettings,
   FONT_PROFILE_LABELS,
   FONT_PROFILES,
@@ -21,6 +23,9 @@ import { ListField } from '../ui/ListField.tsx';
 import { LinesField } from '../ui/LinesField.tsx';
 import { describeProblems, type LineProblem } from '../ui/lines.ts';
 import { formatLeaders, formatPhrases, parseLeaders, parsePhrases } from './settings-lines.ts';
+import { UnitsField } from './UnitsField.tsx';
+import { ScoringFields } from './ScoringFields.tsx';
+import { unitsProblems } from './units-list.ts';
 
 /** The fields whose lines are read into entries, by the name the clerk sees. */
 const LINE_FIELDS = { leaders: '领导姓名与职务', phrases: '规范用语' } as const;
@@ -34,6 +39,7 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
   const [loaded, setLoaded] = useState<number | 'new' | null>(seriesId === 'new' ? 'new' : null);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
   const [lineProblems, setLineProblems] = useState<Record<LineFieldName, LineProblem[]>>({ leaders: [], phrases: [] });
+  const [scoringProblems, setScoringProblems] = useState<Record<string, string | null>>({});
   const [saving, setSaving] = useState(false);
   // what was last loaded or saved, to tell whether leaving would lose typing
   const [baseline, setBaseline] = useState<string>(() => JSON.stringify(defaultSeriesSettings('')));
@@ -77,7 +83,8 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
     setLineProblems((current) => ({ ...current, [key]: problems }));
   };
 
-  const dirty = JSON.stringify(settings) !== baseline || lineProblems.leaders.length + lineProblems.phrases.length > 0;
+  const scoringUnfinished = Object.values(scoringProblems).filter((problem): problem is string => problem !== null);
+  const dirty = JSON.stringify(settings) !== baseline || lineProblems.leaders.length + lineProblems.phrases.length > 0 || scoringUnfinished.length > 0;
   const backTo = () => navigate({ screen: 'archive', seriesId: seriesId === 'new' ? null : seriesId });
   useCommands({ 'issue.save': () => void save() });
   useEffect(() => {
@@ -92,6 +99,9 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
       .filter((key) => lineProblems[key].length > 0)
       .map((key) => `${LINE_FIELDS[key]}：${describeProblems(lineProblems[key]).join('；')}`);
     if (unfinished.length > 0) return notice(`${unfinished.join('。')}。请补全或删去这些行再保存。`, 'error');
+    const unitsUnfinished = unitsProblems(settings.units ?? []);
+    if (unitsUnfinished.length > 0) return notice(`信息采用单位名单：${unitsUnfinished.join('；')}。请补全或删去再保存。`, 'error');
+    if (scoringUnfinished.length > 0) return notice(`计分规则：${scoringUnfinished.join('；')}。`, 'error');
     const checked = validate(seriesSettingsSchema, settings);
     if (!checked.ok) return notice(formatErrors(checked.errors), 'error');
     setSaving(true);
@@ -195,6 +205,15 @@ export function SeriesSettingsScreen({ seriesId }: { seriesId: number | 'new' })
             <legend>校对</legend>
             <LinesField label={LINE_FIELDS.leaders} value={settings.leaders} format={formatLeaders} parse={parseLeaders} onChange={(value, problems) => updateLines('leaders', value, problems)} hint="每行：姓名 职务，如：刘勇会 市委常委、常务副市长" />
             <LinesField label={LINE_FIELDS.phrases} value={settings.phrases} format={formatPhrases} parse={parsePhrases} onChange={(value, problems) => updateLines('phrases', value, problems)} hint="每行：正确写法 常见错误写法…，如：一岗双责 一岗两责" />
+          </fieldset>
+          <fieldset className="units-fieldset">
+            <legend>信息采用单位名单</legend>
+            <UnitsField units={settings.units ?? []} onChange={(units) => update('units', units)} />
+          </fieldset>
+          <fieldset>
+            <legend>计分规则</legend>
+            <ScoringFields scoring={settings.scoring ?? DEFAULT_SCORING} onChange={(scoring) => update('scoring', scoring)}
+              onProblems={(problems) => setScoringProblems((current) => ({ ...current, ...problems }))} />
           </fieldset>
         </form>
       )}

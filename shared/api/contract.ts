@@ -2,7 +2,7 @@
 // boundary, in Electron's main process and in browser mode's server alike) and its output type.
 import { apiMethods, isApiMethod, type ApiMethod } from './methods.ts';
 import { z } from 'zod';
-import { issueSchema, issueStatusSchema, type Issue } from '../model/issue.ts';
+import { isRealDate, issueSchema, issueStatusSchema, type Issue } from '../model/issue.ts';
 import { seriesSettingsSchema } from '../model/series.ts';
 import { ISSUE_LIMITS } from '../model/limits.ts';
 import type {
@@ -18,6 +18,7 @@ import type {
   RevisionSummary,
   SearchHit,
   SeriesRecord,
+  StatsReport,
   VolumeJob,
   VolumePreview,
 } from './records.ts';
@@ -54,6 +55,12 @@ const volumeRange = z.discriminatedUnion('kind', [
 ]);
 const volumeRequest = z.strictObject({ seriesId: id, range: volumeRange, includeDrafts: z.boolean().optional() });
 const jobId = z.string().uuid({ message: '任务编号不正确' });
+
+/** a series' issues dated from..to (both counted), 已印发 ones only unless status is all */
+const realDate = isoDate.refine(isRealDate, { message: '不是存在的日期' });
+const statsRequest = z
+  .strictObject({ seriesId: id, from: realDate, to: realDate, status: z.enum(['issued', 'all']).optional() })
+  .refine((input) => input.from <= input.to, { message: '起始日期晚于结束日期', path: ['to'] });
 
 declare const outputType: unique symbol;
 interface Method<Input extends z.ZodType, Output> {
@@ -144,6 +151,13 @@ export const apiContract = {
   'volume.cancel': method<VolumeJob>()(z.strictObject({ jobId })),
   /** the finished file, once; the job is forgotten afterwards */
   'volume.result': method<ExportedFile>()(z.strictObject({ jobId })),
+
+  /** the 信息采用 count of the period: a line per unit with points and rank, and what the clerk must settle; writes nothing */
+  'stats.tally': method<StatsReport>()(statsRequest),
+  /** the same as an Excel workbook: 信息采用情况 and 明细 */
+  'stats.xlsx': method<ExportedFile>()(statsRequest),
+  /** the same as a Word 通报 in the bulletin's print style */
+  'stats.docx': method<ExportedFile>()(statsRequest),
 
   'backup.create': method<BackupInfo>()(empty),
   'backup.list': method<BackupInfo[]>()(empty),

@@ -201,3 +201,91 @@ export interface VolumeJob {
   /** why it failed, in Chinese */
   message: string | null;
 }
+
+/** What a report carried counts as (信息采用统计): an article, or a ▲ item of a news section. */
+export type StatsKind = 'article' | 'item';
+
+/** Where in its issue an article or item stands: the issue's blocks[block], and items[item] of a news section. */
+export interface StatsPlace {
+  issueId: number;
+  /** as it prints: 第13期 */
+  numberText: string;
+  date: string;
+  kind: StatsKind;
+  /** the article's title, or the item's head (with the start of its text where the head is only the unit) */
+  title: string;
+  block: number;
+  item: number | null;
+}
+
+/** A report counted for a unit. */
+export interface StatsEntry extends StatsPlace {
+  editorNote: boolean;
+  instruction: boolean;
+  points: number;
+  /** false where it was counted by the suggestion read from the text, not yet confirmed by the clerk */
+  confirmed: boolean;
+}
+
+/** One unit's line of the 通报. */
+export interface StatsRow {
+  unit: string;
+  group: '县市区' | '市直部门' | '其他';
+  articles: number;
+  items: number;
+  editorNotes: number;
+  instructions: number;
+  points: number;
+  /** equal points share a rank: 1, 1, 3 */
+  rank: number;
+  /** points in the period before of the same length; null when it was not counted */
+  previousPoints: number | null;
+  change: number | null;
+  entries: StatsEntry[];
+}
+
+/** A report the clerk must settle before it counts: no unit found, a name that could be two units, an attribution left unconfirmed, a unit not on the list. */
+export interface StatsPending extends StatsPlace {
+  why: 'unknown' | 'ambiguous' | 'unconfirmed' | 'unlisted';
+  /** the units suggested or stored, for the clerk to start from */
+  suggested: string[];
+  /** in Chinese: what was found and why it does not count yet */
+  reason: string;
+}
+
+export interface StatsPeriod {
+  from: string;
+  to: string;
+  /** 2023年7月, 2023年第三季度, 2023年度, 2023年7月1日至9月30日 */
+  label: string;
+}
+
+/** The 信息采用 count of a series over a period (stats.tally). */
+export interface StatsReport {
+  seriesName: string;
+  issuer: string;
+  period: StatsPeriod & { kind: 'month' | 'quarter' | 'year' | 'custom' };
+  previousPeriod: StatsPeriod | null;
+  /** issued: 已印发 issues only; all: drafts and reviewed ones too */
+  status: 'issued' | 'all';
+  scoring: { article: number; item: number; editorNote: number; instruction: number };
+  /** false when the series has no units list and the units are those the suggestions named */
+  unitsListed: boolean;
+  /** by rank, then in the office's order */
+  rows: StatsRow[];
+  pending: StatsPending[];
+  totals: {
+    issues: number;
+    /** the rows summed (a report of two units counts for each) */
+    articles: number;
+    items: number;
+    editorNotes: number;
+    instructions: number;
+    points: number;
+    /** reports counted, each once */
+    counted: number;
+    /** of them, counted by suggestion, not yet confirmed */
+    provisional: number;
+    pending: number;
+  };
+}

@@ -37,11 +37,39 @@ export const leadBlockSchema = z.strictObject({
   items: z.array(text(ISSUE_LIMITS.titleChars * 2)).max(ISSUE_LIMITS.blocks),
 });
 
+/** A unit's name as an attribution holds it: 安化县, 市生态环境局. */
+export const UNIT_NAME_MAX = 50;
+export const unitNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: '单位名称不能为空' })
+  .max(UNIT_NAME_MAX)
+  // a line break in a name splits the table rows it is printed in
+  .refine((name) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(name), { message: '单位名称不能含换行或控制字符' });
+
+/**
+ * Which units' report an article or news item is (信息采用): `confirmed` once the clerk has settled it.
+ * Absent means never attributed: the statistics then use the suggestion read from the text (shared/stats/).
+ */
+export const sourcesSchema = z.strictObject({
+  units: z
+    .array(unitNameSchema)
+    .min(1, { message: '至少写一个来源单位' })
+    .max(20)
+    .refine((units) => new Set(units).size === units.length, { message: '来源单位不能重复' }),
+  confirmed: z.boolean(),
+});
+
+/** A leader's 批示 on an article or item (领导批示): non-empty means it got one. */
+export const instructionSchema = text(500);
+
 export const articleBlockSchema = z.strictObject({
   type: z.literal('article'),
   title: text(ISSUE_LIMITS.titleChars),
   subtitle: text(ISSUE_LIMITS.titleChars).optional(),
   paragraphs: z.array(paragraphSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
+  sources: sourcesSchema.optional(),
+  instruction: instructionSchema.optional(),
 });
 
 /** How an item's head prints: `▲安化县：text`, `▲**headline** text`, or a headline line with paragraphs under it. */
@@ -51,6 +79,8 @@ export const newsItemSchema = z.strictObject({
   head: text(ISSUE_LIMITS.titleChars),
   form: newsHeadFormSchema.optional(),
   paragraphs: z.array(paragraphSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
+  sources: sourcesSchema.optional(),
+  instruction: instructionSchema.optional(),
 });
 
 export const newsBlockSchema = z.strictObject({
@@ -129,6 +159,7 @@ export type LeadBlock = z.infer<typeof leadBlockSchema>;
 export type ArticleBlock = z.infer<typeof articleBlockSchema>;
 export type NewsHeadForm = z.infer<typeof newsHeadFormSchema>;
 export type NewsItem = z.infer<typeof newsItemSchema>;
+export type Sources = z.infer<typeof sourcesSchema>;
 export type NewsBlock = z.infer<typeof newsBlockSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type Numbering = z.infer<typeof numberingSchema>;

@@ -8,10 +8,12 @@
 //      items, an article without title, subtitle or text;
 //   4. runs as the editor keeps them: empty runs left out, neighbours of one style joined, `bold` only as
 //      true; optional fields only where they say something: `subtitle` when not empty, `marker` only
-//      as false, every item's `form` written (colon when it had none).
+//      as false, every item's `form` written (colon when it had none); an attribution (`sources`) with its
+//      unit names trimmed, each once, left out when none is left; a 批示 (`instruction`) trimmed, only when
+//      not empty.
 // normalizeIssue is idempotent, and normalizing with another template (or none) keeps the order of an
 // issue already in normal form, except that template sections move to the new template's order.
-import type { ArticleBlock, Block, Issue, NewsBlock, NewsItem, Paragraph } from './issue.ts';
+import type { ArticleBlock, Block, Issue, NewsBlock, NewsItem, Paragraph, Sources } from './issue.ts';
 import { withDerivedLead } from './lead.ts';
 
 export type BodyBlock = ArticleBlock | NewsBlock;
@@ -46,17 +48,28 @@ export function normalParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] 
   return out;
 }
 
+/** The attribution and 批示 of an article or item as the normal form writes them (rule 4), absent ones left out. */
+export function normalAttribution({ sources, instruction }: { sources?: Sources | undefined; instruction?: string | undefined }): { sources?: Sources; instruction?: string } {
+  const out: { sources?: Sources; instruction?: string } = {};
+  const units = [...new Set((sources?.units ?? []).map((unit) => unit.trim()).filter((unit) => unit !== ''))];
+  if (sources && units.length > 0) out.sources = { units, confirmed: sources.confirmed };
+  const note = instruction?.trim() ?? '';
+  if (note !== '') out.instruction = note;
+  return out;
+}
+
 function normalArticle(block: ArticleBlock): ArticleBlock | null {
   const paragraphs = normalParagraphs(block.paragraphs);
   const subtitle = block.subtitle ?? '';
   if (block.title === '' && subtitle === '' && paragraphs.length === 0) return null;
-  return subtitle !== '' ? { type: 'article', title: block.title, subtitle, paragraphs } : { type: 'article', title: block.title, paragraphs };
+  const article: ArticleBlock = subtitle !== '' ? { type: 'article', title: block.title, subtitle, paragraphs } : { type: 'article', title: block.title, paragraphs };
+  return { ...article, ...normalAttribution(block) };
 }
 
 function normalItem(item: NewsItem): NewsItem | null {
   const paragraphs = normalParagraphs(item.paragraphs);
   if (item.head === '' && paragraphs.length === 0) return null;
-  return { head: item.head, form: item.form ?? 'colon', paragraphs };
+  return { head: item.head, form: item.form ?? 'colon', paragraphs, ...normalAttribution(item) };
 }
 
 /**

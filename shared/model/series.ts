@@ -1,7 +1,7 @@
 // Settings of a bulletin series (刊物): what every new issue of it starts from.
 import { z } from 'zod';
 import { ISSUE_LIMITS } from './limits.ts';
-import { distributionSchema, numberingSchema, type IssueSeries } from './issue.ts';
+import { distributionSchema, numberingSchema, unitNameSchema, type IssueSeries } from './issue.ts';
 
 export const LAYOUT_PROFILES = ['gbt9704', 'first-glyph'] as const;
 export const FONT_PROFILES = ['office', 'system'] as const;
@@ -28,6 +28,30 @@ export const phraseSchema = z.strictObject({
   wrong: z.array(z.string().trim().min(1).max(100)).max(50),
 });
 
+/** The groups an office assesses its units in (信息采用统计). */
+export const UNIT_GROUPS = ['县市区', '市直部门', '其他'] as const;
+export type UnitGroup = (typeof UNIT_GROUPS)[number];
+
+/** A unit whose reports the bulletin counts: its name, the shorter names its reports go by (安化 for 安化县), its group. */
+export const unitSchema = z.strictObject({
+  name: unitNameSchema,
+  /** at least two characters: 南 alone would be read in 南县, 湖南, 南方… */
+  aliases: z.array(unitNameSchema.refine((alias) => [...alias].length >= 2, { message: '单位简称至少两个字' })).max(20).default([]),
+  group: z.enum(UNIT_GROUPS),
+});
+
+/** Points, 0–100, with at most one decimal (0.5 for a short item). */
+const points = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, { message: '分值最多保留一位小数' });
+
+/** Points per kind of report carried: an article, a ▲ item, and on top a 编者按 and a leader's 批示. */
+export const scoringSchema = z.strictObject({ article: points, item: points, editorNote: points, instruction: points });
+export type Scoring = z.infer<typeof scoringSchema>;
+export const DEFAULT_SCORING: Scoring = { article: 3, item: 1, editorNote: 1, instruction: 2 };
+
 export const seriesSettingsSchema = z.strictObject({
   name: shortText.min(1, { message: '刊物名称不能为空' }),
   issuer: shortText,
@@ -49,9 +73,22 @@ export const seriesSettingsSchema = z.strictObject({
   leaders: z.array(leaderSchema).max(500),
   /** standard wordings and their common mistaken forms, for proofreading */
   phrases: z.array(phraseSchema).max(1000),
+  /** the units assessed on their reports (信息采用), in the office's order; stored settings before it have none */
+  units: z
+    .array(unitSchema)
+    .max(500)
+    .default([])
+    .refine((units) => new Set(units.map((unit) => unit.name)).size === units.length, { message: '单位名单中有重名的单位' })
+    .refine((units) => {
+      const names = new Set(units.map((unit) => unit.name));
+      return units.every((unit) => unit.aliases.every((alias) => !names.has(alias)));
+    }, { message: '单位简称不能与名单中某个单位的全称相同' }),
+  /** points per kind of report, for the statistics */
+  scoring: scoringSchema.default(() => ({ ...DEFAULT_SCORING })),
 });
 
 export type SeriesSettings = z.infer<typeof seriesSettingsSchema>;
+export type Unit = SeriesSettings['units'][number];
 export type LayoutProfileName = SeriesSettings['layoutProfile'];
 export type FontProfileName = SeriesSettings['fontProfile'];
 
@@ -70,6 +107,8 @@ export function defaultSeriesSettings(name: string, issuer = '', numbering: Seri
     colophonOnEvenPage: false,
     leaders: [],
     phrases: [],
+    units: [],
+    scoring: { ...DEFAULT_SCORING },
   };
 }
 

@@ -57,6 +57,18 @@ const FIELD_NAMES: Record<string, string> = {
   revision: '修订版本',
   baseRevision: '所依据的修订版本',
   settings: '设置',
+  sources: '来源单位',
+  units: '单位',
+  confirmed: '是否已确认',
+  instruction: '领导批示',
+  aliases: '简称',
+  group: '类别',
+  scoring: '计分标准',
+  article: '文章分值',
+  item: '动态分值',
+  editorNote: '编者按分值',
+  from: '起始日期',
+  to: '结束日期',
 };
 
 /** The payload's `issue` is the bulletin itself; only under `distribution` is it 发. */

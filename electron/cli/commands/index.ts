@@ -14,4 +14,5 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   restore: async () => (await import('./restore.ts')).restoreCommand,
   bundle: async () => (await import('./bundle.ts')).bundleCommand,
   compile: async () => (await import('./compile.ts')).compileCommand,
+  stats: async () => (await import('./stats.ts')).statsCommand,
 };

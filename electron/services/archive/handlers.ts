@@ -13,7 +13,7 @@ import { listBackups } from './backup-files.ts';
 import { exportBundle, importBundle } from './bundle.ts';
 import { storageError } from './errors.ts';
 
-export type ArchiveMethod = Exclude<ApiMethod, `export.${string}` | `import.${string}` | `volume.${string}` | 'app.info'>;
+export type ArchiveMethod = Exclude<ApiMethod, `export.${string}` | `import.${string}` | `volume.${string}` | `stats.${string}` | 'app.info'>;
 export type ArchiveHandlers = Pick<ApiHandlers, ArchiveMethod>;
 
 const fromBase64 = (base64: string) => Buffer.from(base64, 'base64');

@@ -29,3 +29,6 @@ export { errnoCode, fileSystemError } from './fs-errors.ts';
 
 // the issues a year's volume binds
 export { nonEmptyVolumeContent, volumeContent, type VolumeContent, type VolumeRequest } from './volume-issues.ts';
+
+// the issues a 信息采用 count reads
+export { issuesOfPeriods, type PeriodIssue, type PeriodQuery } from './stats-issues.ts';

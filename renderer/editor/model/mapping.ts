@@ -5,7 +5,7 @@
 import { Node, Text, type Descendant, type Path } from 'slate';
 import type { ArticleBlock, Issue, NewsBlock, NewsItem, Paragraph, Run } from '../../../shared/model/issue.ts';
 import { deriveLead, withDerivedLead } from '../../../shared/model/lead.ts';
-import { normalBody, normalRuns, type BodyBlock } from '../../../shared/model/normal-form.ts';
+import { normalAttribution, normalBody, normalRuns, type BodyBlock } from '../../../shared/model/normal-form.ts';
 import { articleNode, emptyText, isOfType, newsItemNode, newsSectionNode, paragraphNode } from './nodes.ts';
 import type {
   ArticleElement,
@@ -32,12 +32,13 @@ function paragraphsToSlate(paragraphs: readonly Paragraph[]): ParagraphElement[]
   return paragraphs.length > 0 ? paragraphs.map(paragraphToSlate) : [paragraphNode()];
 }
 
+// an article's or item's attribution and 批示 ride on its element, so that editing the text keeps them
 function articleToSlate(block: ArticleBlock): ArticleElement {
-  return articleNode(block.title, block.subtitle || undefined, paragraphsToSlate(block.paragraphs));
+  return { ...articleNode(block.title, block.subtitle || undefined, paragraphsToSlate(block.paragraphs)), ...normalAttribution(block) };
 }
 
 function itemToSlate(item: NewsItem): NewsItemElement {
-  return newsItemNode(item.form ?? 'colon', item.head, paragraphsToSlate(item.paragraphs));
+  return { ...newsItemNode(item.form ?? 'colon', item.head, paragraphsToSlate(item.paragraphs)), ...normalAttribution(item) };
 }
 
 /**
@@ -141,6 +142,7 @@ function articleBlockOf(part: Extract<BodyPart, { type: 'article' }>): ArticleBl
   const block: ArticleBlock = { type: 'article', title: part.title ? Node.string(part.title.node) : '', paragraphs: paragraphsOf(part.paragraphs) };
   const subtitle = part.subtitle ? Node.string(part.subtitle.node) : '';
   if (subtitle !== '') block.subtitle = subtitle;
+  Object.assign(block, normalAttribution(part.node));
   articleBlocks.set(part.node, block);
   return block;
 }
@@ -148,7 +150,7 @@ function articleBlockOf(part: Extract<BodyPart, { type: 'article' }>): ArticleBl
 function newsItemOf(item: ItemPart): NewsItem {
   const known = newsItems.get(item.node);
   if (known) return known;
-  const converted: NewsItem = { head: item.head ? Node.string(item.head.node) : '', form: item.node.form, paragraphs: paragraphsOf(item.paragraphs) };
+  const converted: NewsItem = { head: item.head ? Node.string(item.head.node) : '', form: item.node.form, paragraphs: paragraphsOf(item.paragraphs), ...normalAttribution(item.node) };
   newsItems.set(item.node, converted);
   return converted;
 }

@@ -19,12 +19,13 @@ type ElementOf<T extends BulletinElementType> = Extract<BulletinElement, { type:
 
 /** The properties each element type may carry besides `type` and `children`. */
 export const ELEMENT_PROPERTIES: Record<BulletinElementType, readonly string[]> = {
-  article: [],
+  // sources and instruction: whose report it is and a leader's 批示 (信息采用), kept as the text is edited
+  article: ['sources', 'instruction'],
   'article-title': [],
   'article-subtitle': [],
   paragraph: ['heading'],
   'news-section': ['heading', 'marker'],
-  'news-item': ['form'],
+  'news-item': ['form', 'sources', 'instruction'],
   'item-head': [],
 };
 

@@ -3,7 +3,7 @@
 import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
-import type { HeadingLevel, NewsHeadForm } from '../../../shared/model/issue.ts';
+import type { HeadingLevel, NewsHeadForm, Sources } from '../../../shared/model/issue.ts';
 
 /** A run of text; bold is the only character style a bulletin has. */
 export interface BulletinText {
@@ -33,14 +33,20 @@ export interface ItemHeadElement {
   children: BulletinText[];
 }
 
+/** Which units' report an article or item is, and a leader's 批示 on it (信息采用): carried, not shown as text. */
+export interface AttributionFields {
+  sources?: Sources;
+  instruction?: string;
+}
+
 /** Title, optional subtitle right after it, then one or more paragraphs. */
-export interface ArticleElement {
+export interface ArticleElement extends AttributionFields {
   type: 'article';
   children: (ArticleTitleElement | ArticleSubtitleElement | ParagraphElement)[];
 }
 
 /** A ▲ item: its head, then one or more paragraphs; `form` says how the head prints. */
-export interface NewsItemElement {
+export interface NewsItemElement extends AttributionFields {
   type: 'news-item';
   form: NewsHeadForm;
   children: (ItemHeadElement | ParagraphElement)[];
