@@ -40,5 +40,6 @@ describe('parsePoints', () => {
     expect(parsePoints('0.25', '文章')).toEqual({ problem: '文章的分值最多保留一位小数' });
     expect(parsePoints('三', '文章')).toEqual({ problem: '文章的分值只能是数字' });
     expect(parsePoints('101', '领导批示')).toEqual({ problem: '领导批示的分值应在 0–100 之间' });
+    expect(parsePoints('-1', '文章')).toEqual({ problem: '文章的分值应在 0–100 之间' });
   });
 });

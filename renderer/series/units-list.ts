@@ -26,6 +26,7 @@ export type ReadPoints = { value: number } | { problem: string };
 export function parsePoints(text: string, label: string): ReadPoints {
   const digits = text.trim().replace(/[０-９．]/g, (char) => (char === '．' ? '.' : String(char.charCodeAt(0) - 0xff10)));
   if (digits === '') return { problem: `请填写${label}的分值` };
+  if (/^[-－−]\s*\d+(\.\d+)?$/.test(digits)) return { problem: `${label}的分值应在 0–100 之间` };
   if (!/^\d+(\.\d)?$/.test(digits)) return { problem: /^\d+\.\d{2,}$/.test(digits) ? `${label}的分值最多保留一位小数` : `${label}的分值只能是数字` };
   const value = Number(digits);
   if (value > 100) return { problem: `${label}的分值应在 0–100 之间` };
