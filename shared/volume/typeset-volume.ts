@@ -109,7 +109,7 @@ function coverLines(input: VolumeInput, page: PageGeometry): CoverLine[] {
 }
 
 /** The titles of an issue's articles, as the contents lists them (forced breaks joined). */
-function articleTitles(issue: Issue): string[] {
+export function articleTitles(issue: Issue): string[] {
   return issue.blocks.flatMap((block) => (block.type === 'article' ? [printable(block.title.replace(/\r\n|\r|\n/g, '')).trim() || '（无标题）'] : []));
 }
 

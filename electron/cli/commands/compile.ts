@@ -14,11 +14,13 @@ function yearOf(value: string): number {
   return year;
 }
 
-function dateOf(value: string, what: string): string {
+/** A date as typed (2023-7-12 too), as the contract takes it; a day that does not exist refused. */
+async function dateOf(value: string, what: string): Promise<string> {
+  const { isRealDate } = await import('../../../shared/model/issue.ts');
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!match || !date || date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) throw new CliError(`${what}不正确：${value}（应写成 2023-07-12）`);
-  return `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  const iso = match ? `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}` : '';
+  if (!isRealDate(iso)) throw new CliError(`${what}不正确：${value}（应写成 2023-07-12）`);
+  return iso;
 }
 
 async function rangeOf(values: Record<string, unknown>): Promise<Range> {
@@ -40,7 +42,7 @@ async function rangeOf(values: Record<string, unknown>): Promise<Range> {
   }
   if (from !== undefined || to !== undefined) {
     if (from === undefined || to === undefined) throw new CliError('按日期汇编请同时写 --from 和 --to');
-    const range = { kind: 'dates' as const, from: dateOf(from, '起始日期'), to: dateOf(to, '结束日期') };
+    const range = { kind: 'dates' as const, from: await dateOf(from, '起始日期'), to: await dateOf(to, '结束日期') };
     if (range.from > range.to) throw new CliError(`日期范围不正确：${range.from} 晚于 ${range.to}`);
     return range;
   }

@@ -4,6 +4,7 @@ import type { ApiParsedInput } from '../../../shared/api/contract.ts';
 import type { VolumePreview } from '../../../shared/api/records.ts';
 import type { Issue, IssueStatus } from '../../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../../shared/model/series.ts';
+import { articleTitles } from '../../../shared/volume/typeset-volume.ts';
 import { selectVolumeIssues, volumeRangeLabel, VolumeRangeError } from '../../../shared/volume/volume-range.ts';
 import type { Archive } from './archive.ts';
 import { ArchiveError } from './errors.ts';
@@ -18,8 +19,6 @@ export interface VolumeContent {
   settings: SeriesSettings;
   issues: { issue: Issue; status: IssueStatus; settings: SeriesSettings }[];
 }
-
-const titlesOf = (issue: Issue) => issue.blocks.flatMap((block) => (block.type === 'article' ? [block.title.replace(/\s*\n\s*/g, '')] : []));
 
 /** What the volume holds; an empty range is refused with a sentence saying what was looked for. */
 export function volumeContent(archive: Archive, { seriesId, range, includeDrafts = false }: VolumeRequest): VolumeContent {
@@ -40,7 +39,7 @@ export function volumeContent(archive: Archive, { seriesId, range, includeDrafts
     const preview: VolumePreview = {
       seriesName: series.settings.name,
       rangeLabel: volumeRangeLabel(range, selection.included),
-      issues: selection.included.map((summary, index) => ({ id: summary.id, numberText: summary.numberText, date: summary.date, status: summary.status, titles: titlesOf(issues[index]!.issue) })),
+      issues: selection.included.map((summary, index) => ({ id: summary.id, numberText: summary.numberText, date: summary.date, status: summary.status, titles: articleTitles(issues[index]!.issue) })),
       gaps: selection.gaps,
     };
     return { preview, settings: series.settings, issues };
