@@ -1,6 +1,7 @@
 // Checks a parsed issue against a fixture's *.expected.json, one expect per fact, titles compared
 // with white space removed (printed titles break over lines).
 import { expect } from 'vitest';
+import { elementPlainText } from '../shared/model/content.ts';
 import type { Issue } from '../shared/model/issue.ts';
 import { paragraphText } from '../shared/model/issue.ts';
 import { squeeze, type ExpectedFacts } from './fixtures.ts';
@@ -20,7 +21,7 @@ export function expectFacts(issue: Issue, expected: ExpectedFacts): void {
   expected.articles.forEach((wanted, index) => {
     const article = articles[index]!;
     expect(article.subtitle === undefined ? undefined : squeeze(article.subtitle)).toBe(wanted.subtitle === undefined ? undefined : squeeze(wanted.subtitle));
-    expect(squeeze(paragraphText(article.paragraphs[0]!)).startsWith(squeeze(wanted.firstParagraphStartsWith))).toBe(true);
+    expect(squeeze(elementPlainText(article.paragraphs[0]!)).startsWith(squeeze(wanted.firstParagraphStartsWith))).toBe(true);
   });
 
   const news = issue.blocks.filter((block) => block.type === 'news');

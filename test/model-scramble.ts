@@ -32,12 +32,12 @@ export function scrambled(issue: Issue, seed: number): Issue {
   const body: Block[] = [];
   for (const block of structuredClone(issue.blocks)) {
     if (block.type === 'article') {
-      const paragraphs = block.paragraphs.map((paragraph) => cutRuns(paragraph, random));
+      const paragraphs = block.paragraphs.map((paragraph) => (paragraph.type === undefined ? cutRuns(paragraph, random) : paragraph));
       if (random() < 0.3) paragraphs.splice(Math.floor(random() * (paragraphs.length + 1)), 0, { runs: [] });
       body.push({ ...block, paragraphs, ...(block.subtitle === undefined && random() < 0.3 ? { subtitle: '' } : {}) });
     } else if (block.type === 'news') {
       const items = block.items.map((item) => {
-        const paragraphs = item.paragraphs.map((paragraph) => cutRuns(paragraph, random));
+        const paragraphs = item.paragraphs.map((paragraph) => (paragraph.type === undefined ? cutRuns(paragraph, random) : paragraph));
         if (random() < 0.3 && item.form === 'colon') {
           const { form: _, ...bare } = item;
           return { ...bare, paragraphs };

@@ -62,6 +62,32 @@ export function buildMenuTemplate(actions: MenuActions, { devTools }: { devTools
         item('format.bold'),
         item('insert.article'),
         item('insert.newsItem'),
+        item('insert.table'),
+        item('insert.image'),
+        {
+          label: '表格',
+          submenu: [
+            item('table.rowAbove'),
+            item('table.rowBelow'),
+            item('table.deleteRow'),
+            separator,
+            item('table.columnLeft'),
+            item('table.columnRight'),
+            item('table.deleteColumn'),
+            separator,
+            item('table.alignLeft'),
+            item('table.alignCenter'),
+            item('table.alignRight'),
+            separator,
+            item('table.delete'),
+          ],
+        },
+        {
+          label: '图片',
+          submenu: [item('figure.caption'), item('figure.delete')],
+        },
+        item('content.moveUp'),
+        item('content.moveDown'),
         {
           label: '小标题',
           submenu: [

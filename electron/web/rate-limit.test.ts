@@ -41,9 +41,9 @@ describe('token bucket', () => {
 describe('browser mode limits per session', () => {
   it('classes backup.create, backup.restore and bundle.import as heavy, pure reads as unlimited, everything else (reading a file to import, which runs the reader, too) as mutating', () => {
     expect(['backup.create', 'backup.restore', 'bundle.import'].map(rateClass)).toEqual(['heavy', 'heavy', 'heavy']);
-    const mutating = ['series.create', 'series.update', 'series.setArchived', 'issues.next', 'issues.save', 'issues.setStatus', 'issues.duplicate', 'issues.delete', 'issues.discard', 'issues.restore', 'revisions.restore', 'import.file', 'import.read', 'import.confirm', 'volume.start', 'volume.cancel'];
+    const mutating = ['series.create', 'series.update', 'series.setArchived', 'issues.next', 'issues.save', 'issues.setStatus', 'issues.duplicate', 'issues.delete', 'issues.discard', 'issues.restore', 'revisions.restore', 'import.file', 'import.read', 'import.confirm', 'volume.start', 'volume.cancel', 'images.add'];
     expect(mutating.map(rateClass)).toEqual(mutating.map(() => 'mutating'));
-    const reads = ['app.info', 'series.list', 'series.get', 'issues.list', 'issues.gaps', 'issues.get', 'issues.recycleBin', 'revisions.list', 'revisions.get', 'search', 'export.docx', 'export.pdf', 'export.json', 'volume.preview', 'volume.progress', 'volume.result', 'stats.tally', 'stats.xlsx', 'stats.docx', 'backup.list', 'bundle.export'];
+    const reads = ['app.info', 'series.list', 'series.get', 'issues.list', 'issues.gaps', 'issues.get', 'issues.recycleBin', 'revisions.list', 'revisions.get', 'search', 'export.docx', 'export.pdf', 'export.json', 'volume.preview', 'volume.progress', 'volume.result', 'stats.tally', 'stats.xlsx', 'stats.docx', 'backup.list', 'bundle.export', 'images.get'];
     expect(reads.map(rateClass)).toEqual(reads.map(() => null));
     // every method of the contract is in exactly one of the three lists
     expect([...apiMethods].sort()).toEqual([...reads, ...mutating, 'backup.create', 'backup.restore', 'bundle.import'].sort());

@@ -45,6 +45,7 @@ const READS: ReadonlySet<string> = new Set<ApiMethod>([
   'stats.docx',
   'backup.list',
   'bundle.export',
+  'images.get',
 ]);
 
 /** The bucket a call draws from, or null for a pure read. */

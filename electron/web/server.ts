@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Dispatch } from '../api/dispatch.ts';
-import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract.ts';
+import { MAX_IMAGE_BASE64, MAX_UPLOAD_BASE64 } from '../../shared/api/contract.ts';
 import { staticFile } from '../security/static-file.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.ts';
 import { LOGIN_PATH, LoginGate, sessionCookie } from './login.ts';
@@ -52,7 +52,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-const MAX_BODY_BYTES = MAX_UPLOAD_BASE64 + 1024 * 1024;
+const MAX_BODY_BYTES = Math.max(MAX_UPLOAD_BASE64, MAX_IMAGE_BASE64) + 1024 * 1024;
 const TOO_FREQUENT = '操作过于频繁，请稍后再试';
 
 const SECURITY_HEADERS = {

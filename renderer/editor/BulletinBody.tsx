@@ -7,11 +7,17 @@ import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } 
 import { handleBackspace, handleDelete, handleEnter, handleShiftEnter } from './model/commands.ts';
 import { insertPastedLines, insertPastedText } from './model/paste.ts';
 import { showsRunIn } from './model/nodes.ts';
-import { htmlToLines, linesToText } from './clipboard-html.ts';
+import { linesToText } from './clipboard-html.ts';
 import { NEWS_HEAD_COLON, RUN_IN_SEPARATOR } from '../../shared/format/marks.ts';
 import { PageStartMark, usePageMarks } from './PageMarks.tsx';
 import { decorationIndex, NO_DECORATIONS, pathKey, type Highlight } from './decorations.ts';
 import { SourceChip } from './SourceChip.tsx';
+import { renderContentElement } from './ContentElements.tsx';
+import { htmlToParts, type PastedHtmlPart } from './clipboard-html.ts';
+import { hasTablesOrImages } from './model/paste-content.ts';
+import { inCellLike, moveToCell, moveVertically } from './model/table-commands.ts';
+import { aboveOfType } from './model/nodes.ts';
+import { imageFilesOf } from '../files/image-files.ts';
 
 export type { Highlight } from './decorations.ts';
 
@@ -23,7 +29,8 @@ function Placeholder({ element, text }: { element: Node; text: string }) {
   ) : null;
 }
 
-function renderElement({ element, attributes, children }: RenderElementProps) {
+function renderElement(props: RenderElementProps) {
+  const { element, attributes, children } = props;
   switch (element.type) {
     case 'article':
       return <div {...attributes} className="article"><SourceChip element={element} />{children}</div>;
@@ -57,7 +64,7 @@ function renderElement({ element, attributes, children }: RenderElementProps) {
     }
     case 'item-head':
       return <div {...attributes} className="item-head"><PageStartMark element={element} /><Placeholder element={element} text="单位或标题" />{children}</div>;
-    default:
+    case 'paragraph':
       return (
         <p {...attributes} className={element.heading ? `paragraph heading-${element.heading}` : 'paragraph'}>
           <PageStartMark element={element} />
@@ -65,6 +72,8 @@ function renderElement({ element, attributes, children }: RenderElementProps) {
           {children}
         </p>
       );
+    default:
+      return renderContentElement(props);
   }
 }
 
@@ -97,7 +106,7 @@ function caretFromPage(editor: Editor): void {
 
 // memoized, with stable callbacks from its owner: a refresh of the side panels does not re-render Slate's Editable
 // (which sets the page's selection again, a layout of the whole body in a long issue)
-export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onCompositionChange, onTab, onPickSources }: {
+export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highlights, onPasteWhole, onPasteParts, onPasteImages, onCompositionChange, onTab, onPickSources }: {
   editor: Editor;
   readOnly: boolean;
   highlights: readonly Highlight[];
@@ -105,6 +114,10 @@ export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highl
   onTab: () => void;
   /** returns true when it took the text as a whole bulletin */
   onPasteWhole: (text: string) => boolean;
+  /** pasted HTML holding tables or images: the owner stores the images, then places it all */
+  onPasteParts: (parts: PastedHtmlPart[]) => void;
+  /** image files on the clipboard (a screenshot, a copied photo) */
+  onPasteImages: (files: File[]) => void;
   onCompositionChange: (composing: boolean) => void;
   /** Alt+U in an editable body: choose the source units of the article or item the caret is in */
   onPickSources: () => void;
@@ -123,6 +136,11 @@ export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highl
     const mod = event.ctrlKey || event.metaKey;
     if (event.key === 'Tab' && !mod && !event.altKey && !readOnly) {
       event.preventDefault();
+      if (event.nativeEvent.isComposing) return;
+      // in a table Tab goes from cell to cell (Shift+Tab back, Tab in the last cell adds a row); in a caption it stays
+      caretFromPage(editor);
+      if (moveToCell(editor, event.shiftKey ? 'previous' : 'next')) return;
+      if (aboveOfType(editor, 'figure')) return;
       return onTab();
     }
     if (readOnly || event.nativeEvent.isComposing) return;
@@ -131,7 +149,13 @@ export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highl
       caretFromPage(editor);
       return onPickSources();
     }
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !mod && !event.altKey && !event.shiftKey) {
+      caretFromPage(editor);
+      if (moveVertically(editor, event.key === 'ArrowDown' ? 'down' : 'up')) return event.preventDefault();
+    }
     if (EDITING_KEYS.has(event.key)) caretFromPage(editor);
+    // Ctrl+Alt+Enter and the like are the command table's (在下方插入行): left to its window listener
+    if (event.key === 'Enter' && (mod || event.altKey)) return;
     if (event.key === 'Enter' && !event.shiftKey && handleEnter(editor)) return event.preventDefault();
     if (event.key === 'Enter' && event.shiftKey && handleShiftEnter(editor)) return event.preventDefault();
     if (event.key === 'Backspace' && !mod && handleBackspace(editor)) return event.preventDefault();
@@ -145,7 +169,15 @@ export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highl
     event.preventDefault();
     // HTML (Word, WPS, LibreOffice, web pages) gives its bold too; HTML without text (a picture) falls back to the plain text
     const html = event.clipboardData.getData('text/html');
-    const lines = html ? htmlToLines(html) : [];
+    const parts = html ? htmlToParts(html) : [];
+    const lines = parts.flatMap((part) => (part.kind === 'line' ? [part.line] : []));
+    // a copied photo or screenshot: the image itself (a browser adds HTML naming its address, which an offline office cannot load)
+    const images = imageFilesOf(event.clipboardData);
+    if (images.length > 0 && lines.length === 0 && !parts.some((part) => part.kind === 'table')) return onPasteImages(images);
+    // tables and photos from Word or WPS: placed in order once the photos are stored (not into a cell, which holds
+    // one line); an image the page cannot read (a web address, a file Word left behind) alone makes no such paste
+    const readable = parts.filter((part) => part.kind !== 'image' || /^data:image\//i.test(part.src));
+    if (hasTablesOrImages(readable) && !inCellLike(editor)) return onPasteParts(parts);
     const text = lines.length > 0 ? linesToText(lines) : event.clipboardData.getData('text/plain');
     if (!text.trim()) return;
     // a whole bulletin fills the issue's parts from its text

@@ -2,7 +2,7 @@
 // Slate, 版记) and the side panels (导读, 校对). Saving, status and restores are the session's; what each
 // command does is editor-commands.ts'.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Editor as SlateEditor, Element as SlateElement, Transforms, type Descendant, type Editor, type Path } from 'slate';
+import { Editor as SlateEditor, Element as SlateElement, Transforms, type Descendant, type Editor, type Path, type RangeRef } from 'slate';
 import { ReactEditor, Slate, withReact } from 'slate-react';
 import type { Issue } from '../../shared/model/issue.ts';
 import { printedLeadOf, printsLead } from '../../shared/model/lead.ts';
@@ -31,6 +31,11 @@ import { RevisionsDialog } from './RevisionsDialog.tsx';
 import { PrintPreviewDialog } from './PrintPreviewDialog.tsx';
 import { ProofreadingPanel } from './ProofreadingPanel.tsx';
 import { KeysHelpDialog } from './KeysHelpDialog.tsx';
+import { InsertTableDialog } from './InsertTableDialog.tsx';
+import { insertTable } from './model/table-commands.ts';
+import { caretTakesContent, holdCaret, insertImageFiles, pasteHtmlParts } from './content-insertion.ts';
+import type { PastedHtmlPart } from './clipboard-html.ts';
+import { IMAGE_ACCEPT } from '../files/image-files.ts';
 import { PasteMastheadDialog } from './PasteMastheadDialog.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { insertPastedText } from './model/paste.ts';
@@ -139,13 +144,27 @@ function IssueEditor({ session, series, editorRef }: Opened) {
     panel?.querySelector<HTMLElement>('button, [tabindex]')?.focus();
   }, []);
 
-  const handlers = editorCommandHandlers({ editor, session, sections: settings.sections, open: setDialog, exportAs, showProofreading, notice });
+  // 插入图片: the picker opens at once; the caret's place is held until the photo is stored
+  const imageInput = useRef<HTMLInputElement>(null);
+  const heldCaret = useRef<RangeRef | null>(null);
+  const insertion = useMemo(() => ({ editor, api, notice, errorMessage }), [editor, notice]);
+  const pickImage = useCallback(() => {
+    heldCaret.current?.unref();
+    heldCaret.current = holdCaret(editor);
+    imageInput.current?.click();
+  }, [editor]);
+  const handlers = editorCommandHandlers({ editor, session, sections: settings.sections, open: setDialog, exportAs, showProofreading, notice, pickImage });
   useCommands(handlers, { inBody: (target) => target instanceof Node && (body.current?.contains(target) ?? false), bodyHasCaret: () => editor.selection !== null });
   const toldAboutTab = useRef(false);
 
   // the body's callbacks keep their identity (BulletinBody is memoized) and call the latest closures
-  const latest = useRef({ pasteWhole, pickSources, session, notice });
-  latest.current = { pasteWhole, pickSources, session, notice };
+  const latest = useRef({ pasteWhole, pickSources, session, notice, insertion });
+  latest.current = { pasteWhole, pickSources, session, notice, insertion };
+  const onPasteParts = useCallback((parts: PastedHtmlPart[]) => void pasteHtmlParts(latest.current.insertion, parts), []);
+  const onPasteImages = useCallback((files: File[]) => {
+    if (!caretTakesContent(latest.current.insertion.editor)) return latest.current.notice('图片只能放在文章或动态条目中：请把光标放在正文段落里再粘贴');
+    void insertImageFiles(latest.current.insertion, files);
+  }, []);
   const onPickSources = useCallback(() => latest.current.pickSources(), []);
   const onPasteWhole = useCallback((text: string) => latest.current.pasteWhole(text), []);
   const onCompositionChange = useCallback((composing: boolean) => latest.current.session.setComposing(composing), []);
@@ -264,7 +283,7 @@ function IssueEditor({ session, series, editorRef }: Opened) {
             if (started !== startedTitle) setStartedTitle(started);
           }}
         >
-          <FormatBar editor={editor} readOnly={readOnly} sections={settings.sections} />
+          <FormatBar editor={editor} readOnly={readOnly} sections={settings.sections} handlers={handlers} />
           <div className="editor-layout">
             <div className="editor-main">
               <div className="page-sheet">
@@ -276,6 +295,8 @@ function IssueEditor({ session, series, editorRef }: Opened) {
                       readOnly={readOnly}
                       highlights={highlights}
                       onPasteWhole={onPasteWhole}
+                      onPasteParts={onPasteParts}
+                      onPasteImages={onPasteImages}
                       onCompositionChange={onCompositionChange}
                       onTab={onTab}
                       onPickSources={onPickSources}
@@ -323,6 +344,25 @@ function IssueEditor({ session, series, editorRef }: Opened) {
       {dialog === 'preview' && <PrintPreviewDialog issue={session.currentIssue()} settings={settings} onClose={() => setDialog(null)} />}
       {picking && <SourcesPicker element={picking.element} units={units} matcher={attribution.matcher} onConfirm={confirmSources} onClose={closePicker} />}
       {dialog === 'keys' && <KeysHelpDialog onClose={() => setDialog(null)} />}
+      {dialog === 'table' && (
+        <InsertTableDialog
+          onClose={() => { setDialog(null); requestAnimationFrame(() => ReactEditor.focus(editor)); }}
+          onInsert={(shape) => {
+            setDialog(null);
+            if (!insertTable(editor, shape)) notice('表格只能放在文章或动态条目中：请先把光标放在正文段落里');
+            requestAnimationFrame(() => ReactEditor.focus(editor));
+          }}
+        />
+      )}
+      <input ref={imageInput} type="file" accept={IMAGE_ACCEPT} multiple hidden data-testid="image-file"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          const held = heldCaret.current;
+          heldCaret.current = null;
+          if (files.length === 0) return void held?.unref();
+          void insertImageFiles(insertion, files, held).then(() => ReactEditor.focus(editor));
+        }} />
       {leaving && (
         <ConfirmDialog title="修改未能保存" onCancel={() => setLeaving(false)} cancelLabel="留在这里"
           choices={[{ label: '放弃修改并离开', danger: true, run: () => { session.abandon(); navigate({ screen: 'archive', seriesId: record.seriesId }); } }]}>

@@ -5,6 +5,7 @@ import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
 import { groupFindings } from '../../shared/proofread/fix-all.ts';
 import { paragraphText, type Issue } from '../../shared/model/issue.ts';
+import { textParagraphsOf } from '../../shared/model/content.ts';
 import { bulletinFixtures } from '../../test/fixtures.ts';
 import { createBulletinEditor } from './model/editor.ts';
 import { issueToSlate, slateToIssue } from './model/mapping.ts';
@@ -17,14 +18,14 @@ function editorWithCommas() {
   const issue = parseBulletinText(bulletinFixtures().find((f) => f.name === 'yiyang-2023-13')!.text).issue;
   const first = issue.blocks.find((block) => block.type === 'article')!;
   if (first.type !== 'article') throw new Error('no article');
-  for (const paragraph of first.paragraphs) for (const run of paragraph.runs) run.text = run.text.replaceAll('，', ',');
+  for (const paragraph of textParagraphsOf(first.paragraphs)) for (const run of paragraph.runs) run.text = run.text.replaceAll('，', ',');
   const editor = createBulletinEditor(() => TEMPLATE);
   editor.children = issueToSlate(issue, TEMPLATE);
   Editor.normalize(editor, { force: true });
   return { editor, issue };
 }
 
-const bodyText = (issue: Issue) => issue.blocks.flatMap((block) => (block.type === 'article' ? block.paragraphs.map(paragraphText) : [])).join('\n');
+const bodyText = (issue: Issue) => issue.blocks.flatMap((block) => (block.type === 'article' ? textParagraphsOf(block.paragraphs).map(paragraphText) : [])).join('\n');
 
 describe('applying a group of fixes in the editor', () => {
   it('fixes every half-width comma of the group in the body, and one undo brings them all back', () => {

@@ -16,6 +16,9 @@
 // where the heading is not bold in the document, while Word, WPS and LibreOffice all write
 // `font-weight:bold` for headings that are bold, so their rules give the bold the document had.
 import type { BulletinText } from './model/types.ts';
+import type { PastedCell, PastedHtmlPart } from './model/paste-content.ts';
+
+export type { PastedCell, PastedHtmlPart } from './model/paste-content.ts';
 
 /** One pasted line (a paragraph of the source): its runs, bold ones marked, neighbours of one style joined. */
 export type ClipboardLine = BulletinText[];
@@ -337,17 +340,30 @@ function finishLine(pieces: readonly { text: string; bold: boolean }[]): Clipboa
   return runs;
 }
 
+/** What reading pasted HTML reports, in document order: each line, and the elements shown as they open and close. */
+interface HtmlSink {
+  line(line: ClipboardLine): void;
+  start?(tag: string, attributes: Attributes, bold: boolean): void;
+  end?(tag: string): void;
+  image?(attributes: Attributes): void;
+}
+
 /** The pasted HTML as lines of runs: one line for each paragraph, list item, table cell or <br>-broken line with text. */
 export function htmlToLines(html: string): ClipboardLine[] {
+  const lines: ClipboardLine[] = [];
+  readHtml(html, { line: (line) => lines.push(line) });
+  return lines;
+}
+
+function readHtml(html: string, sink: HtmlSink): void {
   const tokens = [...tokensOf(html)];
   const rules: StyleRule[] = [];
   for (const token of tokens) if (token.kind === 'raw' && token.tag === 'style') rules.push(...rulesOf(token.text, rules.length));
 
-  const lines: ClipboardLine[] = [];
   let pieces: { text: string; bold: boolean }[] = [];
   const flush = () => {
     const line = finishLine(pieces);
-    if (line) lines.push(line);
+    if (line) sink.line(line);
     pieces = [];
   };
   const stack: Frame[] = [{ tag: '#document', attributes: new Map(), weight: 400, hidden: false }];
@@ -368,6 +384,7 @@ export function htmlToLines(html: string): ClipboardLine[] {
     const declared = declarations.get('font-weight');
     const weight = (declared !== undefined ? weightOf(declared, parent.weight) : null) ?? (BOLD_TAGS.has(tag) ? weightOf('bolder', parent.weight)! : parent.weight);
     stack.push({ tag, attributes, weight, hidden });
+    if (!hidden) sink.start?.(tag, attributes, isBold(weight));
   };
   /** Closes the elements from the top down to the one at `index` (itself too); closing a block ends the line. */
   const popTo = (index: number, except?: Frame) => {
@@ -375,6 +392,7 @@ export function htmlToLines(html: string): ClipboardLine[] {
     while (stack.length > Math.max(index, 1)) {
       const frame = stack.pop()!;
       if (!frame.hidden && (BLOCK.has(frame.tag) || frame.tag === 'td' || frame.tag === 'th')) flush();
+      if (!frame.hidden) sink.end?.(frame.tag);
       if (FORMATTING.has(frame.tag) && frame !== except) closed.unshift(frame);
     }
     reopen = [...reopen, ...closed];
@@ -436,13 +454,77 @@ export function htmlToLines(html: string): ClipboardLine[] {
       if (!top().hidden) flush();
       continue;
     }
+    // an image is reported where it stands; text beside it in its paragraph still makes that paragraph's line
+    if (tag === 'img' && !top().hidden) sink.image?.(token.attributes);
     if (VOID.has(tag)) continue;
     if (BLOCK.has(tag) && !top().hidden) flush();
     open(tag, token.attributes);
   }
   popTo(1);
   flush();
-  return lines;
+}
+
+// ---- tables and images ----
+
+const spanAttribute = (value: string | undefined, max: number) => {
+  const number = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(number) && number >= 1 ? Math.min(number, max) : 1;
+};
+
+/**
+ * The pasted HTML as lines, tables and images, in the order they stand (a table inside a table cell is read as
+ * that cell's text; an image inside a table is taken after the table). Lines are read exactly as htmlToLines reads them.
+ */
+export function htmlToParts(html: string): PastedHtmlPart[] {
+  const parts: PastedHtmlPart[] = [];
+  let depth = 0;
+  let table: PastedCell[][] | null = null;
+  let cell: PastedCell | null = null;
+  let pendingImages: string[] = [];
+  readHtml(html, {
+    line: (line) => {
+      if (cell) cell.lines.push(line);
+      else if (depth === 0) parts.push({ kind: 'line', line });
+      // a line in a table outside any cell (a <caption>) stands before it
+      else parts.push({ kind: 'line', line });
+    },
+    start: (tag, attributes) => {
+      if (tag === 'table') {
+        depth++;
+        if (depth === 1) table = [];
+      } else if (depth === 1 && tag === 'tr' && table) {
+        table.push([]);
+      } else if (depth === 1 && (tag === 'td' || tag === 'th') && table) {
+        if (table.length === 0) table.push([]);
+        cell = { lines: [], heading: tag === 'th', colSpan: spanAttribute(attributes.get('colspan'), 1000), rowSpan: spanAttribute(attributes.get('rowspan'), 1000) };
+      }
+    },
+    end: (tag) => {
+      if (tag === 'table') {
+        depth--;
+        if (depth === 0 && table) {
+          const rows = table.filter((row) => row.length > 0);
+          if (rows.length > 0) parts.push({ kind: 'table', rows });
+          for (const src of pendingImages) parts.push({ kind: 'image', src });
+          table = null;
+          pendingImages = [];
+        }
+      } else if (depth === 1 && (tag === 'td' || tag === 'th') && cell) {
+        // a cell is a header cell when it is a <th>, or when all of its text is bold
+        const runs = cell.lines.flat();
+        const allBold = runs.length > 0 && runs.every((run) => run.bold === true || run.text.trim() === '');
+        table!.at(-1)!.push({ ...cell, heading: cell.heading || allBold });
+        cell = null;
+      }
+    },
+    image: (attributes) => {
+      const src = attributes.get('src') ?? '';
+      if (src === '') return;
+      if (depth > 0) pendingImages.push(src);
+      else parts.push({ kind: 'image', src });
+    },
+  });
+  return parts;
 }
 
 /** The lines as plain text, one a line: what a whole-bulletin paste reads. */

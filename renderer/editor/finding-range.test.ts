@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Editor, Transforms } from 'slate';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
+import { textParagraphsOf } from '../../shared/model/content.ts';
 import { bulletinFixtures } from '../../test/fixtures.ts';
 import { createBulletinEditor } from './model/editor.ts';
 import { issueToSlate, slateToIssue } from './model/mapping.ts';
@@ -16,8 +17,8 @@ const MISTAKES = '其中的的问题,已整改。';
 function editorFor(name: string) {
   const issue = parseBulletinText(bulletinFixtures().find((f) => f.name === name)!.text).issue;
   for (const block of issue.blocks) {
-    if (block.type === 'article') block.paragraphs[0]!.runs.push({ text: MISTAKES });
-    if (block.type === 'news') for (const item of block.items) item.paragraphs[0]!.runs.push({ text: MISTAKES });
+    if (block.type === 'article') textParagraphsOf(block.paragraphs)[0]!.runs.push({ text: MISTAKES });
+    if (block.type === 'news') for (const item of block.items) textParagraphsOf(item.paragraphs)[0]!.runs.push({ text: MISTAKES });
   }
   const editor = createBulletinEditor(() => TEMPLATE);
   editor.children = issueToSlate(issue, TEMPLATE);

@@ -6,12 +6,12 @@ import { aboveOfType } from './model/nodes.ts';
 
 const WRITTEN_IN_ORDER = new Set(['structure.empty-article']);
 
-/** The title of the article the caret is in, while that article has no text yet; null otherwise. */
+/** The title of the article the caret is in, while that article has no text, table or figure yet; null otherwise. */
 export function articleBeingStarted(editor: Editor): string | null {
   const entry = aboveOfType(editor, 'article');
   if (!entry) return null;
   const [title, ...rest] = entry[0].children;
-  if (rest.some((child) => child.type === 'paragraph' && Node.string(child).trim())) return null;
+  if (rest.some((child) => child.type === 'table' || child.type === 'figure' || (child.type === 'paragraph' && Node.string(child).trim()))) return null;
   return title ? Node.string(title) : null;
 }
 

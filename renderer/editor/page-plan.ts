@@ -5,7 +5,7 @@ import { Node, type Descendant, type Path, type Point } from 'slate';
 import type { Issue } from '../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../shared/model/series.ts';
 import { typesetIssue, type BlockSource, type PagePlan, type TypesetIssue } from '../../shared/layout/typeset.ts';
-import { isOfType } from './model/nodes.ts';
+import { bodyPartsOf } from './model/mapping.ts';
 
 /** A body page after the first: the body part it starts in, and the character of that part's printed text it starts at. */
 export interface PageStart {
@@ -37,15 +37,16 @@ export function pageStartsOf(typeset: TypesetIssue): PageStart[] {
     const printed = typeset.blocks[block];
     const source = sourceOf(typeset, block);
     if (!printed || !source) continue;
-    const offset = line > 0 && printed.kind === 'paragraph' && (source.part === 'paragraph' || source.part === 'itemHead') ? printed.laid[line]!.broken.start : 0;
+    // a table's or figure's lines are no text of the editor's: its page starts at the element itself
+    const offset = line > 0 && printed.kind === 'paragraph' && (source.part === 'paragraph' || source.part === 'itemHead') && printed.laid?.[line] ? printed.laid[line]!.broken.start : 0;
     starts.push({ page: typeset.sheets[index]?.number ?? index + 1, source, offset });
   }
   return starts;
 }
 
 function sourceOf(typeset: TypesetIssue, block: number): BlockSource | undefined {
-  const printed = typeset.blocks[block];
-  return printed?.kind === 'paragraph' ? printed.source : undefined;
+  const printed = typeset.blocks[block] as { source?: BlockSource } | undefined;
+  return printed?.source;
 }
 
 /** The Slate paths of the body parts, indexed as the issue's body blocks (slateToIssue leaves out empty parts). */
@@ -58,38 +59,15 @@ interface BlockPaths {
   items: { head: Path | undefined; paragraphs: Path[] }[];
 }
 
-const hasText = (node: Node) => Node.string(node) !== '';
-
-function paragraphPaths(children: readonly Descendant[], parent: Path): Path[] {
-  return children.flatMap((child, index) => (isOfType(child, 'paragraph') && hasText(child) ? [[...parent, index]] : []));
-}
-
-/** The body parts of the editor's value in the order and with the omissions of mapping.ts's bodyBlocksOf. */
+/** The body parts of the editor's value in the order and with the omissions of slateToIssue (mapping.ts's bodyPartsOf): a table or figure is one of the paragraphs. */
 function bodyPathsOf(nodes: readonly Descendant[]): BlockPaths[] {
-  const blocks: BlockPaths[] = [];
-  nodes.forEach((node, index) => {
-    if (isOfType(node, 'article')) {
-      const title = node.children.findIndex((child) => child.type === 'article-title');
-      const subtitle = node.children.findIndex((child) => child.type === 'article-subtitle');
-      const paragraphs = paragraphPaths(node.children, [index]);
-      const titleText = title >= 0 ? Node.string(node.children[title]!) : '';
-      const subtitleText = subtitle >= 0 ? Node.string(node.children[subtitle]!) : '';
-      if (titleText === '' && subtitleText === '' && paragraphs.length === 0) return;
-      blocks.push({ ...(title >= 0 ? { title: [index, title] } : {}), ...(subtitle >= 0 && subtitleText !== '' ? { subtitle: [index, subtitle] } : {}), paragraphs, items: [] });
-    } else if (isOfType(node, 'news-section')) {
-      const items: BlockPaths['items'] = [];
-      node.children.forEach((item, itemIndex) => {
-        if (!isOfType(item, 'news-item')) return;
-        const head = item.children.findIndex((child) => child.type === 'item-head');
-        const paragraphs = paragraphPaths(item.children, [index, itemIndex]);
-        const headText = head >= 0 ? Node.string(item.children[head]!) : '';
-        if (headText === '' && paragraphs.length === 0) return;
-        items.push({ head: head >= 0 ? [index, itemIndex, head] : undefined, paragraphs });
-      });
-      if (items.length > 0) blocks.push({ section: [index], paragraphs: [], items });
+  return bodyPartsOf(nodes).map((part): BlockPaths => {
+    if (part.type === 'news') {
+      return { section: part.path, paragraphs: [], items: part.items.map((item) => ({ head: item.head?.path, paragraphs: item.paragraphs.map((paragraph) => paragraph.path) })) };
     }
+    const subtitle = part.subtitle && Node.string(part.subtitle.node) !== '' ? { subtitle: part.subtitle.path } : {};
+    return { ...(part.title ? { title: part.title.path } : {}), ...subtitle, paragraphs: part.paragraphs.map((paragraph) => paragraph.path), items: [] };
   });
-  return blocks;
 }
 
 /** The point `offset` characters into the text of the element at `path` (its last point when the text is shorter). */

@@ -1,7 +1,8 @@
 // Decides whether pasted text is a whole bulletin (masthead, 导读 or colophon present) and, pasted
 // into an empty issue, fills all its parts from it with the importer's parser: the body and colophon
 // always, the masthead (期号, 日期, 文号) together or not at all, as the clerk chooses.
-import type { Issue } from '../../shared/model/issue.ts';
+import type { ContentElement, Issue } from '../../shared/model/issue.ts';
+import { isTextParagraph } from '../../shared/model/content.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { withDerivedLead } from '../../shared/model/lead.ts';
 import { formatChineseDate, issueNumberOf } from '../../shared/format/chinese.ts';
@@ -14,11 +15,14 @@ export function looksLikeWholeBulletin(text: string): boolean {
   return signs.filter(Boolean).length >= 2;
 }
 
+/** A text paragraph of white space only; a table or a figure is content. */
+const isBlankElement = (element: ContentElement) => isTextParagraph(element) && element.runs.every((run) => !run.text.trim());
+
 export function isBodyEmpty(issue: Issue): boolean {
   return issue.blocks.every((block) => {
     if (block.type === 'lead') return true;
-    if (block.type === 'article') return !block.title.trim() && block.paragraphs.every((p) => p.runs.every((run) => !run.text.trim()));
-    return block.items.every((item) => !item.head.trim() && item.paragraphs.every((p) => p.runs.every((run) => !run.text.trim())));
+    if (block.type === 'article') return !block.title.trim() && block.paragraphs.every(isBlankElement);
+    return block.items.every((item) => !item.head.trim() && item.paragraphs.every(isBlankElement));
   });
 }
 

@@ -2,9 +2,9 @@
 // boundary, in Electron's main process and in browser mode's server alike) and its output type.
 import { apiMethods, isApiMethod, type ApiMethod } from './methods.ts';
 import { z } from 'zod';
-import { isRealDate, issueSchema, issueStatusSchema, type Issue } from '../model/issue.ts';
+import { isRealDate, issueSchema, issueStatusSchema, type ImageRef, type Issue } from '../model/issue.ts';
 import { seriesSettingsSchema } from '../model/series.ts';
-import { ISSUE_LIMITS } from '../model/limits.ts';
+import { IMAGE_LIMITS, ISSUE_LIMITS } from '../model/limits.ts';
 import type {
   AppInfo,
   BackupInfo,
@@ -30,6 +30,9 @@ export { ApiError, API_ERROR_CODES, isUserFacing, type ApiErrorCode, type ApiErr
 export const MAX_UPLOAD_BASE64 = 40 * 1024 * 1024;
 /** the largest file whose base64 still fits MAX_UPLOAD_BASE64 */
 export const MAX_UPLOAD_BYTES = Math.floor(MAX_UPLOAD_BASE64 / 4) * 3;
+
+/** Largest photo the renderer may hand over for insertion, as base64: the whole of IMAGE_LIMITS.fileBytes. */
+export const MAX_IMAGE_BASE64 = Math.ceil(IMAGE_LIMITS.fileBytes / 3) * 4;
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD' });
@@ -165,6 +168,16 @@ export const apiContract = {
 
   'bundle.export': method<ExportedFile>()(z.strictObject({ seriesId: id.optional() })),
   'bundle.import': method<BundleReport>()(z.strictObject({ base64: z.string().max(MAX_UPLOAD_BASE64) })),
+
+  /** checks a photo, turns it upright, strips and downscales it, and stores it in the archive at once; the same photo twice is stored once */
+  'images.add': method<ImageRef>()(
+    z.strictObject({
+      name: fileName,
+      dataBase64: z.string().max(MAX_IMAGE_BASE64 + 100, { message: `图片文件超过 ${IMAGE_LIMITS.fileBytes / 1024 / 1024} MB，请压缩后再插入` }),
+    }),
+  ),
+  /** a stored image's bytes, for the editor to show */
+  'images.get': method<{ format: 'jpeg' | 'png'; dataBase64: string }>()(z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/, { message: '图片编号不正确' }) })),
 } as const satisfies { [M in ApiMethod]: Method<z.ZodType, unknown> };
 
 export type ApiContract = typeof apiContract;

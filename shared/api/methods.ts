@@ -43,6 +43,8 @@ export const API_METHODS = [
   'backup.restore',
   'bundle.export',
   'bundle.import',
+  'images.add',
+  'images.get',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

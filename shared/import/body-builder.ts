@@ -1,6 +1,6 @@
 // Collects the body as it is read: articles, news sections and their items, and paragraphs met before
-// any title (按语, 编者按), which go to the first article.
-import type { ArticleBlock, NewsBlock, NewsItem, Paragraph, Run } from '../model/issue.ts';
+// any title (按语, 编者按), which go to the first article. Tables and photos go where they stand, like a paragraph.
+import type { ArticleBlock, ContentElement, NewsBlock, NewsItem, Paragraph, Run } from '../model/issue.ts';
 import { headingLevelOf } from './heading-level.ts';
 
 /** Runs of a paragraph, with `**bold**` marks (a bold head, or a Markdown-style extraction) turned into bold runs. */
@@ -28,7 +28,7 @@ export class BodyBuilder {
   private article: ArticleBlock | null = null;
   private section: NewsBlock | null = null;
   private item: NewsItem | null = null;
-  private pending: Paragraph[] = [];
+  private pending: ContentElement[] = [];
 
   startArticle(title: string, subtitle?: string): void {
     const article: ArticleBlock = { type: 'article', title, paragraphs: [] };
@@ -71,18 +71,28 @@ export class BodyBuilder {
   }
 
   addParagraph(text: string): void {
-    const paragraph = paragraphOf(text);
-    if (this.item) this.item.paragraphs.push(paragraph);
-    else if (this.article) this.article.paragraphs.push(paragraph);
-    else if (this.section) this.startItem('', 'ownLine', text);
-    else this.pending.push(paragraph);
+    this.addElement(paragraphOf(text));
+  }
+
+  /** A paragraph, table or photo where it stands: in the item or article being read (a section's first item when none is open yet). */
+  addElement(element: ContentElement): void {
+    if (this.item) this.item.paragraphs.push(element);
+    else if (this.article) this.article.paragraphs.push(element);
+    else if (this.section) {
+      this.startItem('', 'ownLine');
+      this.item!.paragraphs.push(element);
+    } else this.pending.push(element);
   }
 
   /** Text that stands where nothing can hold it (among the colophon, say) goes to the nearest article. */
   addStray(text: string): void {
+    this.addStrayElement(paragraphOf(text));
+  }
+
+  addStrayElement(element: ContentElement): void {
     const target = this.item ?? this.article ?? [...this.blocks].reverse().find((block): block is ArticleBlock => block.type === 'article');
-    if (target) target.paragraphs.push(paragraphOf(text));
-    else this.pending.push(paragraphOf(text));
+    if (target) target.paragraphs.push(element);
+    else this.pending.push(element);
   }
 
   finish(): (ArticleBlock | NewsBlock)[] {

@@ -35,6 +35,8 @@ export interface BodyRead {
 
 const UNIT_HEAD = /^([^，。；：:！？、\s]{2,16})[：:]\s*(.+)$/su;
 const BOLD_HEAD = /^\*\*(.+?)\*\*([：:]?)\s*(.*)$/su;
+/** what is printed under a table or photo about it */
+const ELEMENT_NOTE = /^[（(]?(?:注|备注|说明|数据来源|资料来源|来源|单位)\s*[：:]/;
 
 export function itemFromLine(text: string): { head: string; form: NewsItem['form']; rest: string } {
   const body = text.replace(ITEM_MARK, '').replace(SOFT_ITEM_MARK, '').trim();
@@ -255,6 +257,11 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
       }
     }
     switch (unit.kind) {
+      case 'element':
+        // a table or photo belongs to the article or item it stands in; it never starts or titles one
+        if (inColophon) body.addStrayElement(unit.element!);
+        else body.addElement(unit.element!);
+        break;
       case 'leadHeading':
       case 'heading': {
         if (inColophon) {
@@ -322,6 +329,11 @@ export function readBody(units: Unit[], start: number, lead: readonly string[]):
       case 'text': {
         if (inColophon) {
           body.addStray(text);
+          break;
+        }
+        // a note under a table or photo (数据来源：市信访局) belongs to it, whatever it looks like
+        if (units[i - 1]?.kind === 'element' && ELEMENT_NOTE.test(text)) {
+          body.addParagraph(text);
           break;
         }
         // in a section whose items carry no ▲: 安化县：… and ● or numbered items

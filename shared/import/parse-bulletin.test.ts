@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseBulletin, parseBulletinText } from './parse-bulletin.ts';
-import { textSource } from './source.ts';
+import { elementPlainText, textParagraphsOf } from '../model/content.ts';
+import { textSource, type SourceDocument } from './source.ts';
 import { decodeText } from '../text/decode.ts';
-import { issueSchema, paragraphText, type ArticleBlock, type NewsBlock } from '../model/issue.ts';
+import { issueSchema, paragraphText, type ArticleBlock, type Figure, type NewsBlock, type Table } from '../model/issue.ts';
 import { issueToPlainText } from '../text/plain-text.ts';
 import { bulletinFixtures } from '../../test/fixtures.ts';
 import { expectFacts } from '../../test/expected-facts.ts';
@@ -50,14 +51,14 @@ describe('fixture details', () => {
     const issue = parseBulletinText(fixtures.find((f) => f.name === 'yiyang-2023-13')!.text).issue;
     const first = issue.blocks.find((block): block is ArticleBlock => block.type === 'article')!;
     expect(first.paragraphs).toHaveLength(3);
-    expect(paragraphText(first.paragraphs[2]!)).toContain('开对“药方”。要以时时放心不下');
+    expect(elementPlainText(first.paragraphs[2]!)).toContain('开对“药方”。要以时时放心不下');
   });
 
   it('reads the bold run-in headlines of the 2020 issue as item heads with their text as the paragraph', () => {
     const issue = parseBulletinText(fixtures.find((f) => f.name === 'yiyang-2020-huitoukan-04')!.text).issue;
     const section = issue.blocks.find((block): block is NewsBlock => block.type === 'news')!;
     expect(section.items[0]!.form).toBe('runIn');
-    expect(paragraphText(section.items[0]!.paragraphs[0]!).startsWith('9月19日19点30时')).toBe(true);
+    expect(elementPlainText(section.items[0]!.paragraphs[0]!).startsWith('9月19日19点30时')).toBe(true);
   });
 
   it('joins the ▲ headline that breaks over two lines in issue 1', () => {
@@ -111,7 +112,7 @@ describe('body variants', () => {
     const article = issue.blocks.find((block): block is ArticleBlock => block.type === 'article')!;
     expect(article.title).toBe('全市召开防汛工作会议');
     expect(article.subtitle).toBe('——部署今年防汛抗旱工作');
-    expect(article.paragraphs.map((p) => p.heading ?? 0)).toEqual([0, 1, 0, 2, 0]);
+    expect(textParagraphsOf(article.paragraphs).map((p) => p.heading ?? 0)).toEqual([0, 1, 0, 2, 0]);
   });
 
   it('reads news items printed without ▲, as “unit：text” lines', () => {
@@ -129,7 +130,7 @@ describe('body variants', () => {
   it('keeps an 编者按 that stands before the first title as a paragraph of the first article', () => {
     const { issue } = parseBulletinText(`${masthead}编者按：近日，全市开展专项行动，现将有关情况刊发如下。\n专项行动启动\n5月5日，专项行动启动。\n`);
     const article = issue.blocks.find((block): block is ArticleBlock => block.type === 'article')!;
-    expect(paragraphText(article.paragraphs[0]!)).toContain('编者按');
+    expect(elementPlainText(article.paragraphs[0]!)).toContain('编者按');
     expect(article.title).toBe('专项行动启动');
   });
 
@@ -161,12 +162,59 @@ describe('body variants', () => {
     const wrap = (paragraph: string) => paragraph.match(/.{1,22}/gu)!.join('\n');
     const text = `${masthead}专项行动推进有力\n${wrap(first)}\n\n${wrap(second)}\n`;
     const articleOf = (issue: ReturnType<typeof parseBulletinText>['issue']) => issue.blocks.find((block): block is ArticleBlock => block.type === 'article')!;
-    expect(articleOf(parseBulletin(textSource(text, 'pdf')).issue).paragraphs.map(paragraphText)).toEqual([first, second]);
-    expect(articleOf(parseBulletin(textSource(text, 'text')).issue).paragraphs.map(paragraphText)).toEqual([first + second]);
+    expect(articleOf(parseBulletin(textSource(text, 'pdf')).issue).paragraphs.map(elementPlainText)).toEqual([first, second]);
+    expect(articleOf(parseBulletin(textSource(text, 'text')).issue).paragraphs.map(elementPlainText)).toEqual([first + second]);
   });
 
   it('puts text found after the colophon into the nearest article instead of dropping it', () => {
     const { issue } = parseBulletinText(`${masthead}会议召开\n5月5日，会议召开。\n报：省委办公厅\n本期责任编辑：张三\n`);
     expect(issueToPlainText(issue)).toContain('本期责任编辑：张三');
+  });
+});
+
+describe('tables and photos among the lines (a .docx reader’s elements)', () => {
+  const table: Table = {
+    type: 'table',
+    columns: [{ align: 'left' }, { align: 'right' }],
+    header: [[{ runs: [{ text: '县市区' }] }, { runs: [{ text: '交办件数' }] }]],
+    rows: [[{ runs: [{ text: '赫山区' }] }, { runs: [{ text: '12' }] }]],
+    total: [{ runs: [{ text: '合计' }] }, { runs: [{ text: '12' }] }],
+  };
+  const figure: Figure = { type: 'figure', image: { id: 'a'.repeat(64), format: 'png', width: 800, height: 600 }, caption: '图为会议现场', widthPercent: 60 };
+  const lines = (...items: (string | Table | Figure)[]): SourceDocument => ({
+    unit: 'paragraphs',
+    format: 'docx',
+    lines: items.map((item) => (typeof item === 'string' ? { text: item } : { text: '', element: item })),
+  });
+  const masthead = ['某某工作简报', '第1期', '某某办公室 2024年5月6日'];
+  const kinds = (article: ArticleBlock) => article.paragraphs.map((element) => element.type ?? elementPlainText(element));
+
+  it('keeps a table and a photo in the article they stand in: no article starts at them, and the text after them goes on in the same article', () => {
+    const { issue } = parseBulletin(lines(...masthead, '全市信访工作推进会召开', '5月5日，全市信访工作推进会召开。', figure, '全市信访件交办情况如下：', table, '会议要求压实责任。', '资阳区开展专项行动', '4月以来，资阳区建立台账。'));
+    const articles = issue.blocks.filter((block): block is ArticleBlock => block.type === 'article');
+    expect(articles.map((article) => article.title)).toEqual(['全市信访工作推进会召开', '资阳区开展专项行动']);
+    expect(kinds(articles[0]!)).toEqual(['5月5日，全市信访工作推进会召开。', 'figure', '全市信访件交办情况如下：', 'table', '会议要求压实责任。']);
+    expect(articles[0]!.paragraphs[3]).toEqual(table);
+  });
+
+  it('keeps a note printed under a table (数据来源：…) as a paragraph of its article, not the title of a new one', () => {
+    const { issue } = parseBulletin(lines(...masthead, '全市信访工作推进会召开', '全市信访件交办情况如下：', table, '数据来源：市信访局', '会议要求，各地要压实责任。'));
+    const articles = issue.blocks.filter((block): block is ArticleBlock => block.type === 'article');
+    expect(articles.map((article) => article.title)).toEqual(['全市信访工作推进会召开']);
+    expect(kinds(articles[0]!)).toEqual(['全市信访件交办情况如下：', 'table', '数据来源：市信访局', '会议要求，各地要压实责任。']);
+  });
+
+  it('puts a table standing under a news item into that item, and one among the colophon into the nearest article', () => {
+    const { issue } = parseBulletin(lines(...masthead, '【县市区动态】', '▲赫山区：5月5日，赫山区召开调度会。', table, '▲资阳区：5月6日，资阳区召开推进会。', '报：市委办公室', figure, '某某办公室 2024年5月6日印发'));
+    const news = issue.blocks.find((block): block is NewsBlock => block.type === 'news')!;
+    expect(news.items.map((item) => item.paragraphs.map((element) => element.type ?? 'text'))).toEqual([['text', 'table'], ['text', 'figure']]);
+    expect(issue.distribution.report).toEqual(['市委办公室']);
+    expect(issue.printed).toEqual({ by: '某某办公室', date: '2024-05-06' });
+  });
+
+  it('reads the masthead as if a picture in it (an emblem between the series name and the 期号) were not there, and leaves that picture out', () => {
+    const { issue } = parseBulletin(lines('某某工作简报', figure, '第1期', '某某办公室 2024年5月6日', '会议召开', '5月5日，会议召开。'));
+    expect({ name: issue.series.name, number: issue.number, date: issue.date }).toEqual({ name: '某某工作简报', number: 1, date: '2024-05-06' });
+    expect(issue.blocks.flatMap((block) => (block.type === 'article' ? block.paragraphs.map((element) => element.type ?? 'text') : []))).toEqual(['text']);
   });
 });

@@ -39,8 +39,11 @@ export function parseBulletin(source: SourceDocument, options: ParseOptions = {}
   const trailingChrome = allLines.slice(chromeAt).map((line) => line.raw);
   const lines = allLines.slice(0, chromeAt);
 
-  const masthead = readMasthead(lines, warnings);
-  const units = buildUnits(lines.slice(masthead.end), source.unit);
+  // the masthead is read from the text alone; a picture in it (an emblem, a rule drawn as an image) is no part of the body
+  const textLines = lines.filter((line) => !line.element);
+  const masthead = readMasthead(textLines, warnings);
+  const bodyStart = masthead.end === 0 ? 0 : lines.indexOf(textLines[masthead.end - 1]!) + 1;
+  const units = buildUnits(lines.slice(bodyStart), source.unit);
   const lead = readLead(units, 0);
   const body = readBody(units, lead.end, lead.items);
 

@@ -2,7 +2,7 @@
 // format could tell about each (bold, size, alignment, red, indent, page), and the parser's report back.
 // Plain text gives bare lines; .docx gives whole paragraphs with their look; PDF gives printed lines
 // with their size and position, page numbers already dropped by position.
-import type { Issue } from '../model/issue.ts';
+import type { Figure, ImageRef, Issue, Table } from '../model/issue.ts';
 
 export interface SourceRun {
   text: string;
@@ -26,6 +26,20 @@ export interface SourceLine {
   page?: number;
   /** the line runs to the right edge of the type area (a printed line that wrapped), when the format knows */
   full?: boolean;
+  /**
+   * A table or photo standing here instead of text (a .docx's): the body reader puts it in the article or
+   * item it stands in, as it stands; `text` is empty then.
+   */
+  element?: SourceElement;
+}
+
+/** What a reader found between the lines besides text: a statistics table, a photo with its caption. */
+export type SourceElement = Table | Figure;
+
+/** An image a reader took from the file, prepared for the archive (electron/services/images/prepare-image.ts). */
+export interface ImportedImage {
+  ref: ImageRef;
+  bytes: Uint8Array;
 }
 
 export interface SourceDocument {
@@ -62,6 +76,11 @@ export interface ParsedBulletin {
 export interface ReadBulletin extends ParsedBulletin {
   /** how the issue was read: a format's structure, or the canonical issue a file carried (.json, a Jianbao .docx) */
   via: SourceFormat | 'canonical';
+  /**
+   * the images the issue's figures show, prepared (absent when it shows none): stored in the archive in the
+   * step that files the issue, never inside the issue
+   */
+  images?: ImportedImage[];
 }
 
 /** A source of bare text lines, as a plain-text file or a paste gives them. */

@@ -3,7 +3,7 @@
 // classified by the mark it starts with.
 import { DOC_NUMBER_PATTERN } from '../format/chinese.ts';
 import { collapseNumberSpaces, detectWrapWidth, endsMidSentence, endsSentence, isPageNumberLine, joinWrapped, visibleLength } from '../text/lines.ts';
-import type { SourceDocument, SourceLine } from './source.ts';
+import type { SourceDocument, SourceElement, SourceLine } from './source.ts';
 import {
   BRACKETED_HEADING,
   COLOPHON_FIELD,
@@ -19,7 +19,10 @@ import {
   titleLike,
 } from './matchers.ts';
 
-export type LineKind = 'text' | 'item' | 'heading' | 'lead' | 'leadHeading' | 'colophon' | 'printed' | 'copies' | 'docNumber';
+export type LineKind = 'text' | 'item' | 'heading' | 'lead' | 'leadHeading' | 'colophon' | 'printed' | 'copies' | 'docNumber' | 'element';
+
+/** The text an element's line stands in with (U+FFFC, the object replacement character): no pattern matches it. */
+export const ELEMENT_TEXT = '\ufffc';
 
 /** A source line cleaned for reading, with what its format told about it. */
 export interface Line {
@@ -37,6 +40,8 @@ export interface Line {
   typedIndent: boolean;
   /** whether the line ran to the right edge of the type area (a PDF's), null where the format cannot tell */
   reachesEdge: boolean | null;
+  /** a table or photo standing here (its text is ELEMENT_TEXT) */
+  element?: SourceElement;
 }
 
 export interface Unit {
@@ -48,6 +53,8 @@ export interface Unit {
   full: boolean;
   /** the unit looks like a title in its format: centred, or bold, or larger than the body */
   styledTitle: boolean;
+  /** kind `element`: the table or photo */
+  element?: SourceElement;
 }
 
 export function classify(line: string): LineKind {
@@ -91,6 +98,11 @@ export function cleanSourceLines(lines: readonly SourceLine[], emptyLinesAreGaps
   let gap = false;
   let pageBreak = false;
   for (const source of lines) {
+    if (source.element) {
+      out.push({ text: ELEMENT_TEXT, raw: ELEMENT_TEXT, bold: false, centred: false, indented: false, sizePt: null, red: false, afterGap: false, typedIndent: false, reachesEdge: null, element: source.element });
+      [pageBreak, gap] = [false, false];
+      continue;
+    }
     for (const piece of source.text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
       for (const [index, part] of piece.split('\f').entries()) {
         if (index > 0) [pageBreak, gap] = [true, false];
@@ -208,8 +220,15 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
   const indents = !paragraphs && lines.filter((line) => line.indented).length >= 3;
   const typedIndents = indents && lines.some((line) => line.typedIndent);
   for (const line of lines) {
-    const kind = classify(line.text);
     const previous = units.at(-1);
+    if (line.element) {
+      // a table or photo is a unit of its own, and the line after it starts one
+      units.push({ kind: 'element', text: line.text, lines: [line.text], full: false, styledTitle: false, element: line.element });
+      previousLine = null;
+      inLead = false;
+      continue;
+    }
+    const kind = classify(line.text);
     // a line the format sets apart (centred, indented) is the body again
     if (line.indented || line.centred) inLead = false;
     const leadEntry = inLead && previous !== undefined && !previous.full && visibleLength(line.text) <= 90 && !/[。；]$/.test(line.text);
@@ -224,7 +243,7 @@ export function buildUnits(lines: readonly Line[], unit: SourceDocument['unit'])
       !previous.styledTitle &&
       !previousLine?.centred &&
       !(typedIndents && endsSentence(previous.text));
-    if (previous && !formatBreak && (carriesOn || continues(previous, kind, line.text, paragraphs, wrapWidth))) {
+    if (previous && previous.kind !== 'element' && !formatBreak && (carriesOn || continues(previous, kind, line.text, paragraphs, wrapWidth))) {
       // a colophon list without commas puts one recipient on each line
       const oneALine = previous.kind === 'colophon' && !previous.full && !endsMidSentence(previous.text) && !/[，,；;]/.test(previous.text.replace(COLOPHON_FIELD, ''));
       previous.text = joinWrapped(previous.text + (oneALine ? '，' : ''), line.text);

@@ -103,6 +103,12 @@ export const ELEMENTS = {
   /** a year's volume (汇编): the series' name on the cover in the largest size that fits a line, 汇编 under it; the
    * contents' page numbers and dot leaders in the last cells of a line, articles' titles indented under their issue (P) */
   volume: { coverNameSizesPt: [SIZE.初号, SIZE.小初, SIZE.一号], coverWordSizePt: SIZE.初号, contentsNumberCells: 3, contentsTitleIndentChars: 2, leaderDotPt: 1.5 },
+  /** a table in an article: 仿宋 4号 cells on lines of their own pitch, each row as tall as whole lines of the grid,
+   * padded each side by cellPaddingChars, with thin rules; a column never narrower than minColumnChars (P) */
+  table: { sizePt: SIZE.四号, cellLinePitchPt: 20, cellPaddingPt: 4, verticalPaddingPt: 4, ruleWidthPt: 0.5, minColumnChars: 2 },
+  /** a photo: centred at its share of the type area, its caption under it in 楷体 (P); a photo taller than a page is
+   * scaled down to leave its caption room on the page; photos are stored at printDpi at the largest size they can print */
+  figure: { captionSizePt: SIZE.三号, maxHeightShare: 0.8, printDpi: 300 },
   /** Word wants a header distance even without a header */
   header: { distanceMm: 15 },
   /** the print view's boxes that fill whole pages stop this much short, so rounding never spills them onto one more */
@@ -127,6 +133,9 @@ export type ParagraphStyleName =
   | 'sectionHeading'
   | 'newsItem'
   | 'newsHead'
+  | 'tableTitle'
+  | 'tableCell'
+  | 'figureCaption'
   | 'colophon'
   | 'pageNumber';
 
@@ -177,9 +186,19 @@ export const PARAGRAPH_STYLES: Record<ParagraphStyleName, ParagraphStyleSpec> = 
   sectionHeading: style('栏目标题', 'heiti', SIZE.三号, { keepWithNext: true }),
   newsItem: style('动态条目', 'fangsong', SIZE.三号, indented),
   newsHead: style('动态标题', 'fangsong', SIZE.三号, { ...indented, bold: true, keepWithNext: true }),
+  tableTitle: style('表格标题', 'heiti', SIZE.三号, { align: 'center', keepWithNext: true }),
+  tableCell: style('表格文字', 'fangsong', ELEMENTS.table.sizePt, { gridLines: null }),
+  figureCaption: style('图注', 'kaiti', ELEMENTS.figure.captionSizePt, { align: 'center' }),
   colophon: style('版记', 'fangsong', ELEMENTS.colophon.sizePt, { gridLines: null }),
   pageNumber: style('页码', 'songti', ELEMENTS.pageNumber.sizePt, { gridLines: null }),
 };
+
+/** The line height of a style with a pitch of its own (gridLines null), in points. */
+export function ownLinePitchPt(style: ParagraphStyleName): number {
+  if (style === 'colophon') return ELEMENTS.colophon.linePitchPt;
+  if (style === 'tableCell') return ELEMENTS.table.cellLinePitchPt;
+  return PARAGRAPH_STYLES[style].sizePt;
+}
 
 /** The character spacing of a run: only 三号 text is pulled in to fit 28 a line. */
 export function characterSpacingTwipsFor(sizePt: number): number {

@@ -1,36 +1,29 @@
 // Sets a canonical issue as the paragraphs of a printed bulletin: their styles, sizes and text, the lines
 // each takes on the grid, the colophon's rows, and the page plan (where the body ends, whether the colophon
 // shares its page or needs a page of its own). The docx exporter and the print view both render this.
-import type { Issue, Paragraph } from '../model/issue.ts';
+import type { ContentElement, Issue, Paragraph } from '../model/issue.ts';
 import type { SeriesSettings } from '../model/series.ts';
 import { printedLeadOf } from '../model/lead.ts';
 import { formatChineseDate, issueNumberOf } from '../format/chinese.ts';
 import { printedDocNumber } from '../format/doc-number.ts';
 import { LEAD_HEADING, LEAD_MARKER, newsHeadLayout, newsMarker, sectionHeadingText } from '../format/marks.ts';
 import { ELEMENTS, PARAGRAPH_STYLES, characterSpacingTwipsFor, pageGeometry, type PageGeometry, type ParagraphStyleName } from './profiles.ts';
-import { FORCED_BREAK, balancedTitleLines, breakIntoLines, breakLines, lineLetterSpacingPt, textWidthPt, type BrokenLine, type LineBox } from './line-breaking.ts';
+import { FORCED_BREAK, balancedTitleLines, breakIntoLines, breakLines, textWidthPt, type LineBox } from './line-breaking.ts';
+import { layRuns, printable, printableRuns, type LaidLine, type PrintRun } from './laid-lines.ts';
+import type { BlockSource } from './block-source.ts';
+import { layTable, type PrintTableHeader, type PrintTableRow } from './table-layout.ts';
+import { layFigure, type PrintFigure } from './figure-layout.ts';
 import { mmToPt, twipsToPt } from './units.ts';
 
 export type PrintOptions = Pick<SeriesSettings, 'layoutProfile' | 'fontProfile' | 'colophonOnEvenPage'>;
 
 export const DEFAULT_PRINT_OPTIONS: PrintOptions = { layoutProfile: 'gbt9704', fontProfile: 'office', colophonOnEvenPage: false };
 
-export interface PrintRun {
-  text: string;
-  bold: boolean;
-}
-
-/** One line of a paragraph as the typesetter set it: the runs it holds and how it is spaced. */
-export interface LaidLine {
-  runs: PrintRun[];
-  broken: BrokenLine;
-  /** the first line's indent */
-  indentPt: number;
-  /** character spacing that sets the line as decided: justified to its width, or squeezed to hold a closing mark */
-  letterSpacingPt: number;
-  /** the last line of its paragraph */
-  last: boolean;
-}
+export type { LaidLine, PrintRun } from './laid-lines.ts';
+export { printable, sliceRuns } from './laid-lines.ts';
+export type { BlockSource } from './block-source.ts';
+export type { PrintCell, PrintTableHeader, PrintTableRow, TableLayout, TableRowLayout } from './table-layout.ts';
+export type { PrintFigure } from './figure-layout.ts';
 
 /** A paragraph: its lines set apart by explicit breaks (titles), or a single line of flowing runs. */
 export interface PrintParagraph {
@@ -51,20 +44,6 @@ export interface PrintParagraph {
   source?: BlockSource;
 }
 
-/**
- * Where a printed paragraph comes from in the issue's body (the body blocks without the 导读, in order), so the
- * editor can mark where each page starts. `prefix` counts the characters printed before the paragraph's own
- * text (a news item's marker, head and colon run in before its first paragraph), `marker` the marker's share.
- */
-export interface BlockSource {
-  block: number;
-  part: 'title' | 'subtitle' | 'paragraph' | 'sectionHeading' | 'itemHead';
-  item?: number;
-  paragraph?: number;
-  prefix?: number;
-  marker?: number;
-}
-
 /** The issuer flush left and the date flush right (on the issuer's line where there is room), the red rule under them. */
 export interface PrintIssuerLine {
   kind: 'issuerLine';
@@ -77,7 +56,8 @@ export interface PrintIssuerLine {
   keepWithNext: boolean;
 }
 
-export type PrintBlock = PrintParagraph | PrintIssuerLine;
+/** What the page plan places: paragraphs, the issuer line, a table's header and rows, figures. */
+export type PrintBlock = PrintParagraph | PrintIssuerLine | PrintTableHeader | PrintTableRow | PrintFigure;
 
 export type ColophonRow =
   | { kind: 'recipients'; label: string; text: string; lines: number }
@@ -119,9 +99,11 @@ export interface PlannedSheet {
 
 export interface TypesetIssue {
   options: PrintOptions;
-  /** per block, where each of its lines is printed (an issuer line: where it starts) */
+  /** per block, where each of its lines is printed (an issuer line, a table's piece, a figure: where it starts) */
   places: LinePlace[][];
   sheets: PlannedSheet[];
+  /** tables' headers printed again at the top of the pages their tables run on to */
+  headerRepeats: HeaderRepeat[];
   page: PageGeometry;
   /** the document's title, for file properties: series name and issue number */
   documentTitle: string;
@@ -129,15 +111,6 @@ export interface TypesetIssue {
   colophon: ColophonPlan | null;
   pages: PagePlan;
 }
-
-// Characters XML 1.0 cannot carry (and Word refuses), and unpaired surrogates.
-const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text as it can be printed: no control characters, line breaks and tabs as spaces. */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, '').replace(/[\t\r\n]+/g, ' ');
-}
-
 
 class Typesetter {
   readonly blocks: PrintBlock[] = [];
@@ -158,17 +131,8 @@ class Typesetter {
   /** A flowing paragraph broken into lines by the one line breaker. */
   paragraph(style: ParagraphStyleName, runs: PrintRun[]): void {
     const spec = PARAGRAPH_STYLES[style];
-    const cleaned = runs.map((run) => ({ text: printable(run.text), bold: run.bold })).filter((run) => run.text.length > 0);
-    const text = cleaned.map((run) => run.text).join('');
-    const box = this.box(style, spec.sizePt);
-    const broken = breakLines(text, box);
-    const laid = broken.map((line, index): LaidLine => ({
-      runs: sliceRuns(cleaned, line.start, line.end),
-      broken: line,
-      indentPt: index === 0 ? box.firstLineIndentPt : 0,
-      letterSpacingPt: lineLetterSpacingPt(line, box, spec.align === 'justify' && index < broken.length - 1),
-      last: index === broken.length - 1,
-    }));
+    const cleaned = printableRuns(runs);
+    const laid = layRuns(cleaned, this.box(style, spec.sizePt), spec.align === 'justify');
     this.blocks.push({
       kind: 'paragraph',
       style,
@@ -252,19 +216,18 @@ class Typesetter {
     const level = paragraph.heading;
     this.paragraph(level ? (`heading${level}` as const) : style, paragraph.runs.map((run) => ({ text: run.text, bold: run.bold === true })));
   }
-}
 
-/** The runs between two offsets of their joined text. */
-export function sliceRuns(runs: readonly PrintRun[], start: number, end: number): PrintRun[] {
-  const out: PrintRun[] = [];
-  let offset = 0;
-  for (const run of runs) {
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + run.text.length);
-    if (to > from) out.push({ text: run.text.slice(from - offset, to - offset), bold: run.bold });
-    offset += run.text.length;
+  /** An element of an article's or item's content: a paragraph in `style`, a table under its title, a figure. */
+  content(element: ContentElement, style: ParagraphStyleName): void {
+    if (element.type === 'table') {
+      if (element.title?.trim()) this.paragraph('tableTitle', [{ text: element.title, bold: false }]);
+      this.blocks.push(...layTable(element, this.page, this.source));
+    } else if (element.type === 'figure') {
+      this.blocks.push(layFigure(element, this.page, this.source));
+    } else {
+      this.body(element, style);
+    }
   }
-  return out;
 }
 
 /** Text flush left and text flush right: on one line when both fit with a gap, else the right-hand text on a line of its own. */
@@ -305,17 +268,28 @@ function typesetColophon(issue: Issue, page: PageGeometry): ColophonPlan | null 
   return { rows, heightPt, gridLines: Math.ceil(heightPt / page.linePitchPt) };
 }
 
-type PlanBlock = Pick<PrintBlock, 'gridLines' | 'keepWithNext'> & { keepTogether?: boolean };
+type PlanBlock = Pick<PrintBlock, 'gridLines' | 'keepWithNext'> & { keepTogether?: boolean; repeatHeaderLines?: number };
+
+/** A table's header printed again at the top of a page its table runs on to. */
+export interface HeaderRepeat {
+  /** the header's block */
+  header: number;
+  page: number;
+}
 
 /**
  * The page plan of the body: blocks flow down the grid line by line; a chain of blocks kept with the next
  * (titles, headings) moves to the next page with the first line after it, so a heading never ends a page and
- * is never split; every other block's lines run on over the page end. Returns where each block starts.
+ * is never split; a block kept together (a table row, a figure) moves whole to the next page where it does not
+ * fit; a table row that starts a page gets its table's header above it again; every other block's lines run
+ * on over the page end. Returns where each block starts, and where headers are repeated.
  */
-export function planBlockStarts(blocks: readonly PlanBlock[], linesPerPage: number): { pages: number; linesOnLastPage: number; starts: LinePlace[] } {
+export function planBlockStarts(blocks: readonly PlanBlock[], linesPerPage: number): { pages: number; linesOnLastPage: number; starts: LinePlace[]; repeats: HeaderRepeat[] } {
   let page = 0;
   let used = 0;
   const starts: LinePlace[] = [];
+  const repeats: HeaderRepeat[] = [];
+  let header = -1;
   for (let index = 0; index < blocks.length; index++) {
     if (used >= linesPerPage) {
       page++;
@@ -326,14 +300,20 @@ export function planBlockStarts(blocks: readonly PlanBlock[], linesPerPage: numb
       let chain = 0;
       let next = index;
       while (next < blocks.length && blocks[next]!.keepWithNext) chain += blocks[next++]!.gridLines;
-      if (next < blocks.length) chain += 1;
+      // what follows the chain: its first line, or all of it where it is never split
+      if (next < blocks.length) chain += blocks[next]!.keepTogether && blocks[next]!.gridLines <= linesPerPage ? blocks[next]!.gridLines : 1;
       if (chain <= linesPerPage && used + chain > linesPerPage) {
         page++;
         used = 0;
       }
-    } else if (block.keepTogether && used > 0 && block.gridLines <= linesPerPage && used + block.gridLines > linesPerPage) {
+    } else if (block.keepTogether && used > 0 && block.gridLines + (block.repeatHeaderLines ?? 0) <= linesPerPage && used + block.gridLines > linesPerPage) {
       page++;
       used = 0;
+    }
+    if ((block as { kind?: string }).kind === 'tableHeader') header = index;
+    if (used === 0 && (block.repeatHeaderLines ?? 0) > 0 && header >= 0) {
+      repeats.push({ header, page });
+      used += block.repeatHeaderLines!;
     }
     starts.push({ page, row: used });
     used += block.gridLines;
@@ -342,7 +322,7 @@ export function planBlockStarts(blocks: readonly PlanBlock[], linesPerPage: numb
       used -= linesPerPage;
     }
   }
-  return { pages: page + 1, linesOnLastPage: used, starts };
+  return { pages: page + 1, linesOnLastPage: used, starts, repeats };
 }
 
 /** Where the body's pages end (the plan's page count and the lines used on its last page). */
@@ -355,7 +335,7 @@ export function paginate(blocks: readonly PlanBlock[], linesPerPage: number): { 
 function placeLines(blocks: readonly PrintBlock[], starts: readonly LinePlace[], linesPerPage: number): LinePlace[][] {
   return blocks.map((block, index) => {
     const start = starts[index]!;
-    if (block.kind === 'issuerLine') return [start];
+    if (block.kind !== 'paragraph') return [start];
     const count = Math.max(1, block.laid.length);
     const rowsPerLine = block.gridLines / count;
     return Array.from({ length: block.laid.length }, (_, line) => {
@@ -388,10 +368,10 @@ function releaseOverlongChains(blocks: PrintBlock[], linesPerPage: number): void
   }
 }
 
-function planPages(blocks: readonly PrintBlock[], colophon: ColophonPlan | null, page: PageGeometry, onEvenPage: boolean): { plan: PagePlan; starts: LinePlace[] } {
-  const { pages: bodyPages, linesOnLastPage, starts } = planBlockStarts(blocks, page.linesPerPage);
+function planPages(blocks: readonly PrintBlock[], colophon: ColophonPlan | null, page: PageGeometry, onEvenPage: boolean): { plan: PagePlan; starts: LinePlace[]; repeats: HeaderRepeat[] } {
+  const { pages: bodyPages, linesOnLastPage, starts, repeats } = planBlockStarts(blocks, page.linesPerPage);
   const base = { bodyPages, linesOnLastBodyPage: linesOnLastPage };
-  const done = (plan: PagePlan) => ({ plan, starts });
+  const done = (plan: PagePlan) => ({ plan, starts, repeats });
   if (!colophon) return done({ ...base, colophon: 'none', blankPagesBeforeColophon: 0, totalPages: bodyPages });
   const free = page.linesPerPage - linesOnLastPage;
   const fits = free >= colophon.gridLines + ELEMENTS.colophon.minGapLines;
@@ -442,9 +422,9 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
       set.brokenHeading('title', block.title);
       set.source = { block: blockIndex, part: 'subtitle' };
       if (block.subtitle?.trim()) set.brokenHeading('subtitle', block.subtitle);
-      block.paragraphs.forEach((paragraph, index) => {
+      block.paragraphs.forEach((element, index) => {
         set.source = { block: blockIndex, part: 'paragraph', paragraph: index };
-        set.body(paragraph);
+        set.content(element, 'body');
       });
     } else if (block.type === 'news') {
       set.source = undefined;
@@ -453,7 +433,9 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
       set.paragraph('sectionHeading', [{ text: sectionHeadingText(block.heading), bold: false }]);
       const marker = newsMarker(block.marker);
       block.items.forEach((item, itemIndex) => {
-        const [first, ...rest] = item.paragraphs;
+        const [leading, ...rest] = item.paragraphs;
+        // a table or figure first: the head prints on a line of its own above it
+        const first = leading?.type === undefined ? leading : undefined;
         const head = `${marker}${item.head.trim()}`;
         const runsOf = (paragraph: Paragraph) => paragraph.runs.map((run) => ({ text: run.text, bold: run.bold === true }));
         const form = newsHeadLayout(item.form, first !== undefined);
@@ -463,15 +445,15 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
           set.source = { block: blockIndex, part: 'itemHead', item: itemIndex, marker: marker.length };
           set.paragraph('newsHead', [{ text: head, bold: true }]);
           set.source = paragraphAt(0);
-          if (first) set.body(first, 'newsItem');
+          if (leading) set.content(leading, 'newsItem');
         } else {
           const lead = item.form === 'runIn' ? [{ text: head, bold: true }, { text: form.after, bold: false }] : [{ text: `${head}${form.after}`, bold: true }];
           set.source = paragraphAt(0, printable(`${head}${form.after}`).length);
           set.paragraph('newsItem', [...lead, ...runsOf(first)]);
         }
-        rest.forEach((paragraph, index) => {
+        rest.forEach((element, index) => {
           set.source = paragraphAt(index + 1);
-          set.body(paragraph, 'newsItem');
+          set.content(element, 'newsItem');
         });
       });
     }
@@ -480,7 +462,7 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
 
   releaseOverlongChains(set.blocks, page.linesPerPage);
   const colophon = typesetColophon(issue, page);
-  const { plan, starts } = planPages(set.blocks, colophon, page, options.colophonOnEvenPage);
+  const { plan, starts, repeats } = planPages(set.blocks, colophon, page, options.colophonOnEvenPage);
   return {
     options,
     page,
@@ -489,6 +471,7 @@ export function typesetIssue(issue: Issue, options: PrintOptions): TypesetIssue 
     colophon,
     pages: plan,
     places: placeLines(set.blocks, starts, page.linesPerPage),
+    headerRepeats: repeats,
     sheets: sheetsOf(plan),
   };
 }

@@ -19,3 +19,7 @@ export const ptToEighths = (pt: number): number => Math.round(pt * EIGHTHS_PER_P
 /** A length for CSS, in the unit it was specified in, without floating-point noise. */
 export const cssMm = (mm: number): string => `${Number(mm.toFixed(3))}mm`;
 export const cssPt = (pt: number): string => `${Number(pt.toFixed(3))}pt`;
+
+/** CSS pixels (96 to the inch), the unit docx sizes an image in. */
+export const PX_PER_INCH = 96;
+export const ptToPx = (pt: number): number => Math.round((pt / PT_PER_INCH) * PX_PER_INCH);

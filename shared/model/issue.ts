@@ -1,9 +1,13 @@
-// The canonical bulletin issue (docs/architecture.md, "jianbao/issue@1"): types and the runtime schema that
-// the archive, the editor mapping, export and import all share.
+// The canonical bulletin issue (docs/architecture.md, "jianbao/issue@2"): types and the runtime schema that
+// the archive, the editor mapping, export and import all share. Version 2 lets an article's or a news
+// item's `paragraphs` hold tables and figures between its text paragraphs; a version 1 issue is a version 2
+// issue without them, so the schema reads both and writes 2.
 import { z } from 'zod';
-import { ISSUE_LIMITS } from './limits.ts';
+import { IMAGE_LIMITS, ISSUE_LIMITS, TABLE_LIMITS } from './limits.ts';
 
-export const ISSUE_FORMAT = 'jianbao/issue@1';
+export const ISSUE_FORMAT = 'jianbao/issue@2';
+/** Formats read as this version: every earlier one holds nothing version 2 reads differently. */
+export const READABLE_ISSUE_FORMATS = ['jianbao/issue@1', ISSUE_FORMAT] as const;
 
 const text = (max: number) => z.string().max(max);
 const isoDate = z
@@ -31,6 +35,97 @@ export const paragraphSchema = z.strictObject({
   runs: z.array(runSchema).max(ISSUE_LIMITS.runsPerParagraph),
   heading: headingLevelSchema.optional(),
 });
+
+/** A table cell: its text, and in a header row how many columns and header rows it spans (merged cells). */
+export const tableCellSchema = z.strictObject({
+  runs: z.array(runSchema).max(ISSUE_LIMITS.runsPerParagraph),
+  colSpan: z.number().int().min(2).max(TABLE_LIMITS.columns).optional(),
+  rowSpan: z.number().int().min(2).max(TABLE_LIMITS.headerRows).optional(),
+});
+
+/** How a column's cells are aligned: text flush left, numbers right or centred, as the office prints them. */
+export const columnAlignSchema = z.enum(['left', 'center', 'right']);
+
+/**
+ * A statistics table inside an article or item: an optional title printed above it, header rows (whose cells
+ * may be merged), body rows of one cell per column, and an optional 合计 row. Only header cells span.
+ */
+export const tableSchema = z
+  .strictObject({
+    type: z.literal('table'),
+    title: text(ISSUE_LIMITS.titleChars).optional(),
+    columns: z.array(z.strictObject({ align: columnAlignSchema })).min(1).max(TABLE_LIMITS.columns),
+    header: z.array(z.array(tableCellSchema).max(TABLE_LIMITS.columns)).max(TABLE_LIMITS.headerRows),
+    rows: z.array(z.array(tableCellSchema).max(TABLE_LIMITS.columns)).max(TABLE_LIMITS.rows),
+    total: z.array(tableCellSchema).max(TABLE_LIMITS.columns).optional(),
+  })
+  .superRefine((table, ctx) => {
+    const columns = table.columns.length;
+    const headerProblem = headerGridProblem(table.header, columns);
+    if (headerProblem) ctx.addIssue({ code: 'custom', path: ['header'], message: headerProblem });
+    const plainRows: [readonly (readonly z.infer<typeof tableCellSchema>[])[], string][] = [[table.rows, 'rows']];
+    if (table.total) plainRows.push([[table.total], 'total']);
+    for (const [rows, key] of plainRows) {
+      rows.forEach((row, index) => {
+        const path = key === 'total' ? [key] : [key, index];
+        if (row.length !== columns) ctx.addIssue({ code: 'custom', path, message: `应有 ${columns} 个单元格，实有 ${row.length} 个` });
+        if (row.some((cell) => cell.colSpan !== undefined || cell.rowSpan !== undefined)) ctx.addIssue({ code: 'custom', path, message: '只有表头的单元格可以合并' });
+      });
+    }
+  });
+
+/**
+ * Where each header cell stands on the header's grid of rows × columns, or why the cells do not tile it (a
+ * cell spanning past the last column or row, a row with too few or too many cells).
+ */
+export function headerGridProblem(header: readonly (readonly { colSpan?: number | undefined; rowSpan?: number | undefined }[])[], columns: number): string | null {
+  const taken = header.map(() => new Array<boolean>(columns).fill(false));
+  for (let row = 0; row < header.length; row++) {
+    let column = 0;
+    for (const cell of header[row]!) {
+      while (column < columns && taken[row]![column]) column++;
+      const colSpan = cell.colSpan ?? 1;
+      const rowSpan = cell.rowSpan ?? 1;
+      if (column + colSpan > columns) return `表头第${row + 1}行的单元格超出了 ${columns} 列`;
+      if (row + rowSpan > header.length) return `表头第${row + 1}行的单元格向下合并超出了表头`;
+      for (let r = row; r < row + rowSpan; r++) {
+        for (let c = column; c < column + colSpan; c++) {
+          if (taken[r]![c]) return `表头第${r + 1}行的合并单元格互相重叠`;
+          taken[r]![c] = true;
+        }
+      }
+      column += colSpan;
+    }
+    if (taken[row]!.some((filled) => !filled)) return `表头第${row + 1}行的单元格不足 ${columns} 列`;
+  }
+  return null;
+}
+
+/** A stored image: its SHA-256 (the archive keeps its bytes once under it), its encoding and its pixel size. */
+export const imageRefSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{64}$/, { message: '图片编号应为 64 位十六进制' }),
+  format: z.enum(['jpeg', 'png']),
+  width: z.number().int().min(1).max(IMAGE_LIMITS.storedSidePx),
+  height: z.number().int().min(1).max(IMAGE_LIMITS.storedSidePx),
+});
+
+/** A photo with its caption (图为…), printed centred at a share of the type area's width. */
+export const figureSchema = z.strictObject({
+  type: z.literal('figure'),
+  image: imageRefSchema,
+  caption: text(ISSUE_LIMITS.titleChars),
+  widthPercent: z.number().int().min(IMAGE_LIMITS.minWidthPercent).max(100),
+});
+
+/**
+ * What an article's or item's `paragraphs` hold, in print order: text paragraphs (no `type`), tables and
+ * figures. Dispatched on `type` so a broken element is named by the kind it claims to be.
+ */
+export const contentElementSchema = z.discriminatedUnion('type', [
+  paragraphSchema.extend({ type: z.undefined().optional() }),
+  tableSchema,
+  figureSchema,
+]);
 
 export const leadBlockSchema = z.strictObject({
   type: z.literal('lead'),
@@ -67,7 +162,7 @@ export const articleBlockSchema = z.strictObject({
   type: z.literal('article'),
   title: text(ISSUE_LIMITS.titleChars),
   subtitle: text(ISSUE_LIMITS.titleChars).optional(),
-  paragraphs: z.array(paragraphSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
+  paragraphs: z.array(contentElementSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
   sources: sourcesSchema.optional(),
   instruction: instructionSchema.optional(),
 });
@@ -78,7 +173,7 @@ export const newsHeadFormSchema = z.enum(['colon', 'runIn', 'ownLine']);
 export const newsItemSchema = z.strictObject({
   head: text(ISSUE_LIMITS.titleChars),
   form: newsHeadFormSchema.optional(),
-  paragraphs: z.array(paragraphSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
+  paragraphs: z.array(contentElementSchema).max(ISSUE_LIMITS.paragraphsPerBlock),
   sources: sourcesSchema.optional(),
   instruction: instructionSchema.optional(),
 });
@@ -115,7 +210,7 @@ export const issueStatusSchema = z.enum(['draft', 'reviewed', 'issued']);
 
 export const issueSchema = z
   .strictObject({
-    format: z.literal(ISSUE_FORMAT),
+    format: z.enum(READABLE_ISSUE_FORMATS).transform((): typeof ISSUE_FORMAT => ISSUE_FORMAT),
     series: issueSeriesSchema,
     number: z.number().int().min(1).max(100000),
     year: z.number().int().min(1949).max(2200),
@@ -142,8 +237,12 @@ export const issueSchema = z
 /** Characters of the body's text, counted to refuse an issue far larger than any bulletin before it is stored. */
 function bodyChars(blocks: readonly z.infer<typeof blockSchema>[]): number {
   let count = 0;
-  const paragraphs = (list: readonly { runs: readonly { text: string }[] }[]) => {
-    for (const paragraph of list) for (const run of paragraph.runs) count += run.text.length;
+  const paragraphs = (list: readonly z.infer<typeof contentElementSchema>[]) => {
+    for (const element of list) {
+      const rows = element.type === 'table' ? [...element.header, ...element.rows, ...(element.total ? [element.total] : [])].flat() : element.type === 'figure' ? [] : [element];
+      for (const holder of rows) for (const run of holder.runs) count += run.text.length;
+      if (element.type === 'figure') count += element.caption.length;
+    }
   };
   for (const block of blocks) {
     if (block.type === 'article') paragraphs(block.paragraphs);
@@ -155,6 +254,13 @@ function bodyChars(blocks: readonly z.infer<typeof blockSchema>[]): number {
 export type Run = z.infer<typeof runSchema>;
 export type HeadingLevel = z.infer<typeof headingLevelSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
+export type TableCell = z.infer<typeof tableCellSchema>;
+export type ColumnAlign = z.infer<typeof columnAlignSchema>;
+export type Table = z.infer<typeof tableSchema>;
+export type ImageRef = z.infer<typeof imageRefSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+/** One element of an article's or item's content: a text paragraph, a table or a figure. */
+export type ContentElement = z.infer<typeof contentElementSchema>;
 export type LeadBlock = z.infer<typeof leadBlockSchema>;
 export type ArticleBlock = z.infer<typeof articleBlockSchema>;
 export type NewsHeadForm = z.infer<typeof newsHeadFormSchema>;

@@ -18,3 +18,21 @@ export const ISSUE_LIMITS = {
    */
   plainTextFileBytes: 10 * 1024 * 1024,
 } as const;
+
+/** Bounds of a table inside an article: far past any statistics table a bulletin prints. */
+export const TABLE_LIMITS = {
+  columns: 20,
+  headerRows: 4,
+  rows: 1000,
+} as const;
+
+/** Bounds of a photo: what is accepted, and what is stored after downscaling to print resolution. */
+export const IMAGE_LIMITS = {
+  /** bytes of an image file accepted for insertion (a camera's photo is 3–15 MB) */
+  fileBytes: 40 * 1024 * 1024,
+  /** pixels an image may have before it is decoded (a 20000 × 20000 PNG is refused, not decoded) */
+  inputPixels: 120_000_000,
+  /** the longest side a stored image may have (prepared photos are smaller: print resolution, see figure-layout.ts) */
+  storedSidePx: 4000,
+  minWidthPercent: 20,
+} as const;

@@ -4,16 +4,18 @@
 //   2. the body in editor and print order: the articles in their order, then the news sections, the
 //      ones of the series template in template order, the others after them in their own order; two
 //      sections with one heading are one (the later one's items join the first, which keeps its ▲ mark);
-//   3. empty parts left out: a paragraph without text, an item without head or text, a section without
+//   3. empty parts left out: a paragraph without text, a table without any row, an item without head or text, a section without
 //      items, an article without title, subtitle or text;
 //   4. runs as the editor keeps them: empty runs left out, neighbours of one style joined, `bold` only as
 //      true; optional fields only where they say something: `subtitle` when not empty, `marker` only
 //      as false, every item's `form` written (colon when it had none); an attribution (`sources`) with its
 //      unit names trimmed, each once, left out when none is left; a 批示 (`instruction`) trimmed, only when
 //      not empty.
+//   5. tables and figures as the editor writes them: a table's title only when not blank, cells' runs as in
+//      rule 4, `colSpan`/`rowSpan` only from 2, `total` only when there is one; a figure's caption trimmed.
 // normalizeIssue is idempotent, and normalizing with another template (or none) keeps the order of an
 // issue already in normal form, except that template sections move to the new template's order.
-import type { ArticleBlock, Block, Issue, NewsBlock, NewsItem, Paragraph, Sources } from './issue.ts';
+import type { ArticleBlock, Block, ContentElement, Figure, Issue, NewsBlock, NewsItem, Sources, Table, TableCell } from './issue.ts';
 import { withDerivedLead } from './lead.ts';
 
 export type BodyBlock = ArticleBlock | NewsBlock;
@@ -37,15 +39,50 @@ export function normalRuns(runs: readonly { text: string; bold?: boolean | undef
   return out;
 }
 
-/** The paragraphs that have text, their runs in normal form. */
-export function normalParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
-  const out: Paragraph[] = [];
-  for (const paragraph of paragraphs) {
-    const runs = normalRuns(paragraph.runs);
+/** The content that says something: paragraphs that have text, tables with rows, every figure; each in normal form. */
+export function normalParagraphs(paragraphs: readonly ContentElement[]): ContentElement[] {
+  const out: ContentElement[] = [];
+  for (const element of paragraphs) {
+    if (element.type === 'table') {
+      const table = normalTable(element);
+      if (table) out.push(table);
+      continue;
+    }
+    if (element.type === 'figure') {
+      out.push(normalFigure(element));
+      continue;
+    }
+    const runs = normalRuns(element.runs);
     if (runs.length === 0) continue;
-    out.push(paragraph.heading !== undefined ? { runs, heading: paragraph.heading } : { runs });
+    out.push(element.heading !== undefined ? { runs, heading: element.heading } : { runs });
   }
   return out;
+}
+
+function normalCell(cell: TableCell): TableCell {
+  const out: TableCell = { runs: normalRuns(cell.runs) };
+  if (cell.colSpan !== undefined && cell.colSpan >= 2) out.colSpan = cell.colSpan;
+  if (cell.rowSpan !== undefined && cell.rowSpan >= 2) out.rowSpan = cell.rowSpan;
+  return out;
+}
+
+function normalTable(table: Table): Table | null {
+  if (table.header.length === 0 && table.rows.length === 0 && !table.total) return null;
+  const rows = (list: readonly (readonly TableCell[])[]) => list.map((row) => row.map(normalCell));
+  const title = table.title?.trim() ?? '';
+  return {
+    type: 'table',
+    ...(title !== '' ? { title: table.title } : {}),
+    columns: table.columns.map((column) => ({ align: column.align })),
+    header: rows(table.header),
+    rows: rows(table.rows),
+    ...(table.total ? { total: table.total.map(normalCell) } : {}),
+  };
+}
+
+function normalFigure(figure: Figure): Figure {
+  const { id, format, width, height } = figure.image;
+  return { type: 'figure', image: { id, format, width, height }, caption: figure.caption.trim(), widthPercent: figure.widthPercent };
 }
 
 /** The attribution and 批示 of an article or item as the normal form writes them (rule 4), absent ones left out. */

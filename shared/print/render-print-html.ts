@@ -9,6 +9,7 @@ import {
   LATIN_FONT_FALLBACKS,
   PARAGRAPH_STYLES,
   characterSpacingTwipsFor,
+  ownLinePitchPt,
   pageNumberPlacement,
   redRulePlacement,
   type FontRole,
@@ -16,17 +17,17 @@ import {
   type ParagraphStyleName,
 } from '../layout/profiles.ts';
 import { typesetIssue, type ColophonPlan, type LaidLine, type LinePlace, type PrintBlock, type PrintOptions, type PrintRun, type TypesetIssue } from '../layout/typeset.ts';
-import { AUTOSPACE_EM, autospaceOffsets } from '../layout/line-breaking.ts';
+import { AUTOSPACE_EM } from '../layout/line-breaking.ts';
+import { cssString, escapeHtml, lineRunsHtml, rareClass, textHtml } from './text-html.ts';
+import { figureHtml, figureRules, tableHeaderHtml, tableRowHtml, tableRules, type ImageUrls } from './table-figure-html.ts';
+
 import { cssMm, cssPt, twipsToPt } from '../layout/units.ts';
 import type { FontProfileName } from '../model/series.ts';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export { escapeHtml, lineRunsHtml, textHtml } from './text-html.ts';
+export type { ImageUrls } from './table-figure-html.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
-}
-
-const cssString = (text: string) => `"${text.replace(/["\\]/g, (char) => `\\${char}`)}"`;
+const NO_IMAGES: ImageUrls = () => null;
 
 /** Named Western faces tried for printable ASCII only, so curly quotes, dashes and ellipses stay in the Chinese font. */
 const LATIN_FAMILY = 'JB Latin';
@@ -41,23 +42,11 @@ export function fontFamily(role: FontRole, profile: FontProfileName, withLatin: 
   return [...(withLatin ? [cssString(LATIN_FAMILY)] : []), familyList(chineseFallbackChain(role, profile))].join(', ');
 }
 
-/** The class of a span of characters the role's family lacks (beyond GB 2312 or GBK). */
-const rareClass = (fontClass: FontClass, role: FontRole) => (fontClass === 'beyondGbk' ? 'jb-beyond-gbk' : `jb-beyond-gb2312-${role}`);
-
 function rareCharacterRules(profile: FontProfileName, scope: string): string {
   const roles = [...new Set(Object.values(PARAGRAPH_STYLES).map((spec) => spec.font))];
   const rules = roles.map((role) => `${scope}.${rareClass('beyondGb2312', role)} { font-family: ${familyList(fallbackChainForClass('beyondGb2312', role, profile))}; }`);
   rules.push(`${scope}.${rareClass('beyondGbk', 'songti')} { font-family: ${familyList(fallbackChainForClass('beyondGbk', 'songti', profile))}; }`);
   return rules.join('\n');
-}
-
-/** Text as HTML: escaped, with characters the role's family lacks set apart in the family that has them, as in the .docx. */
-export function textHtml(text: string, role: FontRole, profile: FontProfileName): string {
-  return segmentByFont(text, role, profile)
-    .map(({ text: piece, fontClass }) =>
-      fontClass === 'latin' || fontClass === 'chinese' ? escapeHtml(piece) : `<span class="${rareClass(fontClass, role)}">${escapeHtml(piece)}</span>`,
-    )
-    .join('');
 }
 
 function latinFontFaces(): string {
@@ -71,7 +60,7 @@ function styleRules(page: PageGeometry, profile: FontProfileName, scope: string)
   return (Object.keys(PARAGRAPH_STYLES) as ParagraphStyleName[])
     .map((name) => {
       const spec = PARAGRAPH_STYLES[name];
-      const lineHeight = spec.gridLines === null ? (name === 'colophon' ? ELEMENTS.colophon.linePitchPt : spec.sizePt) : spec.gridLines * page.linePitchPt;
+      const lineHeight = spec.gridLines === null ? ownLinePitchPt(name) : spec.gridLines * page.linePitchPt;
       const rules = [
         `font-family: ${fontFamily(spec.font, profile, name !== 'pageNumber')}`,
         `font-size: ${cssPt(spec.sizePt)}`,
@@ -121,6 +110,8 @@ export function commonRules(page: PageGeometry): string {
   const slack = cssMm(ELEMENTS.fullPage.slackMm);
   return `
 ${latinFontFaces()}
+${tableRules()}
+${figureRules()}
 @page { size: ${cssMm(page.paperWidthMm)} ${cssMm(page.paperHeightMm)}; margin: ${cssMm(page.marginTopMm)} ${cssMm(page.marginRightMm)} ${cssMm(page.marginBottomMm)} ${cssMm(page.marginLeftMm)}; }
 @page ${SHEET_PAGE} { margin: 0; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -154,30 +145,6 @@ b { font-weight: bold; }
 
 function stylesheet(typeset: TypesetIssue): string {
   return `${commonRules(typeset.page)}\n${profileRules(typeset.page, typeset.options.fontProfile)}`;
-}
-
-/** A line's runs as HTML, with AUTOSPACE's quarter ems where the plan counted them. */
-export function lineRunsHtml(runs: readonly PrintRun[], role: FontRole, profile: FontProfileName): string {
-  const text = runs.map((run) => run.text).join('');
-  const gaps = new Set(autospaceOffsets(text));
-  let offset = 0;
-  return runs
-    .map((run) => {
-      const pieces: string[] = [];
-      let from = 0;
-      for (let index = 1; index < run.text.length; index++) {
-        if (gaps.has(offset + index)) {
-          pieces.push(textHtml(run.text.slice(from, index), role, profile), '<span class="jb-as"></span>');
-          from = index;
-        }
-      }
-      pieces.push(textHtml(run.text.slice(from), role, profile));
-      // a gap where one run ends and the next begins
-      const html = (gaps.has(offset) && offset > 0 ? '<span class="jb-as"></span>' : '') + pieces.join('');
-      offset += run.text.length;
-      return run.bold ? `<b>${html}</b>` : html;
-    })
-    .join('');
 }
 
 function runsHtml(runs: readonly PrintRun[], role: FontRole, profile: FontProfileName): string {
@@ -247,15 +214,24 @@ export function pageNumberHtml(number: number): string {
  * A typeset issue's sheets as HTML sections, one after another, as the plan set them. `pageNumber` gives the
  * number printed on a numbered sheet (a volume numbers its issues' pages on through the volume).
  */
-export function sheetsHtml(typeset: TypesetIssue, pageNumber: (planned: number) => number = (planned) => planned, extraClass = ''): string[] {
+export function sheetsHtml(typeset: TypesetIssue, pageNumber: (planned: number) => number = (planned) => planned, extraClass = '', images: ImageUrls = NO_IMAGES): string[] {
   const { page, colophon, sheets } = typeset;
   const profile = typeset.options.fontProfile;
   const linesOn: string[][] = sheets.map(() => []);
   typeset.blocks.forEach((block, index) => {
     const places = typeset.places[index]!;
-    if (block.kind === 'issuerLine') linesOn[places[0]!.page]?.push(issuerLineHtml(block, places[0]!, page, profile));
+    const start = places[0]!;
+    const on = linesOn[start.page];
+    if (block.kind === 'issuerLine') on?.push(issuerLineHtml(block, start, page, profile));
+    else if (block.kind === 'tableHeader') on?.push(tableHeaderHtml(block, start, page, profile));
+    else if (block.kind === 'tableRow') on?.push(tableRowHtml(block, start, page, profile));
+    else if (block.kind === 'figure') on?.push(figureHtml(block, start, page, profile, images));
     else block.laid.forEach((line, lineIndex) => linesOn[places[lineIndex]!.page]?.push(laidLineHtml(block, line, places[lineIndex]!, page, profile)));
   });
+  for (const repeat of typeset.headerRepeats) {
+    const header = typeset.blocks[repeat.header];
+    if (header?.kind === 'tableHeader') linesOn[repeat.page]?.push(tableHeaderHtml(header, { page: repeat.page, row: 0 }, page, profile));
+  }
   const cls = extraClass ? ` ${extraClass}` : '';
   return sheets.map((sheet, index) => {
     if (sheet.kind === 'colophon' && !sheet.colophonAtFoot) {
@@ -287,11 +263,11 @@ export function printDocumentHtml(title: string, css: string, sheets: readonly s
 }
 
 /** Renders a typeset issue as a complete HTML document: its sheets, one after another, as the plan set them. */
-export function printHtmlOf(typeset: TypesetIssue): string {
-  return printDocumentHtml(typeset.documentTitle, stylesheet(typeset), sheetsHtml(typeset));
+export function printHtmlOf(typeset: TypesetIssue, images: ImageUrls = NO_IMAGES): string {
+  return printDocumentHtml(typeset.documentTitle, stylesheet(typeset), sheetsHtml(typeset, undefined, '', images));
 }
 
-/** The print view of an issue with the series' layout and font profiles. */
-export function renderPrintHtml(issue: Issue, options: PrintOptions): string {
-  return printHtmlOf(typesetIssue(issue, options));
+/** The print view of an issue with the series' layout and font profiles; `images` gives its photos' URLs. */
+export function renderPrintHtml(issue: Issue, options: PrintOptions, images: ImageUrls = NO_IMAGES): string {
+  return printHtmlOf(typesetIssue(issue, options), images);
 }

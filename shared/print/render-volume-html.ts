@@ -2,6 +2,7 @@
 // numbers, and every issue's sheets as its own print view draws them, numbered on through the volume. An
 // issue issued with other profiles than the volume's keeps them: its sheets carry a class its rules are scoped to.
 import { cssPt } from '../layout/units.ts';
+import type { ImageUrls } from './table-figure-html.ts';
 import { printScopeClass, commonRules, escapeHtml, fontFamily, lineRunsHtml, pageNumberHtml, printDocumentHtml, profileRules, sheetsHtml, SHEET_CLASS } from './render-print-html.ts';
 import { ELEMENTS, pageGeometry } from '../layout/profiles.ts';
 import type { ContentsLine, CoverLine, TypesetVolume } from '../volume/typeset-volume.ts';
@@ -54,7 +55,7 @@ function volumeCss(volume: TypesetVolume): string {
 }
 
 /** The volume's sheets as HTML, in the plan's order; an issue's sheets come as one group (a colophon running over pages is one section). */
-function sheetGroups(volume: TypesetVolume): { html: string[]; pages: number }[] {
+function sheetGroups(volume: TypesetVolume, images: ImageUrls | undefined): { html: string[]; pages: number }[] {
   const groups: { html: string[]; pages: number }[] = [];
   volume.sheets.forEach((planned) => {
     if (planned.kind === 'cover') groups.push({ html: [sheet(volume.cover.map((line) => coverLineHtml(line, volume)).join('\n'), null)], pages: 1 });
@@ -63,25 +64,25 @@ function sheetGroups(volume: TypesetVolume): { html: string[]; pages: number }[]
     else if (planned.sheet === 0) {
       const part = volume.parts[planned.part]!;
       const scope = sameProfiles(part.typeset.options, volume.options) ? '' : printScopeClass(part.typeset.options);
-      groups.push({ html: sheetsHtml(part.typeset, (number) => part.firstPage + number - 1, scope).filter(Boolean), pages: part.typeset.sheets.length });
+      groups.push({ html: sheetsHtml(part.typeset, (number) => part.firstPage + number - 1, scope, images).filter(Boolean), pages: part.typeset.sheets.length });
     }
   });
   return groups;
 }
 
 /** The volume as one print document, its sheets in the order the plan numbered them. */
-export function printVolumeHtml(volume: TypesetVolume): string {
-  return printDocumentHtml(volume.documentTitle, volumeCss(volume), sheetGroups(volume).flatMap((group) => group.html));
+export function printVolumeHtml(volume: TypesetVolume, images?: ImageUrls): string {
+  return printDocumentHtml(volume.documentTitle, volumeCss(volume), sheetGroups(volume, images).flatMap((group) => group.html));
 }
 
 /**
  * The volume as print documents of about `pagesPerDocument` pages each, cut only between issues, to be printed
  * one by one and joined: Chromium's time to print one document grows faster than its pages.
  */
-export function printVolumeHtmlParts(volume: TypesetVolume, pagesPerDocument: number): { html: string; pages: number }[] {
+export function printVolumeHtmlParts(volume: TypesetVolume, pagesPerDocument: number, images?: ImageUrls): { html: string; pages: number }[] {
   const css = volumeCss(volume);
   const parts: { html: string[]; pages: number }[] = [];
-  for (const group of sheetGroups(volume)) {
+  for (const group of sheetGroups(volume, images)) {
     const last = parts[parts.length - 1];
     if (last && last.pages + group.pages <= pagesPerDocument) {
       last.html.push(...group.html);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, replaceInParagraph, StaleFindingError } from './apply-fix.ts';
 import { proofreadIssue } from './proofread.ts';
 import type { Issue } from '../model/issue.ts';
+import { elementPlainText } from '../model/content.ts';
 import { article, bulletin, news } from '../../test/proofread/build.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -44,7 +45,7 @@ describe('applying a fix', () => {
     }
     expect(fixed.docNumber).toBe('益简字〔2023〕42号');
     const section = fixed.blocks[2]!;
-    expect(section.type === 'news' && section.items[0]!.paragraphs[0]!.runs[0]!.text).toBe('9月19日19时30分，召开会议');
+    expect(section.type === 'news' && elementPlainText(section.items[0]!.paragraphs[0]!)).toBe('9月19日19时30分，召开会议');
   });
 
   it('refuses, in Chinese, a finding whose text has changed and one without a fix', () => {

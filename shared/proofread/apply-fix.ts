@@ -1,9 +1,10 @@
 // Applies one finding's fix to an issue and returns the new issue, leaving the old one untouched.
 // Refuses, in Chinese, when the text at the finding's span has changed since it was found.
-import { isRealDate, type Issue, type Paragraph, type Run } from '../model/issue.ts';
+import { isRealDate, type ContentElement, type Issue, type Run } from '../model/issue.ts';
 import { withDerivedLead } from '../model/lead.ts';
 import type { Finding } from './core/finding.ts';
-import { textAt, type Location } from './core/location.ts';
+import { isContentRef, textAt, type ContentRef, type Location } from './core/location.ts';
+import { partRows } from './core/tables.ts';
 import { ApiError } from '../api/errors.ts';
 
 export class StaleFindingError extends ApiError {
@@ -13,8 +14,8 @@ export class StaleFindingError extends ApiError {
   }
 }
 
-/** Replaces [offset, offset + length) of the paragraph's concatenated text; the runs keep their formatting, emptied runs go. */
-export function replaceInParagraph(paragraph: Paragraph, offset: number, length: number, replacement: string): Paragraph {
+/** Replaces [offset, offset + length) of the paragraph's (or table cell's) concatenated text; the runs keep their formatting, emptied runs go. */
+export function replaceInParagraph<T extends { runs: readonly Run[] }>(paragraph: T, offset: number, length: number, replacement: string): T {
   const end = offset + length;
   const runs: Run[] = [];
   let position = 0;
@@ -51,8 +52,54 @@ function replaced(text: string, location: Location, replacement: string): string
   return text.slice(0, location.offset) + replacement + text.slice(location.offset + location.length);
 }
 
+/**
+ * The element at a content reference with its text there replaced. textAt has already read that text, so
+ * the element is of the kind the reference reads (a paragraph ref never edits a table that took its place).
+ */
+function fixedElement(element: ContentElement, location: ContentRef & Location, replacement: string, next: string): ContentElement {
+  switch (location.field) {
+    case 'paragraph':
+    case 'itemParagraph':
+      if (element.type === undefined) return replaceInParagraph(element, location.offset, location.length, replacement);
+      break;
+    case 'tableTitle':
+    case 'itemTableTitle':
+      if (element.type === 'table') return { ...element, title: next };
+      break;
+    case 'caption':
+    case 'itemCaption':
+      if (element.type === 'figure') return { ...element, caption: next };
+      break;
+    case 'cell':
+    case 'itemCell': {
+      if (element.type !== 'table') break;
+      const { part, row, cell } = location;
+      const rows = partRows(element, part).map((cells, index) =>
+        index === row ? cells.map((each, at) => (at === cell ? replaceInParagraph(each, location.offset, location.length, replacement) : each)) : cells,
+      );
+      return part === 'total' ? { ...element, total: rows[0]! } : { ...element, [part]: rows };
+    }
+  }
+  throw new StaleFindingError('这一处问题没有可自动应用的修改');
+}
+
+function withContentText(issue: Issue, location: ContentRef & Location, replacement: string, next: string): Issue {
+  const blocks = [...issue.blocks];
+  const block = blocks[location.block]!;
+  const fixList = (list: readonly ContentElement[]) => list.map((element, index) => (index === location.paragraph ? fixedElement(element, location, replacement, next) : element));
+  if ('item' in location) {
+    if (block.type !== 'news') throw new StaleFindingError('这段文字在校对之后已改动，请重新校对后再修改');
+    blocks[location.block] = { ...block, items: block.items.map((item, index) => (index === location.item ? { ...item, paragraphs: fixList(item.paragraphs) } : item)) };
+  } else {
+    if (block.type !== 'article') throw new StaleFindingError('这段文字在校对之后已改动，请重新校对后再修改');
+    blocks[location.block] = { ...block, paragraphs: fixList(block.paragraphs) };
+  }
+  return { ...issue, blocks };
+}
+
 function withText(issue: Issue, location: Location, replacement: string, current: string): Issue {
   const next = replaced(current, location, replacement);
+  if (isContentRef(location)) return withContentText(issue, location, replacement, next);
   switch (location.field) {
     case 'seriesName':
       return { ...issue, series: { ...issue.series, name: next } };
@@ -85,29 +132,12 @@ function withText(issue: Issue, location: Location, replacement: string, current
     case 'subtitle':
       if (block.type === 'article') blocks[location.block] = { ...block, [location.field]: next };
       break;
-    case 'paragraph':
-      if (block.type === 'article') {
-        const paragraphs = [...block.paragraphs];
-        paragraphs[location.paragraph] = replaceInParagraph(paragraphs[location.paragraph]!, location.offset, location.length, replacement);
-        blocks[location.block] = { ...block, paragraphs };
-      }
-      break;
     case 'heading':
       if (block.type === 'news') blocks[location.block] = { ...block, heading: next };
       break;
     case 'head':
       if (block.type === 'news') {
         const items = block.items.map((item, index) => (index === location.item ? { ...item, head: next } : item));
-        blocks[location.block] = { ...block, items };
-      }
-      break;
-    case 'itemParagraph':
-      if (block.type === 'news') {
-        const items = [...block.items];
-        const item = items[location.item]!;
-        const paragraphs = [...item.paragraphs];
-        paragraphs[location.paragraph] = replaceInParagraph(paragraphs[location.paragraph]!, location.offset, location.length, replacement);
-        items[location.item] = { ...item, paragraphs };
         blocks[location.block] = { ...block, items };
       }
       break;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes, compatibleFixes, describeFixCounts, groupFindings } from './fix-all.ts';
 import { proofreadIssue } from './proofread.ts';
-import { paragraphText, type Issue } from '../model/issue.ts';
+import type { Issue } from '../model/issue.ts';
+import { elementPlainText } from '../model/content.ts';
 import type { Finding } from './core/finding.ts';
 import { article, bulletin, withParagraphs } from '../../test/proofread/build.ts';
 
 const clauses = (count: number, mark: string) => Array.from({ length: count }, (_, i) => `第${'一二三四五六七八九十'[i % 10]}项工作已完成`).join(mark);
 
 function bodyTexts(issue: Issue): string[] {
-  return issue.blocks.flatMap((block) => (block.type === 'article' ? [block.title, ...block.paragraphs.map(paragraphText)] : []));
+  return issue.blocks.flatMap((block) => (block.type === 'article' ? [block.title, ...block.paragraphs.map(elementPlainText)] : []));
 }
 
 describe('grouping findings by kind', () => {

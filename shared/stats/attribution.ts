@@ -4,6 +4,7 @@
 // 7月11日，安化县…), a byline at the end (（市水利局供稿）, （供稿：市水利局）, （安化县委办 供稿）). The first
 // that names a unit decides; a byline naming others, or a name the list gives to two units, makes it ambiguous.
 import { paragraphText, type ArticleBlock, type NewsItem, type Paragraph } from '../model/issue.ts';
+import { textParagraphsOf } from '../model/content.ts';
 import type { Unit } from '../model/series.ts';
 import { isUnitLike, unitMatcher, unitsAtStart, unitsNamed, type UnitMatcher, type UnitsFound } from './unit-names.ts';
 
@@ -102,9 +103,10 @@ export function suggestSources(target: Attributable, units: readonly Pick<Unit, 
     const head = compact(target.head).replace(/[：:]$/, '');
     if (head !== '') evidence.push({ where: '动态标题', found: unitsAtStart(head, matcher) });
   }
-  const first = target.paragraphs[0];
+  const text = textParagraphsOf(target.paragraphs);
+  const first = text[0];
   if (first) evidence.push({ where: '首段开头', found: unitsAtStart(afterLeadingTime(startOf(first)), matcher) });
-  const byline = bylineOf(target.paragraphs);
+  const byline = bylineOf(text);
   const signed = byline ? { where: '文末署名', found: bylineUnits(byline.names.map(compact), matcher) } : null;
   if (signed) evidence.push(signed);
 
@@ -127,7 +129,8 @@ export function suggestSources(target: Attributable, units: readonly Pick<Unit, 
 /** A unit-like name the text starts with that the list does not have, to tell the clerk why nothing was found. */
 function unlistedName(target: Attributable): string | null {
   const shapes = unitMatcher([]);
-  const texts = [isItem(target) ? compact(target.head) : '', target.paragraphs[0] ? afterLeadingTime(startOf(target.paragraphs[0])) : ''];
+  const first = textParagraphsOf(target.paragraphs)[0];
+  const texts = [isItem(target) ? compact(target.head) : '', first ? afterLeadingTime(startOf(first)) : ''];
   for (const text of texts) {
     const name = unitsAtStart(text, shapes).units[0];
     if (name) return name;

@@ -2,7 +2,7 @@
 // of long paragraphs, 编者按 and attributions, with a units list and without one.
 import { describe, expect, it } from 'vitest';
 import { parseBulletinText } from '../import/parse-bulletin.ts';
-import type { Issue } from '../model/issue.ts';
+import type { Issue, Paragraph } from '../model/issue.ts';
 import { DEFAULT_SCORING, type Unit } from '../model/series.ts';
 import { bulletinFixtures } from '../../test/fixtures.ts';
 import { generateIssue } from '../../test/generate.ts';
@@ -22,7 +22,7 @@ function withBylines(issue: Issue): Issue {
     ...issue,
     blocks: issue.blocks.map((block, index) => {
       if (block.type !== 'article') return block;
-      const last = block.paragraphs.at(-1)!;
+      const last = block.paragraphs.at(-1) as Paragraph;
       const signed = { ...last, runs: [...last.runs, { text: index % 2 ? '（市水利局供稿）' : '（供稿：安化县委办）' }] };
       return { ...block, paragraphs: [{ runs: [{ text: '编者按：' }, { text: '这一做法值得借鉴。'.repeat(30) }] }, ...block.paragraphs.slice(0, -1), signed] };
     }),

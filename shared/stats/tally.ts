@@ -3,7 +3,8 @@
 // rank and its change against the period before. A report of two units counts once for each; an issue
 // given twice, or a unit named twice, counts once. What cannot be counted yet (no unit found, a name that
 // could be two units, an attribution stored unconfirmed, a unit the list lacks) is listed for the clerk.
-import { paragraphText, type Issue, type IssueStatus, type NewsItem, type Paragraph } from '../model/issue.ts';
+import { paragraphText, type ContentElement, type Issue, type IssueStatus, type NewsItem, type Paragraph } from '../model/issue.ts';
+import { textParagraphsOf } from '../model/content.ts';
 import type { Scoring, Unit, UnitGroup } from '../model/series.ts';
 import type { StatsEntry, StatsPending, StatsPlace, StatsReport, StatsRow } from '../api/records.ts';
 import { EVIDENCE_CHARS, suggestSources, type Attributable } from './attribution.ts';
@@ -34,8 +35,8 @@ export interface TallyRequest {
 /** A paragraph that is an editor's note: 编者按：…, 【编者按】…, 按语：…, 编后语：… */
 const EDITOR_NOTE = /^\s*(?:[【〔[（(]\s*(?:编者按语?|按语|编后语?)\s*[】〕\]）)]|编者按|(?:按语|编后语?)\s*[：:])/;
 
-export function hasEditorNote(paragraphs: readonly Paragraph[]): boolean {
-  return paragraphs.some((paragraph) => EDITOR_NOTE.test(startOf(paragraph)));
+export function hasEditorNote(paragraphs: readonly ContentElement[]): boolean {
+  return textParagraphsOf(paragraphs).some((paragraph) => EDITOR_NOTE.test(startOf(paragraph)));
 }
 
 /** The first characters of a paragraph, enough for 【编者按】: a long paragraph is not joined whole. */
@@ -77,7 +78,8 @@ function resolve(target: Attributable, matcher: UnitMatcher): Resolution {
 function itemTitle(item: NewsItem): string {
   const head = item.head.trim();
   if (item.form !== undefined && item.form !== 'colon') return head;
-  const text = item.paragraphs[0] ? paragraphText(item.paragraphs[0]).trim() : '';
+  const first = textParagraphsOf(item.paragraphs)[0];
+  const text = first ? paragraphText(first).trim() : '';
   const start = text.length > 24 ? `${text.slice(0, 24)}…` : text;
   return head && start ? `${head}：${start}` : head || start;
 }

@@ -1,13 +1,13 @@
 // The canonical issue written out as the plain text of the printed bulletin: for .txt export,
 // the search index, and checking that import drops nothing.
-import type { Issue, Paragraph } from '../model/issue.ts';
+import type { ContentElement, Issue } from '../model/issue.ts';
+import { elementPlainText } from '../model/content.ts';
 import { formatChineseDate, issueNumberOf } from '../format/chinese.ts';
 import { printedLeadOf } from '../model/lead.ts';
 import { LEAD_HEADING, LEAD_MARKER, RUN_IN_SEPARATOR_PLAIN, newsHeadLayout, newsMarker, sectionHeadingText, RUN_IN_SEPARATOR as NEWS_RUN_IN_PRINT } from '../format/marks.ts';
 
-function paragraphPlain(paragraph: Paragraph): string {
-  return paragraph.runs.map((run) => run.text).join('');
-}
+/** A paragraph's text; a table as lines of tab-separated cells; a figure as its caption. */
+const paragraphPlain = (element: ContentElement): string => elementPlainText(element);
 
 export function issueToPlainText(issue: Issue): string {
   const out: string[] = [issue.series.name, issueNumberOf(issue)];

@@ -74,7 +74,8 @@ describe('revision kinds', () => {
   it('gives the kind of the revisions in an archive of the previous version from their notes when it is migrated', async () => {
     const dataDir = tempDir();
     const old = new Database(join(dataDir, 'archive.sqlite'));
-    migrate(old, SCHEMA_VERSION - 1);
+    // version 4 added the kinds
+    migrate(old, 3);
     expect(old.prepare("SELECT count(*) FROM pragma_table_info('revisions') WHERE name = 'kind'").pluck().get()).toBe(0);
     const stored = storedIssue(issueWith({ title: '迁移前的简报' }));
     old.prepare("INSERT INTO series (id, uid, name, settings, created_at, updated_at) VALUES (1, 'u1', '测试工作简报', ?, 'x', 'x')").run(JSON.stringify(defaultSeriesSettings('测试工作简报')));

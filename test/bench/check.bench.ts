@@ -1,6 +1,7 @@
 // `npm run bench:check`: how long proofreading takes on a generated 200-page issue, in process (goal
 // ≤ 300 ms) and as a whole `jianbao check` process (as a user runs it, goal ≤ 1 s), beside a bare
 // `node -e 0` baseline; then the recall per kind on the planted-error corpus (test/proofread/plant-errors.ts).
+import { elementPlainText } from '../../shared/model/content.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'jianbao-bench-check-'));
 const issue = generateIssue(200, 1);
 const characters = issue.blocks.reduce(
   (sum, block) =>
-    sum + (block.type === 'article' ? block.paragraphs.reduce((s, p) => s + paragraphText(p).length, 0) : block.type === 'news' ? block.items.reduce((s, item) => s + item.paragraphs.reduce((t, p) => t + paragraphText(p).length, 0), 0) : 0),
+    sum + (block.type === 'article' ? block.paragraphs.reduce((s, p) => s + elementPlainText(p).length, 0) : block.type === 'news' ? block.items.reduce((s, item) => s + item.paragraphs.reduce((t, p) => t + elementPlainText(p).length, 0), 0) : 0),
   0,
 );
 const jsonPath = join(dir, 'generated-200-pages.json');

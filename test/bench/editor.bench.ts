@@ -3,6 +3,7 @@
 // typing in bursts whose pauses let the side panels refresh (the first keystroke after each pause), beside a
 // plain contenteditable holding the same text in the same run; and the time to open each issue.
 // JIANBAO_PROFILE=1 also writes a CPU profile of the 200-page typing to test-output/bench/.
+import { elementPlainText } from '../../shared/model/content.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paragraphText, type Issue } from '../../shared/model/issue.ts';
@@ -92,8 +93,8 @@ async function typeBoth(page: Page): Promise<Typing> {
 
 function bodyParagraphs(issue: Issue): string[] {
   return issue.blocks.flatMap((block) => {
-    if (block.type === 'article') return [block.title, ...(block.subtitle ? [block.subtitle] : []), ...block.paragraphs.map(paragraphText)];
-    if (block.type === 'news') return block.items.flatMap((item) => [item.head, ...item.paragraphs.map(paragraphText)]);
+    if (block.type === 'article') return [block.title, ...(block.subtitle ? [block.subtitle] : []), ...block.paragraphs.map(elementPlainText)];
+    if (block.type === 'news') return block.items.flatMap((item) => [item.head, ...item.paragraphs.map(elementPlainText)]);
     return [];
   });
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultSeriesSettings, type SeriesSettings } from '../../shared/model/series.ts';
-import type { Issue } from '../../shared/model/issue.ts';
+import type { Issue, Paragraph } from '../../shared/model/issue.ts';
+import { elementPlainText } from '../../shared/model/content.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
 import { findingsInView } from '../../renderer/editor/findings-in-view.ts';
 import { issuePagePlan } from '../../renderer/editor/page-plan.ts';
@@ -27,7 +28,7 @@ function longIssue(): Issue {
   const news = issue.blocks[issue.blocks.length - 1]!;
   if (news.type !== 'news') throw new Error('the generated issue ends with its news section');
   const item = news.items[news.items.length - 1]!;
-  const paragraph = item.paragraphs[item.paragraphs.length - 1]!;
+  const paragraph = item.paragraphs[item.paragraphs.length - 1]! as Paragraph;
   paragraph.runs = [...paragraph.runs, { text: PLANTED }];
   return issue;
 }
@@ -101,7 +102,7 @@ describe('a 200-page issue in the editor', () => {
     await page.keyboard.press('Control+s');
     await page.locator('[data-testid="save-state"]', { hasText: '已保存' }).waitFor({ timeout: 30_000 });
     const news = (await archived()).blocks.at(-1)!;
-    expect(news.type === 'news' && news.items.at(-1)!.paragraphs.at(-1)!.runs.map((run) => run.text).join('').endsWith(`${PLANTED}${TYPED}`)).toBe(true);
+    expect(news.type === 'news' && elementPlainText(news.items.at(-1)!.paragraphs.at(-1)!).endsWith(`${PLANTED}${TYPED}`)).toBe(true);
     await page.screenshot({ path: join(shots, 'editor-200-pages-typed-at-end.png') });
   });
 

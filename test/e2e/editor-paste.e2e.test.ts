@@ -10,7 +10,8 @@ import { startApp, type RunningApp } from './web-app.ts';
 import { repoRoot } from '../fixtures.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import type { ApiClient } from '../../shared/api/contract.ts';
-import type { Issue } from '../../shared/model/issue.ts';
+import type { Issue, Paragraph } from '../../shared/model/issue.ts';
+import { elementPlainText, textParagraphsOf } from '../../shared/model/content.ts';
 
 const shots = join(repoRoot, 'test-output', 'editor-paste');
 mkdirSync(shots, { recursive: true });
@@ -115,7 +116,7 @@ describe('pasting from Word, WPS and LibreOffice with Ctrl+V', () => {
     expect(await body().textContent()).not.toMatch(/纯文本|隐藏|此处为批注|clip_image/);
     const issue = await savedIssue(id, (saved) => saved.blocks.some((block) => block.type === 'article' && block.title !== ''));
     const article = issue.blocks.find((block) => block.type === 'article')!;
-    expect(article.paragraphs[0]!.runs).toEqual([{ text: '7月12日，全市召开会议，' }, { text: '督察组', bold: true }, { text: '通报了整改进展，各县市区逐一表态发言。' }]);
+    expect((article.paragraphs[0] as Paragraph).runs).toEqual([{ text: '7月12日，全市召开会议，' }, { text: '督察组', bold: true }, { text: '通报了整改进展，各县市区逐一表态发言。' }]);
     await page.screenshot({ path: join(shots, '1-word-pasted-into-article.png'), fullPage: true });
   });
 
@@ -131,7 +132,7 @@ describe('pasting from Word, WPS and LibreOffice with Ctrl+V', () => {
     expect(await items().nth(1).getAttribute('class')).toContain('head-run-in');
     const issue = await savedIssue(id, (saved) => saved.blocks.some((block) => block.type === 'news' && block.items.length === 2));
     const section = issue.blocks.find((block) => block.type === 'news')!;
-    expect(section.items.map((item) => [item.form, item.head, item.paragraphs[0]!.runs.map((run) => run.text).join('')])).toEqual([
+    expect(section.items.map((item) => [item.form, item.head, elementPlainText(item.paragraphs[0]!)])).toEqual([
       ['colon', '安化县', '7月11日，该县召开整改工作部署会，12个交办件全部办结。'],
       ['runIn', '桃江县抓整改见实效', '该县对交办件逐一销号，群众满意度明显提升。'],
     ]);
@@ -149,7 +150,7 @@ describe('pasting from Word, WPS and LibreOffice with Ctrl+V', () => {
     await expect.poll(() => boldTexts(body().locator('.article').first())).toEqual(bold);
     const issue = await savedIssue(id, (saved) => saved.blocks.some((block) => block.type === 'article' && block.paragraphs.length > 0));
     const article = issue.blocks.find((block) => block.type === 'article')!;
-    expect(article.paragraphs.flatMap((paragraph) => paragraph.runs.filter((run) => run.bold).map((run) => run.text))).toEqual(bold);
+    expect(textParagraphsOf(article.paragraphs).flatMap((paragraph) => paragraph.runs.filter((run) => run.bold).map((run) => run.text))).toEqual(bold);
     await page.screenshot({ path: join(shots, `3-${file.replace('.html', '')}-pasted.png`), fullPage: true });
   });
 });
@@ -252,7 +253,7 @@ describe('a ▲ item written on one line', () => {
     await page.screenshot({ path: join(shots, '7-section-typed-and-pasted.png'), fullPage: true });
     const issue = await savedIssue(id, (saved) => saved.blocks.some((block) => block.type === 'news' && block.items[1]?.head === '南县'));
     const news = issue.blocks.find((block) => block.type === 'news')!;
-    expect(news.items.map((item) => `${item.head}|${item.form}|${item.paragraphs.map((p) => p.runs.map((run) => run.text).join('')).join('/')}`)).toEqual([
+    expect(news.items.map((item) => `${item.head}|${item.form}|${item.paragraphs.map(elementPlainText).join('/')}`)).toEqual([
       '安化县|colon|据悉，7月11日，该县召开整改工作部署会。',
       '南县|colon|7月13日，该县开展“回头看”。',
     ]);

@@ -112,6 +112,12 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   paragraph: ['type', 'children', 'heading'],
   'news-item': ['type', 'children', 'form'],
   'news-section': ['type', 'children', 'heading', 'marker'],
+  table: ['type', 'children', 'columns'],
+  'table-title': ['type', 'children'],
+  'table-row': ['type', 'children', 'role'],
+  'table-cell': ['type', 'children', 'colSpan', 'rowSpan'],
+  figure: ['type', 'children', 'image', 'widthPercent'],
+  'figure-caption': ['type', 'children'],
 };
 
 function textBlockProblems(node: Element, where: string): string[] {
@@ -120,7 +126,7 @@ function textBlockProblems(node: Element, where: string): string[] {
   for (const leaf of node.children) {
     if (!Text.isText(leaf)) problems.push(`${where}: holds an element`);
     else if (Object.keys(leaf).some((key) => key !== 'text' && key !== 'bold')) problems.push(`${where}: leaf style other than bold`);
-    else if ('bold' in leaf && (leaf.bold !== true || node.type !== 'paragraph')) problems.push(`${where}: bold not allowed here`);
+    else if ('bold' in leaf && (leaf.bold !== true || (node.type !== 'paragraph' && node.type !== 'table-cell'))) problems.push(`${where}: bold not allowed here`);
   }
   if (node.type === 'paragraph' && node.heading !== undefined && ![1, 2, 3, 4].includes(node.heading)) problems.push(`${where}: bad heading level`);
   return problems;
@@ -134,17 +140,65 @@ function elementProblems(node: Descendant, where: string): string[] {
   return extra.length > 0 ? [`${where}: extra properties ${extra.join(',')}`] : [];
 }
 
+/** A table's shape: its title first, rows in the order header, body, 合计 (one at most), each body and 合计 row one cell per column. */
+function tableProblems(node: Element, where: string): string[] {
+  if (node.type !== 'table') return [];
+  const problems: string[] = [];
+  if (!Array.isArray(node.columns) || node.columns.length === 0 || node.columns.some((align) => !['left', 'center', 'right'].includes(align))) problems.push(`${where}: bad columns`);
+  const order = { header: 0, body: 1, total: 2 } as Record<string, number>;
+  let last = 0;
+  let totals = 0;
+  node.children.forEach((child, index) => {
+    const at = `${where}/${index}`;
+    problems.push(...elementProblems(child, at));
+    if (index === 0) {
+      if (child.type !== 'table-title') problems.push(`${at}: ${child.type} where the table's title belongs`);
+      else problems.push(...textBlockProblems(child, at));
+      return;
+    }
+    if (child.type !== 'table-row') return problems.push(`${at}: ${child.type} in a table`);
+    const rank = order[child.role];
+    if (rank === undefined) problems.push(`${at}: bad role`);
+    else if (rank < last) problems.push(`${at}: ${child.role} row out of order`);
+    else last = rank;
+    if (child.role === 'total') totals++;
+    if (child.role !== 'header' && child.children.length !== node.columns.length) problems.push(`${at}: ${child.children.length} cells for ${node.columns.length} columns`);
+    child.children.forEach((cell, k) => {
+      problems.push(...elementProblems(cell, `${at}/${k}`));
+      if (Element.isElement(cell) && cell.type === 'table-cell') problems.push(...textBlockProblems(cell, `${at}/${k}`));
+      else problems.push(`${at}/${k}: not a cell`);
+    });
+  });
+  if (totals > 1) problems.push(`${where}: ${totals} total rows`);
+  if (!node.children.some((child) => child.type === 'table-row')) problems.push(`${where}: no row`);
+  return problems;
+}
+
+function figureProblems(node: Element, where: string): string[] {
+  if (node.type !== 'figure') return [];
+  const problems: string[] = [];
+  if (node.children.length !== 1 || node.children[0]!.type !== 'figure-caption') problems.push(`${where}: not one caption`);
+  else problems.push(...elementProblems(node.children[0]!, `${where}/0`), ...textBlockProblems(node.children[0]!, `${where}/0`));
+  if (!/^[0-9a-f]{64}$/.test(node.image?.id ?? '')) problems.push(`${where}: bad image`);
+  if (!Number.isInteger(node.widthPercent) || node.widthPercent < 20 || node.widthPercent > 100) problems.push(`${where}: bad width`);
+  return problems;
+}
+
 function containerProblems(node: Element, where: string, first: string, second: string | null): string[] {
   const problems: string[] = [];
   node.children.forEach((child, index) => {
     const at = `${where}/${index}`;
     problems.push(...elementProblems(child, at));
     if (!Element.isElement(child)) return;
-    const expected = index === 0 ? [first] : index === 1 && second ? [second, 'paragraph'] : ['paragraph'];
+    const expected = index === 0 ? [first] : index === 1 && second ? [second, 'paragraph', 'table', 'figure'] : ['paragraph', 'table', 'figure'];
     if (!expected.includes(child.type)) problems.push(`${at}: ${child.type} where ${expected.join(' or ')} belongs`);
+    else if (child.type === 'table') problems.push(...tableProblems(child, at));
+    else if (child.type === 'figure') problems.push(...figureProblems(child, at));
     else problems.push(...textBlockProblems(child, at));
   });
   if (!node.children.some((child) => Element.isElement(child) && child.type === 'paragraph')) problems.push(`${where}: no paragraph`);
+  const lastChild = node.children.at(-1);
+  if (lastChild && Element.isElement(lastChild) && (lastChild.type === 'table' || lastChild.type === 'figure')) problems.push(`${where}: ends with a ${lastChild.type}`);
   return problems;
 }
 

@@ -98,12 +98,14 @@ describe('electron-builder --dir with a stand-in Electron', () => {
     expect(files.filter((file) => /better-sqlite3\/(deps|src)\//.test(file) || file.endsWith('test_extension.node'))).toEqual([]);
   });
 
-  it("unpacks better-sqlite3 (its native module and the JavaScript that loads it) next to app.asar", () => {
-    for (const file of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/lib/database.js']) {
+  it("unpacks the native modules, better-sqlite3 and sharp with its libvips (and the JavaScript that loads them), next to app.asar, and nothing else", () => {
+    const sharpBinary = files.find((file) => /^\/node_modules\/@img\/sharp-[^/]+\/lib\/sharp-[^/]+\.node$/.test(file));
+    expect(sharpBinary, 'sharp’s native module for this platform').toBeDefined();
+    for (const file of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/better-sqlite3/lib/database.js', 'node_modules/sharp/dist/index.cjs', sharpBinary!.slice(1)]) {
       expect(asar.statFile(appAsar, file).unpacked, file).toBe(true);
       expect(existsSync(join(`${appAsar}.unpacked`, file)), file).toBe(true);
     }
-    expect(files.filter((file) => asar.statFile(appAsar, file.slice(1)).unpacked && !file.includes('/better-sqlite3'))).toEqual([]);
+    expect(files.filter((file) => asar.statFile(appAsar, file.slice(1)).unpacked && !/\/(better-sqlite3|sharp|@img)(\/|$)/.test(file))).toEqual([]);
   });
 
   it('ships every package main.js loads; only the browser-mode PDF printer (playwright-core) stays behind a lazy import', async () => {

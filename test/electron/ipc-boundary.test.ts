@@ -3,7 +3,7 @@
 // message before any handler runs, and leaves a real archive exactly as it was.
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiContract, apiMethods, MAX_UPLOAD_BASE64, type ApiInput, type ApiMethod, type ApiResponse } from '../../shared/api/contract.ts';
+import { apiContract, apiMethods, MAX_IMAGE_BASE64, MAX_UPLOAD_BASE64, type ApiInput, type ApiMethod, type ApiResponse } from '../../shared/api/contract.ts';
 import type { IssueRecord } from '../../shared/api/records.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { createDispatch } from '../../electron/api/dispatch.ts';
@@ -114,6 +114,8 @@ const cases: { [M in ApiMethod]: MethodCase<M> } = {
   'backup.restore': { valid: () => ({ name: 'jianbao-20240506-manual.sqlite' }), required: ['name'], oversized: () => ({ name: 'b'.repeat(201) }) },
   'bundle.export': { valid: () => ({ seriesId }), required: [], oversized: () => ({ seriesId: huge }) },
   'bundle.import': { valid: () => ({ base64: 'e30=' }), required: ['base64'], oversized: () => ({ base64: tooBigUpload }) },
+  'images.add': { valid: () => ({ name: '现场.jpg', dataBase64: 'iVBORw0KGgo=' }), required: ['name', 'dataBase64'], oversized: () => ({ name: '现场.jpg', dataBase64: 'A'.repeat(MAX_IMAGE_BASE64 + 104) }) },
+  'images.get': { valid: () => ({ id: 'a'.repeat(64) }), required: ['id'], oversized: () => ({ id: 'a'.repeat(65) }) },
 };
 
 /** an own, enumerable key named like an Object.prototype property, as JSON.parse would make it */

@@ -104,6 +104,8 @@ function validPayloads(seriesId: number, issueId: number, issue: unknown): Recor
     'backup.restore': { name: 'jianbao-20240506-manual.sqlite' },
     'bundle.export': {},
     'bundle.import': { base64: 'e30=' },
+    'images.add': { name: '现场.jpg', dataBase64: 'iVBORw0KGgo=' },
+    'images.get': { id: 'a'.repeat(64) },
   };
 }
 

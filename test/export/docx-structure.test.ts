@@ -1,6 +1,7 @@
 // Reads every fixture's .docx back (unzipped XML) and checks the numbers and traps of docs/format.md: page and
 // margins, exact 579-twip lines, −5 twips on 三号 runs, fonts named everywhere and never left to the theme,
 // odd/even footers with `— PAGE —`, the red rule, and the colophon table anchored to the foot of the page.
+import { sampleFigure, sampleTable } from '../generate.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../electron/services/export/docx.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
@@ -45,6 +46,9 @@ const STYLE_FACE: Record<string, keyof (typeof FACES)['office']> = {
   JbSectionHeading: 'heiti',
   JbNewsItem: 'fangsong',
   JbNewsHead: 'fangsong',
+  JbTableTitle: 'heiti',
+  JbTableCell: 'fangsong',
+  JbFigureCaption: 'kaiti',
   JbColophon: 'fangsong',
   JbPageNumber: 'songti',
 };
@@ -224,12 +228,17 @@ describe('fonts of every fixture’s .docx', () => {
   });
 
   it('sets the runs of every style in that style’s face (text within GB 2312), in the body and the colophon', async () => {
-    // the fixtures have no headings: one issue more, with a heading of every level, in both profiles
+    // the fixtures have no headings, tables or photos: one issue more, with a heading of every level, a table and a photo's caption, in both profiles
     const issue = parseBulletinText(bulletinFixtures()[2]!.text).issue;
     const headings: Issue = {
       ...issue,
       blocks: [
-        { type: 'article', title: '标题', subtitle: '副标题', paragraphs: [1, 2, 3, 4].map((level) => ({ heading: level as 1 | 2 | 3 | 4, runs: [{ text: `第${level}级标题` }] })) },
+        {
+          type: 'article',
+          title: '标题',
+          subtitle: '副标题',
+          paragraphs: [...[1, 2, 3, 4].map((level) => ({ heading: level as 1 | 2 | 3 | 4, runs: [{ text: `第${level}级标题` }] })), sampleTable(2), sampleFigure({ id: 'c'.repeat(64), format: 'png', width: 400, height: 300 })],
+        },
       ],
     };
     const withHeadings = [

@@ -5,6 +5,7 @@
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { withDerivedLead } from '../../shared/model/lead.ts';
 import { issueSchema, type ArticleBlock, type Issue, type NewsBlock } from '../../shared/model/issue.ts';
+import { elementPlainText } from '../../shared/model/content.ts';
 import { issueToPlainText } from '../../shared/text/plain-text.ts';
 import type { TypesetIssue } from '../../shared/layout/typeset.ts';
 import { bulletinFixtures } from '../fixtures.ts';
@@ -34,7 +35,7 @@ export function fidelityIssues(): FidelityIssue[] {
   const endingPage: ArticleBlock[] = Array.from({ length: 8 }, (_, index) => ({
     type: 'article',
     title: index % 2 ? '省第四生态环境保护督察组下沉资阳区调研督察' : '“燃”动风采！一起来围观这场篮球友谊赛',
-    paragraphs: [{ runs: [{ text: body.map((paragraph) => paragraph.runs.map((run) => run.text).join('')).join('').slice(0, 60 + 28 * (index + 3)) }] }],
+    paragraphs: [{ runs: [{ text: body.map((paragraph) => elementPlainText(paragraph)).join('').slice(0, 60 + 28 * (index + 3)) }] }],
   }));
   const digits: ArticleBlock = {
     type: 'article',
@@ -114,6 +115,7 @@ export function planLines(typeset: TypesetIssue): string[][] {
       else page.push(squeezeAll(block.left), squeezeAll(block.right));
       return;
     }
+    if (block.kind !== 'paragraph') return;
     block.laid.forEach((line, lineIndex) => {
       const text = squeezeAll(line.runs.map((run) => run.text).join(''));
       if (text) pages[places[lineIndex]!.page]!.push(text);

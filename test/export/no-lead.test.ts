@@ -18,7 +18,7 @@ const LEAD_STYLES = ['leadHeading', 'leadItem'];
 
 const noLead = (issue: Issue): Issue => withDerivedLead({ ...issue, series: { ...issue.series, printLead: false } });
 const stylesOf = (typeset: TypesetIssue) => typeset.blocks.map((block) => (block.kind === 'paragraph' ? block.style : block.kind));
-const textsOf = (typeset: TypesetIssue) => typeset.blocks.map((block) => (block.kind === 'paragraph' ? block.laid.map((line) => line.runs.map((run) => run.text).join('')).join('|') : `${block.left}|${block.right}`));
+const textsOf = (typeset: TypesetIssue) => typeset.blocks.map((block) => (block.kind === 'paragraph' ? block.laid.map((line) => line.runs.map((run) => run.text).join('')).join('|') : block.kind === 'issuerLine' ? `${block.left}|${block.right}` : block.kind));
 /** A grid row counted from the top of the first page. */
 const absoluteRow = (typeset: TypesetIssue, block: number) => typeset.places[block]![0]!.page * typeset.page.linesPerPage + typeset.places[block]![0]!.row;
 

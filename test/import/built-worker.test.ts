@@ -2,6 +2,7 @@
 // beside main.js. Built here for real (into a temporary folder that sees the repository's node_modules, as
 // app.asar holds them), then run as the worker of a reader: it reads a .docx and refuses the renamed bomb.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ import { readWorkerEntry } from '../../electron/services/import/read-in-worker.t
 import { bulletinFixtures, repoRoot } from '../fixtures.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { deflatedZeros, docxOfText, renamedMainPartDocx } from '../archive/hostile-files.ts';
+import { isFigure } from '../../shared/model/content.ts';
 import { refusal, withReader } from './reading.ts';
+import { TABLE_PHOTO, wordTablePhotoBulletin } from './table-photo-files.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'jianbao-built-worker-'));
 const built = join(work, 'dist-electron', 'electron');
@@ -33,6 +36,18 @@ describe('the bundled reading worker', () => {
     expect(main).toContain('"read-worker.js"');
     // (the XML library is there: export fingerprints the .docx it writes)
     expect(main).not.toMatch(/["'](?:pdfjs-dist[^"']*|word-extractor)["']/);
+  });
+
+  it('reads a .docx with a photo and a table: the figure’s image prepared in the worker (sharp loads there) and handed back whole', async () => {
+    await withReader(
+      async (reader) => {
+        const read = await reader.readBytes(await wordTablePhotoBulletin(), '带表格和照片.docx');
+        const figures = read.issue.blocks.flatMap((block) => (block.type === 'article' ? block.paragraphs.filter(isFigure) : []));
+        expect(figures.map((figure) => figure.caption)).toEqual([...TABLE_PHOTO.captions]);
+        expect(read.images?.map((image) => createHash('sha256').update(image.bytes).digest('hex')).sort()).toEqual(figures.map((figure) => figure.image.id).sort());
+      },
+      { entry: join(built, 'read-worker.js') },
+    );
   });
 
   it('reads a .docx bulletin and refuses the renamed 512 MiB bomb with its Chinese reason', async () => {

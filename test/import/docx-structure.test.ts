@@ -4,6 +4,7 @@
 // out in Word (built with the docx package), LibreOffice's .docx of the fixtures, canonical parts that
 // cannot be trusted, and the time a 200-page document takes.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { elementPlainText, textParagraphsOf } from '../../shared/model/content.ts';
 import { CANONICAL_PART_BYTES, EDITED_WARNING, INVALID_PART_WARNING, bulletinFromDocx, docxSource } from '../../electron/services/import/docx.ts';
 import { bodyFingerprint, formatNumber, isClearlyRed, readDocxLines } from '../../electron/services/import/docx-paragraphs.ts';
 import { readBulletinBytes } from '../../electron/services/import/read-file.ts';
@@ -274,7 +275,7 @@ describe('a .docx Jianbao exported, read back', () => {
     expect(read.via).toBe('docx');
     expect(read.warnings[0]).toBe(EDITED_WARNING);
     const firstArticle = read.issue.blocks.find((block) => block.type === 'article')!;
-    expect(paragraphText(firstArticle.paragraphs[0]!).startsWith(`${edit}${first[1]}`)).toBe(true);
+    expect(elementPlainText(firstArticle.paragraphs[0]!).startsWith(`${edit}${first[1]}`)).toBe(true);
     expect(structureOf(read.issue)).toEqual(structureOf(issue));
   });
 });
@@ -308,7 +309,7 @@ describe('a bulletin laid out in Word (built with the docx package)', () => {
       [WORD_LIKE.titles[0], WORD_LIKE.subtitle],
       [WORD_LIKE.titles[1], undefined],
     ]);
-    expect(articles.slice(0, 2).map((article) => paragraphText(article.paragraphs[0]!))).toEqual([...WORD_LIKE.firstParagraphs]);
+    expect(articles.slice(0, 2).map((article) => elementPlainText(article.paragraphs[0]!))).toEqual([...WORD_LIKE.firstParagraphs]);
     const news = issue.blocks.filter((block) => block.type === 'news');
     expect(news.map((section) => ({ heading: section.heading, heads: section.items.map((item) => item.head) }))).toEqual([{ heading: WORD_LIKE.heading, heads: [...WORD_LIKE.heads] }]);
     expect(issue.distribution.report).toEqual([...WORD_LIKE.report]);
@@ -329,7 +330,7 @@ describe('a bulletin laid out in Word (built with the docx package)', () => {
     const labelled = [`一、${a}`, `（一）${b}`, `（二）${c}`, `二、${d}`, `（一）${e}`, `1. ${f}`, `①${g}`];
     expect(lines.filter((line) => labelled.includes(line.text)).map((line) => line.text)).toEqual(labelled);
     const { issue } = await readBulletinBytes(await wordLikeBulletin('numbered'), 'numbered.docx');
-    const headings = issue.blocks.flatMap((block) => (block.type === 'article' ? block.paragraphs.filter((paragraph) => paragraph.heading !== undefined).map((paragraph) => [paragraph.heading, paragraphText(paragraph)]) : []));
+    const headings = issue.blocks.flatMap((block) => (block.type === 'article' ? textParagraphsOf(block.paragraphs).filter((paragraph) => paragraph.heading !== undefined).map((paragraph) => [paragraph.heading, paragraphText(paragraph)]) : []));
     expect(headings).toEqual([
       [1, `一、${a}`],
       [2, `（一）${b}`],

@@ -2,6 +2,7 @@
 // every masthead, 导读, section and item form, lost titles, web-page chrome, half-width marks and hard wraps,
 // each checked for the facts it holds and for not one character of the body dropped.
 import { describe, expect, it } from 'vitest';
+import { elementPlainText } from '../../shared/model/content.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { comparable } from '../../shared/import/matchers.ts';
 import { paragraphText, type ArticleBlock, type Issue, type NewsBlock } from '../../shared/model/issue.ts';
@@ -71,7 +72,7 @@ function factsOf(issue: Issue) {
     articles: articles.map((article) => ({
       title: same(article.title),
       ...(article.subtitle ? { subtitle: same(article.subtitle) } : {}),
-      firstParagraph: same(paragraphText(article.paragraphs[0] ?? { runs: [] }).slice(0, 20)),
+      firstParagraph: same(elementPlainText(article.paragraphs[0] ?? { runs: [] }).slice(0, 20)),
     })),
     sections: sections.map((section) => ({ heading: same(section.heading), heads: section.items.map((item) => same(item.head)) })),
     report: issue.distribution.report.length,

@@ -3,6 +3,7 @@
 // other masthead forms, other 导读, section and item marks, lost titles, web-page chrome, half-width
 // punctuation, hard wraps with indented first lines. Each layout says what the reader must then find.
 import { paragraphText, type ArticleBlock, type Issue, type NewsBlock } from '../../shared/model/issue.ts';
+import { elementPlainText } from '../../shared/model/content.ts';
 
 export interface Layout {
   name: string;
@@ -138,7 +139,7 @@ export function compose(issue: Issue, layout: Layout): { text: string; body: str
   const itemMark = layout.itemMark ?? '▲';
   order.forEach((block) => {
     if (block.type === 'article') {
-      const paragraphs = block.paragraphs.map(paragraphText);
+      const paragraphs = block.paragraphs.map(elementPlainText);
       const titleLines = [block.title, ...(block.subtitle ? [block.subtitle] : [])];
       if (layout.titles === 'glued-to-previous' && body.length > 0 && /[。！？]$/.test(body.at(-1)!)) body[body.length - 1] += titleLines.join('');
       else if (layout.titles === 'glued-to-text' && !block.subtitle) paragraphs[0] = `${block.title}${paragraphs[0]}`;
@@ -151,7 +152,7 @@ export function compose(issue: Issue, layout: Layout): { text: string; body: str
     body.push(mark === '【】' ? `【${block.heading}】` : mark === '一、' ? `${chineseNumeral(order.filter((b) => b.type === 'news').indexOf(block) + 1)}、${block.heading}` : `${mark}${block.heading}`);
     block.items.forEach((item, index) => {
       const marker = itemMark === '▲' ? '▲' : itemMark === '●' ? '●' : itemMark === 'number' ? `${index + 1}.` : '';
-      const [first, ...rest] = item.paragraphs.map(paragraphText);
+      const [first, ...rest] = item.paragraphs.map(elementPlainText);
       const headForm = layout.itemHead === 'own-line' ? 'ownLine' : layout.itemHead === 'run-in-space' ? 'runIn' : item.form;
       if (headForm === 'ownLine' || first === undefined) body.push(`${marker}${item.head}`, ...(first !== undefined ? [first] : []));
       else if (headForm === 'colon') body.push(`${marker}${item.head}：${first}`);
@@ -186,7 +187,7 @@ export function compose(issue: Issue, layout: Layout): { text: string; body: str
     articles: order.filter((block): block is ArticleBlock => block.type === 'article').map((article) => ({
       title: article.title,
       ...(article.subtitle ? { subtitle: article.subtitle } : {}),
-      firstParagraph: paragraphText(article.paragraphs[0]!).slice(0, 20),
+      firstParagraph: elementPlainText(article.paragraphs[0]!).slice(0, 20),
     })),
     sections: sections.map((section) => ({ heading: section.heading, heads: section.items.map((item) => item.head) })),
     report: issue.distribution.report.length,

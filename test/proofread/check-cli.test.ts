@@ -9,7 +9,8 @@ import { runCli } from '../run-cli.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { readBulletinFile } from '../../electron/services/import/read-file.ts';
-import type { Issue } from '../../shared/model/issue.ts';
+import type { ArticleBlock, Issue } from '../../shared/model/issue.ts';
+import { articleWith, bulletin, table } from './build.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'jianbao-check-'));
 const fixture = (name: string) => bulletinFixtures().find((candidate) => candidate.name === name)!;
@@ -156,5 +157,43 @@ describe('jianbao check --fix', () => {
     const run = runCli(args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(reason);
+  });
+});
+
+describe('jianbao check on an issue with a table', () => {
+  const withTable = (): Issue =>
+    bulletin([
+      articleWith(
+        '信访件办理情况',
+        table({ header: ['县市区', '交办件数'], rows: [['赫山区,资阳区', '12'], ['南县', '30']], total: ['合计', '41'] }),
+        '截至7月11日,各县市区共办结42件。',
+      ),
+    ]);
+
+  it('names a cell’s finding by its table, row and column, and the paragraph after the table as 第1段', () => {
+    const path = join(temp, '表格.json');
+    writeFileSync(path, JSON.stringify(withTable()));
+    const run = runCli(['check', path]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('文章《信访件办理情况》第1个表格第1行第1列第4字');
+    expect(run.stdout).toContain('文章《信访件办理情况》第1个表格合计行第2列第1字');
+    expect(run.stdout).toContain('「交办件数」合计应为 42，表中写作 41');
+    expect(run.stdout).toContain('文章《信访件办理情况》第1段第8字');
+  });
+
+  it('fixes the cell and the paragraph in the copy, keeps the table otherwise as it was, and exits 1 for the 合计 left to the clerk', () => {
+    const path = join(temp, '表格-原.json');
+    writeFileSync(path, JSON.stringify(withTable()));
+    const output = join(temp, '表格-修正.json');
+    const run = runCli(['check', '--fix', path, '-o', output]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('已修正 2 处：半角逗号 2处');
+    expect(run.status).toBe(1);
+    const fixed = JSON.parse(readFileSync(output, 'utf8')) as Issue;
+    const [tableAfter, paragraphAfter] = (fixed.blocks[1] as ArticleBlock).paragraphs;
+    const expected = table({ header: ['县市区', '交办件数'], rows: [['赫山区，资阳区', '12'], ['南县', '30']], total: ['合计', '41'] });
+    expect(tableAfter).toEqual(expected);
+    expect(paragraphAfter).toEqual({ runs: [{ text: '截至7月11日，各县市区共办结42件。' }] });
   });
 });

@@ -6,6 +6,7 @@ import { applyFix } from '../../shared/proofread/apply-fix.ts';
 import { textAt } from '../../shared/proofread/core/location.ts';
 import { issueSchema, type Issue } from '../../shared/model/issue.ts';
 import { withDerivedLead } from '../../shared/model/lead.ts';
+import { textParagraphsOf } from '../../shared/model/content.ts';
 import { article, bulletin, fixtureIssues, news } from './build.ts';
 import { generateIssue } from '../generate.ts';
 
@@ -79,7 +80,7 @@ describe('findings the editor can use', () => {
     // (no fix edits the 导读: it follows the fixed titles, derived)
     expect(applied).toBeGreaterThanOrEqual(20);
     expect(issue.blocks[0]).toEqual(withDerivedLead(issue).blocks[0]);
-    const paragraphs = issue.blocks[1]!.type === 'article' ? issue.blocks[1]!.paragraphs : [];
+    const paragraphs = issue.blocks[1]!.type === 'article' ? textParagraphsOf(issue.blocks[1]!.paragraphs) : [];
     expect(paragraphs[0]!.runs).toEqual([{ text: '9月17日，市委，' }, { text: '市政府', bold: true }, { text: '召开会议。会议要求：立即整改，坚决做到“两个维护”' }]);
     expect(paragraphs[2]!.runs[0]!.text).toBe('19时30分，益阳市副市长胡安邦主持召开约谈会，坚决贯彻落实要求。');
     expect(issue.docNumber).toBe('益简字〔2023〕42号');

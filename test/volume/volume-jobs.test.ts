@@ -9,8 +9,14 @@ import { ApiError } from '../../shared/api/errors.ts';
 import type { VolumeJob } from '../../shared/api/records.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import { bulletinFixtures } from '../fixtures.ts';
-import { generateIssue } from '../generate.ts';
-import { tempArchive, apiErrorOf } from '../archive/helpers.ts';
+import { generateIssue, withTablesAndFigures } from '../generate.ts';
+import sharp from 'sharp';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareImage } from '../../electron/services/images/prepare-image.ts';
+import { putImages } from '../../electron/services/archive/index.ts';
+import { tempArchive, tempDir, apiErrorOf } from '../archive/helpers.ts';
 import { fileSeries, VOLUME_SERIES } from './volume-archive.ts';
 
 const fixtures = bulletinFixtures().map((fixture) => parseBulletinText(fixture.text).issue);
@@ -62,6 +68,38 @@ describe('the volume’s jobs', () => {
     // once only
     expect((await apiErrorOf(call('volume.result', { jobId: finished.jobId }))).code).toBe('not-found');
   }, 60_000);
+
+  it('binds an issue’s photos from the archive: the .docx embeds their stored bytes, the PDF draws them', async () => {
+    const archive = await tempArchive();
+    const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2266cc' } }).jpeg().toBuffer();
+    const prepared = await prepareImage(new Uint8Array(photo));
+    putImages(archive, [prepared]);
+    const { series } = fileSeries(archive, [
+      { content: withTablesAndFigures(fixtures[0]!, prepared.ref, { every: 1, rows: 4 }), date: '2023-03-01' },
+      { content: fixtures[2]!, date: '2023-07-01' },
+    ]);
+    const services = createServiceHandlers(archive);
+    const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> =>
+      (await (services.handlers[method] as (input: unknown) => unknown)(apiContract[method].input.parse(input))) as ApiOutput<M>;
+    const range = { kind: 'year' as const, year: 2023 };
+    try {
+      const docxJob = await untilFinished(call, await call('volume.start', { seriesId: series.id, range, format: 'docx' }));
+      const zip = await JSZip.loadAsync(Buffer.from((await call('volume.result', { jobId: docxJob.jobId })).base64, 'base64'));
+      const media = Object.keys(zip.files).filter((path) => path.startsWith('word/media/') && !zip.files[path]!.dir);
+      expect(media.length).toBeGreaterThan(0);
+      for (const path of media) expect(Buffer.from(await zip.file(path)!.async('uint8array')).equals(Buffer.from(prepared.bytes))).toBe(true);
+      expect(await zip.file('word/document.xml')!.async('string')).toContain('w:tblHeader');
+
+      const pdfJob = await untilFinished(call, await call('volume.start', { seriesId: series.id, range, format: 'pdf' }));
+      expect(pdfJob.state).toBe('done');
+      const pdf = join(tempDir(), 'volume.pdf');
+      writeFileSync(pdf, Buffer.from((await call('volume.result', { jobId: pdfJob.jobId })).base64, 'base64'));
+      const listed = spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image/.test(line));
+      expect(listed.length).toBeGreaterThan(0);
+    } finally {
+      await services.close();
+    }
+  }, 120_000);
 
   it('stops a job when cancelled, and hands out no file for it', async () => {
     const { seriesId, call } = await servicesWith(Array.from({ length: 12 }, (_, index) => ({ content: generateIssue(8, index + 1), date: `2023-${String(index + 1).padStart(2, '0')}-10` })));

@@ -40,15 +40,27 @@ function issueIdOf(idText: string): number {
   return id;
 }
 
-/** An issue of the archive with the print options it prints with, for export with options of the command line's own. */
-async function issueFromArchive(id: number, dataDir: unknown): Promise<{ issue: Issue; options: PrintOptions }> {
-  const { printSettingsOf } = await import('../../services/archive/index.ts');
+/** What is exported: the issue, the options it prints with, and its photos' bytes by id. */
+interface ExportSource {
+  issue: Issue;
+  options: PrintOptions;
+  images: ReadonlyMap<string, Uint8Array>;
+}
+
+/** An issue of the archive with the print options it prints with (and its photos), for export with options of the command line's own. */
+async function issueFromArchive(id: number, dataDir: unknown): Promise<ExportSource> {
+  const [{ printSettingsOf, imageBytes }, { imageIdsOf }] = await Promise.all([import('../../services/archive/index.ts'), import('../../../shared/model/content.ts')]);
   return withServices(dataDir, EXPORT_HOLDER, async ({ api, archive }) => {
     const record = await api['issues.get']({ id });
     // the print settings an issued issue was issued with are the export service's (the contract has no
     // method for them): an issued issue prints as it was issued, whatever its series' settings are now
     const { layoutProfile, fontProfile, colophonOnEvenPage } = printSettingsOf(archive, id, record.seriesId);
-    return { issue: record.issue, options: { layoutProfile, fontProfile, colophonOnEvenPage } };
+    // read while the archive is open: the files are made after it closes
+    const images = new Map(imageIdsOf(record.issue).flatMap((imageId) => {
+      const bytes = imageBytes(archive, imageId);
+      return bytes ? [[imageId, bytes] as const] : [];
+    }));
+    return { issue: record.issue, options: { layoutProfile, fontProfile, colophonOnEvenPage }, images };
   });
 }
 
@@ -98,7 +110,7 @@ export const exportCommand: Command = {
 
     // the exporters load meanwhile (while the reading worker reads the file)
     const exporters = loadExporters(docxPath, pdfPath);
-    let source: { issue: Issue; options: PrintOptions };
+    let source: ExportSource;
     if (values.issue !== undefined) {
       if (positionals.length > 0) throw new CliError('--issue 与简报文件只能选一个');
       const id = issueIdOf(values.issue as string);
@@ -111,7 +123,9 @@ export const exportCommand: Command = {
       if (!file) throw new CliError('请指定要导出的简报文件（.txt、.docx、.doc、.wps、.pdf 或 .json），或用 --issue 指定档案库中的简报');
       if (positionals.length > 1) throw new CliError('一次只能导出一个简报文件');
       const [{ readBulletinFileInWorker }, { DEFAULT_PRINT_OPTIONS }] = await Promise.all([import('../../services/import/read-in-worker.ts'), import('../../../shared/layout/typeset.ts')]);
-      source = { issue: (await readBulletinFileInWorker(file)).issue, options: DEFAULT_PRINT_OPTIONS };
+      const read = await readBulletinFileInWorker(file);
+      // a .docx with photos: the worker read them with the issue
+      source = { issue: read.issue, options: DEFAULT_PRINT_OPTIONS, images: new Map((read.images ?? []).map((image) => [image.ref.id, image.bytes])) };
     }
     const options: PrintOptions = {
       layoutProfile: layoutProfile ?? source.options.layoutProfile,
@@ -125,8 +139,9 @@ export const exportCommand: Command = {
     const warnings = Promise.all(kinds.map((kind) => fontWarnings(options, kind)));
     // every file is made before any is written, so a failure leaves no output behind
     const outputs: [string, Uint8Array][] = [];
-    if (docxPath && exporters.docx) outputs.push([docxPath, await (await exporters.docx).exportDocx(source.issue, options)]);
-    if (pdfPath && exporters.pdf) outputs.push([pdfPath, await (await exporters.pdf).exportPdf(source.issue, options)]);
+    const images = (id: string) => source.images.get(id) ?? null;
+    if (docxPath && exporters.docx) outputs.push([docxPath, await (await exporters.docx).exportDocx(source.issue, options, images)]);
+    if (pdfPath && exporters.pdf) outputs.push([pdfPath, await (await exporters.pdf).exportPdf(source.issue, options, undefined, images)]);
     for (const warning of (await warnings).flat()) io.out(`提示：${warning}`);
     for (const [path, bytes] of outputs) {
       await writeFileAtomic(path, bytes);

@@ -11,12 +11,23 @@ import { searchIssues } from './search-index.ts';
 import { backupInFolder, createBackup, restoreBackup } from './backups.ts';
 import { listBackups } from './backup-files.ts';
 import { exportBundle, importBundle } from './bundle.ts';
-import { storageError } from './errors.ts';
+import { ArchiveError, storageError } from './errors.ts';
+import { putImages, storedImage } from './images.ts';
+import { prepareImage } from '../images/prepare-image.ts';
 
 export type ArchiveMethod = Exclude<ApiMethod, `export.${string}` | `import.${string}` | `volume.${string}` | `stats.${string}` | 'app.info'>;
 export type ArchiveHandlers = Pick<ApiHandlers, ArchiveMethod>;
 
 const fromBase64 = (base64: string) => Buffer.from(base64, 'base64');
+
+/** A file's bytes from the base64 a page sent (a data: URL's prefix allowed); anything else is refused, never half-read. */
+function imageFileBytes(dataBase64: string, name: string): Buffer {
+  const base64 = dataBase64.replace(/^data:[\w/+.-]*;base64,/, '').replace(/\s+/g, '');
+  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) {
+    throw new ArchiveError('invalid-input', `图片“${name}”的数据传送不完整或格式不对，请重新插入`);
+  }
+  return Buffer.from(base64, 'base64');
+}
 
 export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
   const handlers: ArchiveHandlers = {
@@ -57,6 +68,18 @@ export function createArchiveHandlers(archive: Archive): ArchiveHandlers {
 
     'bundle.export': ({ seriesId }) => exportBundle(archive, seriesId),
     'bundle.import': ({ base64 }) => importBundle(archive, fromBase64(base64)),
+
+    'images.add': async ({ name, dataBase64 }) => {
+      archive.assertWritable();
+      const prepared = await prepareImage(imageFileBytes(dataBase64, name), name);
+      putImages(archive, [prepared]);
+      return prepared.ref;
+    },
+    'images.get': ({ id }) => {
+      const image = storedImage(archive, id);
+      if (!image) throw new ArchiveError('not-found', '档案中没有这张图片，可能来自另一台电脑上的档案；请重新插入');
+      return { format: image.ref.format, dataBase64: Buffer.from(image.bytes).toString('base64') };
+    },
   };
   return withStorageErrors(handlers);
 }

@@ -14,6 +14,8 @@ import { ArchiveError } from './errors.ts';
 import { statement } from './statements.ts';
 import { storedIssue } from './stored-issue.ts';
 import { insertIssue } from './issues.ts';
+import { putImages } from './images.ts';
+import type { PreparedImage } from '../images/prepare-image.ts';
 import { withIndexingDeferred } from './search-index.ts';
 import { createSeries, seriesEntry, seriesEntryByName, type SeriesEntry } from './series.ts';
 
@@ -24,6 +26,8 @@ export interface ReadFile {
   warnings: string[];
   /** web-page chrome lines the reader set aside, when the caller kept them */
   setAside?: string[] | undefined;
+  /** the photos the reader took out of the file (prepareImage'd): stored with the issue, in its savepoint, only when it is filed */
+  images?: readonly PreparedImage[] | undefined;
 }
 
 /** A file as the reader gave it, with everything the review shows. */
@@ -81,6 +85,7 @@ function fileInto(archive: Archive, series: SeriesEntry, stored: ReturnType<type
   const { issue } = stored;
   const duplicate = duplicateReason(archive, series, issue);
   if (duplicate) return { file: read.file, status: 'skipped', reason: duplicate };
+  putImages(archive, read.images ?? []);
   const issueId = insertIssue(archive, series.id, stored, { kind: 'imported', note: `导入自 ${basename(read.file)}` });
   return {
     file: read.file,

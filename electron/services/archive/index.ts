@@ -22,6 +22,9 @@ export { pruneBackups } from './backup-files.ts';
 export { backupRetention, setBackupRetention } from './settings.ts';
 export { importBundle } from './bundle.ts';
 
+// the photos issues show: stored once by the SHA-256 of their bytes; what export looks them up with
+export { putImages, imageBytes, storedImage, type StoredImage } from './images.ts';
+
 // errors: the archive's ApiErrors, and disk failures as one Chinese sentence
 export { ArchiveError } from './errors.ts';
 export { lockedError } from './archive-lock.ts';

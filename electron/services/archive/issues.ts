@@ -11,7 +11,8 @@ import { formatIssueNumber, issueNumberOf, todayIso } from '../../../shared/form
 import { ArchiveError } from './errors.ts';
 import { visibleReason } from '../../../shared/model/reason.ts';
 import { statement } from './statements.ts';
-import { bodyCharsOf, firstTitleOf, storedIssue, type StoredIssue } from './stored-issue.ts';
+import { bodyCharsOf, firstTitleOf, isStoredContent, parseStoredIssue, storedIssue, type StoredIssue } from './stored-issue.ts';
+import { assertImagesStored } from './images.ts';
 import { assertNumberFree, nextDocNumber, nextNumber } from './numbering.ts';
 import { kindOfNote } from './schema.ts';
 import { indexIssue, unindexIssue } from './search-index.ts';
@@ -54,7 +55,7 @@ export function revisionContent(archive: Archive, issueId: number, revision: num
   const row = archive.read(() =>
     statement<[number, number], { content: string }>(archive.db, 'SELECT content FROM revisions WHERE issue_id = ? AND revision = ?').get(issueId, revision),
   );
-  return row ? (JSON.parse(row.content) as Issue) : null;
+  return row ? parseStoredIssue(row.content) : null;
 }
 
 const numberTextOf = (row: Pick<IssueRow, 'numbering' | 'number' | 'year' | 'total_number'>) =>
@@ -141,6 +142,7 @@ export function hadContent(archive: Archive, issueId: number, hash: string): boo
 export function insertIssue(archive: Archive, seriesId: number, stored: StoredIssue, made: RevisionMade | string, uid: string = randomUUID(), issuedWith?: SeriesSettings): number {
   return archive.write(() => {
     const { issue } = stored;
+    assertImagesStored(archive, issue);
     assertNumberFree(archive.db, seriesId, issue, null);
     const now = new Date().toISOString();
     const { lastInsertRowid } = statement(
@@ -158,9 +160,10 @@ export function insertIssue(archive: Archive, seriesId: number, stored: StoredIs
 
 /** Makes `stored` the issue's content as a new revision; false (and nothing written) when it equals the current one. */
 export function appendRevision(archive: Archive, row: IssueRow, stored: StoredIssue, made: RevisionMade | string, issuedWith?: SeriesSettings): boolean {
-  if (stored.hash === row.content_hash) return false;
+  if (isStoredContent(stored, row.content_hash)) return false;
   archive.write(() => {
     const { issue } = stored;
+    assertImagesStored(archive, issue);
     assertNumberFree(archive.db, row.series_id, issue, row.id);
     const now = new Date().toISOString();
     const revision = row.revision + 1;
@@ -195,7 +198,7 @@ export function templateOf(archive: Archive, seriesId: number): readonly string[
 export function editedContent(archive: Archive, row: IssueRow, issue: Issue): { stored: StoredIssue; returnedToDraft: boolean } {
   const sections = templateOf(archive, row.series_id);
   const stored = storedIssue(issue, sections);
-  if (row.status !== 'reviewed' || stored.hash === row.content_hash) return { stored, returnedToDraft: false };
+  if (row.status !== 'reviewed' || isStoredContent(stored, row.content_hash)) return { stored, returnedToDraft: false };
   return { stored: storedIssue({ ...issue, status: 'draft' }, sections), returnedToDraft: true };
 }
 

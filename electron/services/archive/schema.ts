@@ -152,7 +152,24 @@ function addRevisionKinds(db: Database.Database): void {
   db.exec('UPDATE revisions SET kind = jianbao_kind_of_note(note)');
 }
 
-const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [createCoreTables, createSearchIndex, keepIssuedPrintsAndOwnSyncRecords, addRevisionKinds];
+/**
+ * Photos inside articles: each image once, under the SHA-256 hex of its bytes, whichever issues and
+ * revisions show it (they name it by that id). Images are never deleted while the archive exists.
+ */
+function addImages(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE images (
+      id TEXT PRIMARY KEY CHECK (length(id) = 64),
+      format TEXT NOT NULL CHECK (format IN ('jpeg', 'png')),
+      width INTEGER NOT NULL CHECK (width > 0),
+      height INTEGER NOT NULL CHECK (height > 0),
+      bytes BLOB NOT NULL,
+      added_at TEXT NOT NULL
+    ) STRICT;
+  `);
+}
+
+const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [createCoreTables, createSearchIndex, keepIssuedPrintsAndOwnSyncRecords, addRevisionKinds, addImages];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

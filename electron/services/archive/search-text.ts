@@ -1,12 +1,13 @@
 // What the search index holds of an issue (titles and heads; body text and colophon), the character
 // pairs that let one- and two-character terms be found, how a query splits into terms, and snippets.
-import { paragraphText, type Issue } from '../../../shared/model/issue.ts';
+import type { Issue } from '../../../shared/model/issue.ts';
+import { elementPlainText } from '../../../shared/model/content.ts';
 import { SNIPPET_MARK } from '../../../shared/api/records.ts';
 
 export interface SearchText {
   /** article titles and subtitles, news section headings and item heads, the document number */
   titles: string;
-  /** paragraphs of articles and news items, then the colophon (recipients, issuing unit) */
+  /** paragraphs of articles and news items (a table's cells, a figure's caption), then the colophon (recipients, issuing unit) */
   body: string;
 }
 
@@ -18,12 +19,12 @@ export function searchTextOf(issue: Issue): SearchText {
     if (block.type === 'article') {
       titles.push(block.title);
       if (block.subtitle) titles.push(block.subtitle);
-      body.push(...block.paragraphs.map(paragraphText));
+      body.push(...block.paragraphs.map(elementPlainText));
     } else if (block.type === 'news') {
       titles.push(block.heading);
       for (const item of block.items) {
         titles.push(item.head);
-        body.push(...item.paragraphs.map(paragraphText));
+        body.push(...item.paragraphs.map(elementPlainText));
       }
     }
   }

@@ -8,6 +8,7 @@ import { formatIssueNumber } from '../../../shared/format/chinese.ts';
 import type { Archive } from './archive.ts';
 import { seriesEntry } from './series.ts';
 import { statement } from './statements.ts';
+import { parseStoredIssue } from './stored-issue.ts';
 
 export interface PeriodIssue {
   id: number;
@@ -60,7 +61,7 @@ export function issuesOfPeriods(archive: Archive, { seriesId, periods, all, reus
           date: row.date,
           status: row.status,
           hash: row.content_hash,
-          issue: reuse(row.id, row.content_hash) ?? (JSON.parse(content.get(row.id, row.revision)!.content) as Issue),
+          issue: reuse(row.id, row.content_hash) ?? parseStoredIssue(content.get(row.id, row.revision)!.content),
         })),
       );
       return { settings, periods: issues };

@@ -7,6 +7,7 @@ import { issueNumberOf } from '../../../shared/format/chinese.ts';
 import { typesetVolume, type TypesetVolume } from '../../../shared/volume/typeset-volume.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { PrintPdf } from './handlers.ts';
+import type { ImageSource } from './docx-tables.ts';
 
 export interface CompileProgress {
   stage: string;
@@ -38,6 +39,8 @@ export interface CompileOptions {
   compiledOn: string;
   onProgress?: (progress: CompileProgress) => void;
   signal?: AbortSignal;
+  /** the photos' stored bytes (from the archive) */
+  images?: ImageSource;
 }
 
 /** Sets every issue of the volume, in turn, with the options it prints with. */
@@ -62,6 +65,7 @@ export async function compileVolume(content: VolumeContent, options: CompileOpti
   if (options.format === 'docx') {
     const { exportVolumeDocx } = await import('./volume-docx.ts');
     const bytes = await exportVolumeDocx(volume, {
+      images: options.images,
       creator: content.settings.issuer || content.settings.name,
       progress: async (done) => {
         if (signal?.aborted) throw new VolumeCancelled();
@@ -71,8 +75,8 @@ export async function compileVolume(content: VolumeContent, options: CompileOpti
     });
     return { bytes, pages };
   }
-  const [{ printVolumeHtmlParts }, { joinPdfs }] = await Promise.all([import('../../../shared/print/render-volume-html.ts'), import('./join-pdfs.ts')]);
-  const parts = printVolumeHtmlParts(volume, PAGES_PER_PRINT);
+  const [{ printVolumeHtmlParts }, { joinPdfs }, { dataUrlsOf }] = await Promise.all([import('../../../shared/print/render-volume-html.ts'), import('./join-pdfs.ts'), import('./image-urls.ts')]);
+  const parts = printVolumeHtmlParts(volume, PAGES_PER_PRINT, options.images ? dataUrlsOf(options.images) : undefined);
   const printed: Uint8Array[] = new Array(parts.length);
   let finished = 0;
   let next = 0;

@@ -37,6 +37,7 @@ import {
   LATIN_FONT,
   PARAGRAPH_STYLES,
   characterSpacingTwipsFor,
+  ownLinePitchPt,
   pageNumberPlacement,
   redRulePlacement,
   type FontRole,
@@ -46,7 +47,8 @@ import {
 import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun, type TypesetIssue } from '../../../shared/layout/typeset.ts';
 import { squeezedSpacingTwips } from '../../../shared/layout/line-breaking.ts';
 import JSZip from 'jszip';
-import { withCanonicalPart } from '../import/canonical-part.ts';
+import { addCanonicalPart } from '../import/canonical-part.ts';
+import { figureOf, placeholderImageId, tableOf, type ImageSource, type RunWriter } from './docx-tables.ts';
 import { mmToPt, mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips, twipsToPt } from '../../../shared/layout/units.ts';
 import type { FontProfileName } from '../../../shared/model/series.ts';
 
@@ -75,7 +77,9 @@ const ALIGNMENTS = {
   justify: AlignmentType.BOTH,
 } as const;
 
-export class DocxWriter {
+const NO_IMAGES: ImageSource = () => null;
+
+export class DocxWriter implements RunWriter {
   readonly profile: FontProfileName;
 
   /**
@@ -86,8 +90,45 @@ export class DocxWriter {
     readonly page: PageGeometry,
     options: Pick<ExportOptions, 'fontProfile'>,
     private readonly stylesPage: PageGeometry = page,
+    readonly images: ImageSource = NO_IMAGES,
   ) {
     this.profile = options.fontProfile;
+  }
+
+  styleIdOf(style: ParagraphStyleName): string {
+    return styleId(style);
+  }
+
+  /**
+   * The body's blocks as Word's: paragraphs, each table's header and rows as one table, each photo as a table of
+   * its own; a hairline paragraph between two tables (Word would join them into one) and after a last one.
+   */
+  bodyOf(blocks: readonly PrintBlock[]): (Paragraph | Table)[] {
+    const out: (Paragraph | Table)[] = [];
+    const addTable = (table: Table) => {
+      if (out.at(-1) instanceof Table) out.push(this.tinyParagraph());
+      out.push(table);
+    };
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!;
+      if (block.kind === 'tableHeader' || block.kind === 'tableRow') {
+        const pieces: (typeof block)[] = [];
+        while (index < blocks.length) {
+          const piece = blocks[index]!;
+          if ((piece.kind !== 'tableHeader' && piece.kind !== 'tableRow') || piece.table !== block.table) break;
+          pieces.push(piece);
+          index++;
+        }
+        index--;
+        addTable(tableOf(this, pieces));
+      } else if (block.kind === 'figure') {
+        addTable(figureOf(this, block, this.images));
+      } else {
+        out.push(...this.block(block));
+      }
+    }
+    if (out.at(-1) instanceof Table) out.push(this.tinyParagraph());
+    return out;
   }
 
   /** The line height of a paragraph of the style, stated only where the document's styles give another. */
@@ -98,7 +139,7 @@ export class DocxWriter {
   private lineTwips(style: ParagraphStyleName): number {
     const gridLines = PARAGRAPH_STYLES[style].gridLines;
     if (gridLines !== null) return gridLines * this.page.linePitchTwips;
-    return ptToTwips(style === 'colophon' ? ELEMENTS.colophon.linePitchPt : pageNumberPlacement(this.page).lineHeightPt);
+    return ptToTwips(style === 'pageNumber' ? pageNumberPlacement(this.page).lineHeightPt : ownLinePitchPt(style));
   }
 
   paragraphStyles(): IParagraphStyleOptions[] {
@@ -163,7 +204,7 @@ export class DocxWriter {
     );
   }
 
-  block(block: PrintBlock): Paragraph[] {
+  block(block: Extract<PrintBlock, { kind: 'paragraph' | 'issuerLine' }>): Paragraph[] {
     if (block.kind === 'issuerLine') return this.issuerLine(block);
     const squeezed = block.lines.length === 1 && block.laid.some((line) => line.broken.squeezed);
     const box = { letterSpacingPt: twipsToPt(characterSpacingTwipsFor(block.sizePt)) };
@@ -345,7 +386,7 @@ export function issueSections(typeset: TypesetIssue, writer: DocxWriter, startsO
   const { pages, colophon } = typeset;
   const pageProperties = pagePropertiesOf(writer.page);
   const first = startsOnNewPage ? { ...pageProperties, type: SectionType.NEXT_PAGE } : pageProperties;
-  const body = typeset.blocks.flatMap((block) => writer.block(block));
+  const body = writer.bodyOf(typeset.blocks);
   const sections: ISectionOptions[] = [];
   const numbered = { default: writer.pageNumberFooter('odd'), even: writer.pageNumberFooter('even') };
   if (colophon && pages.colophon === 'same-page') {
@@ -363,7 +404,12 @@ export function issueSections(typeset: TypesetIssue, writer: DocxWriter, startsO
 }
 
 /** A Word document of the sections, with the styles of the writer's profile and the settings every program needs. */
-export async function packDocument(writer: DocxWriter, { title, creator }: { title: string; creator: string }, sections: ISectionOptions[]): Promise<Uint8Array> {
+export async function packDocument(
+  writer: DocxWriter,
+  { title, creator }: { title: string; creator: string },
+  sections: ISectionOptions[],
+  addParts?: (zip: JSZip) => Promise<void>,
+): Promise<Uint8Array> {
   const fontSpec = FONT_PROFILES_SPEC[writer.profile].families;
   const document = new Document({
     title,
@@ -379,28 +425,38 @@ export async function packDocument(writer: DocxWriter, { title, creator }: { tit
     styles: { paragraphStyles: writer.paragraphStyles(), characterStyles: writer.characterStyles() },
     sections,
   });
-  return withTypesettingSettings(await Packer.toBuffer(document));
+  return withTypesettingSettings(await Packer.toBuffer(document), writer.images, addParts);
 }
 
-export async function exportDocx(issue: Issue, options: ExportOptions): Promise<Uint8Array> {
+/** The issue as a .docx; `images` gives its photos' stored bytes (a photo the archive lacks prints as 图片缺失). */
+export async function exportDocx(issue: Issue, options: ExportOptions, images: ImageSource = NO_IMAGES): Promise<Uint8Array> {
   const typeset = typesetIssue(issue, options);
-  const writer = new DocxWriter(typeset.page, options);
-  const bytes = await packDocument(writer, { title: typeset.documentTitle, creator: issue.series.issuer || issue.series.name }, issueSections(typeset, writer));
-  return withCanonicalPart(bytes, issue);
+  const writer = new DocxWriter(typeset.page, options, typeset.page, images);
+  return packDocument(writer, { title: typeset.documentTitle, creator: issue.series.issuer || issue.series.name }, issueSections(typeset, writer), (zip) => addCanonicalPart(zip, issue));
 }
 
 /**
  * Document settings docx cannot write: no punctuation compression of Word's own (the plan decides every
- * squeeze), so Word, WPS and LibreOffice all fill lines as the plan does.
+ * squeeze), so Word, WPS and LibreOffice all fill lines as the plan does; and the photos' bytes.
  */
-async function withTypesettingSettings(bytes: Uint8Array): Promise<Uint8Array> {
+async function withTypesettingSettings(bytes: Uint8Array, images: ImageSource, addParts?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  // the photos' stored bytes in place of their placeholders, stored without compression (JPEG and PNG are compressed already)
+  for (const path of Object.keys(zip.files).filter((name) => name.startsWith('word/media/') && !zip.files[name]!.dir)) {
+    const id = placeholderImageId(await zip.file(path)!.async('uint8array'));
+    if (id === null) continue;
+    const stored = images(id);
+    // the writer that set the figure found these bytes: a document packed with another writer's images is a bug
+    if (!stored) throw new Error(`no bytes for the image placeholder ${id}`);
+    zip.file(path, stored, { compression: 'STORE' });
+  }
   const settings = await zip.file('word/settings.xml')?.async('string');
   if (settings !== undefined && !settings.includes('w:characterSpacingControl')) {
     // CT_Settings orders it before w:compat (Word rejects elements out of order)
     const control = '<w:characterSpacingControl w:val="doNotCompress"/>';
     zip.file('word/settings.xml', settings.includes('<w:compat>') ? settings.replace('<w:compat>', `${control}<w:compat>`) : settings.replace('</w:settings>', `${control}</w:settings>`));
   }
+  await addParts?.(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 

@@ -7,7 +7,9 @@ import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract.ts';
 import type { ExportedFile } from '../../../shared/api/records.ts';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../../shared/model/series.ts';
-import { getIssue, printSettingsOf, withStorageErrors, type Archive } from '../archive/index.ts';
+import { getIssue, imageBytes, printSettingsOf, withStorageErrors, type Archive } from '../archive/index.ts';
+import { dataUrlsOf } from './image-urls.ts';
+import type { ImageSource } from './docx-tables.ts';
 import { exportFileName, fontWarnings, issueJsonBytes } from './exported-file.ts';
 import type { PdfPrinter } from './pdf.ts';
 
@@ -37,6 +39,8 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
       return (await printer).printHtml(html);
     });
 
+  const images: ImageSource = (id) => imageBytes(archive, id);
+
   function issueWithSettings(issueId: number): { issue: Issue; settings: SeriesSettings } {
     const record = getIssue(archive, issueId);
     return { issue: record.issue, settings: printSettingsOf(archive, issueId, record.seriesId) };
@@ -47,12 +51,12 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
       const { issue, settings } = issueWithSettings(issueId);
       // the docx package is loaded with the first Word export, not at start
       const { exportDocx } = await import('./docx.ts');
-      return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings)), warnings: await fontWarnings(settings, 'docx') };
+      return { fileName: exportFileName(issue, 'docx'), base64: base64Of(await exportDocx(issue, settings, images)), warnings: await fontWarnings(settings, 'docx') };
     },
     'export.pdf': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
       const { renderPrintHtml } = await import('../../../shared/print/render-print-html.ts');
-      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(renderPrintHtml(issue, settings))), warnings: await fontWarnings(settings, 'pdf') };
+      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(renderPrintHtml(issue, settings, dataUrlsOf(images)))), warnings: await fontWarnings(settings, 'pdf') };
     },
     'export.json': ({ issueId }): ExportedFile => {
       const { issue } = issueWithSettings(issueId);

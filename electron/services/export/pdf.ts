@@ -6,6 +6,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { PrintOptions } from '../../../shared/layout/typeset.ts';
 import { renderPrintHtml } from '../../../shared/print/render-print-html.ts';
+import { dataUrlsOf } from './image-urls.ts';
+import type { ImageSource } from './docx-tables.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -27,7 +29,7 @@ export class PdfExportError extends ApiError {
 }
 
 export interface PdfPrinter {
-  print(issue: Issue, options: PrintOptions): Promise<Uint8Array>;
+  print(issue: Issue, options: PrintOptions, images?: ImageSource): Promise<Uint8Array>;
   printHtml(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -74,7 +76,7 @@ export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPr
 
   return {
     printHtml,
-    print: (issue, options) => printHtml(renderPrintHtml(issue, options)),
+    print: (issue, options, images) => printHtml(renderPrintHtml(issue, options, images ? dataUrlsOf(images) : undefined)),
     async close() {
       const running = session;
       session = null;
@@ -84,11 +86,11 @@ export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPr
 }
 
 /** Prints one issue: with the printer given (kept open for the next export), else with a browser of its own. */
-export async function exportPdf(issue: Issue, options: PrintOptions, printer?: PdfPrinter): Promise<Uint8Array> {
-  if (printer) return printer.print(issue, options);
+export async function exportPdf(issue: Issue, options: PrintOptions, printer?: PdfPrinter, images?: ImageSource): Promise<Uint8Array> {
+  if (printer) return printer.print(issue, options, images);
   const own = createPdfPrinter();
   try {
-    return await own.print(issue, options);
+    return await own.print(issue, options, images);
   } finally {
     await own.close();
   }

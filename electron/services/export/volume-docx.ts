@@ -2,6 +2,7 @@
 // (a right tab stop with a dot leader for each page number), then each issue's own sections (docx.ts), a
 // blank page before an issue where it would start on an even page. Word, WPS and LibreOffice number the
 // pages on through the sections, as the plan does.
+import type { ImageSource } from './docx-tables.ts';
 import { AlignmentType, LeaderType, LineRuleType, Paragraph, Tab, TabStopType, TextRun, type ISectionOptions } from 'docx';
 import { segmentByFont } from '../../../shared/layout/fonts.ts';
 import { BLACK, characterSpacingTwipsFor, type FontRole } from '../../../shared/layout/profiles.ts';
@@ -64,8 +65,8 @@ function contentsParagraph(line: ContentsLine, writer: DocxWriter, pageBreakBefo
 }
 
 /** The volume as a .docx; `progress` is told of each issue written, and may stop the work by throwing. */
-export async function exportVolumeDocx(volume: TypesetVolume, { creator, progress }: { creator: string; progress?: VolumeProgress }): Promise<Uint8Array> {
-  const writer = new DocxWriter(volume.page, volume.options);
+export async function exportVolumeDocx(volume: TypesetVolume, { creator, progress, images }: { creator: string; progress?: VolumeProgress; images?: ImageSource | undefined }): Promise<Uint8Array> {
+  const writer = new DocxWriter(volume.page, volume.options, volume.page, images);
   const numbered = () => ({ default: writer.pageNumberFooter('odd'), even: writer.pageNumberFooter('even') });
   const sections: ISectionOptions[] = [];
   let lastPart = -1;
@@ -81,7 +82,7 @@ export async function exportVolumeDocx(volume: TypesetVolume, { creator, progres
     } else if (planned.part !== lastPart) {
       lastPart = planned.part;
       const part = volume.parts[planned.part]!;
-      sections.push(...issueSections(part.typeset, new DocxWriter(part.typeset.page, part.typeset.options, volume.page), true));
+      sections.push(...issueSections(part.typeset, new DocxWriter(part.typeset.page, part.typeset.options, volume.page, images), true));
       await progress?.(planned.part + 1, volume.parts.length);
     }
   }

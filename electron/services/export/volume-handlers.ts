@@ -6,7 +6,7 @@ import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract.ts';
 import type { ExportedFile, VolumeJob } from '../../../shared/api/records.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { todayIso } from '../../../shared/format/chinese.ts';
-import { nonEmptyVolumeContent, volumeContent, withStorageErrors, type Archive } from '../archive/index.ts';
+import { imageBytes, nonEmptyVolumeContent, volumeContent, withStorageErrors, type Archive } from '../archive/index.ts';
 import { compileVolume, VolumeCancelled } from './compile-volume.ts';
 import { fileNameOf, fontWarnings } from './exported-file.ts';
 import type { PrintPdf } from './handlers.ts';
@@ -66,6 +66,7 @@ export function createVolumeHandlers(archive: Archive, printPdf: PrintPdf, today
           const { bytes, pages } = await compileVolume(content, {
             format,
             printPdf,
+            images: (id) => imageBytes(archive, id),
             compiledOn: today(),
             signal: job.controller.signal,
             onProgress: (progress) => {

@@ -3,6 +3,7 @@
 // holding the issue's JSON and the fingerprint of the body as the .docx reader reads it
 // (docx-paragraphs.ts). Importing the file gives that issue back exactly while the body is
 // unchanged; once the text was edited (the fingerprint differs) the document is read like any other. The .docx exporter writes it (export/docx.ts).
+import type JSZipInstance from 'jszip';
 import { createHash } from 'node:crypto';
 import type { Issue } from '../../../shared/model/issue.ts';
 import { bodyFingerprint, readDocxLines } from './docx-paragraphs.ts';
@@ -51,6 +52,12 @@ export async function withCanonicalPart(docx: Uint8Array, issue: Issue): Promise
   // loaded here, not with the module: the .docx reader uses this module's reading half, and jszip is slow to load
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(docx);
+  await addCanonicalPart(zip, issue);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Adds the canonical part to the opened zip of a .docx the exporter is writing (its one pass over the package). */
+export async function addCanonicalPart(zip: JSZipInstance, issue: Issue): Promise<void> {
   const read = async (name: string) => zip.file(name)?.async('string');
   const document = await read('word/document.xml');
   const relsName = 'word/_rels/document.xml.rels';
@@ -74,5 +81,4 @@ export async function withCanonicalPart(docx: Uint8Array, issue: Issue): Promise
   let overrides = `<Override ContentType="${CUSTOM_XML_PROPS_TYPE}" PartName="/customXml/itemProps${number}.xml"/>`;
   if (!/<Default\b[^>]*Extension="xml"/i.test(types)) overrides += `<Override ContentType="application/xml" PartName="/customXml/item${number}.xml"/>`;
   zip.file('[Content_Types].xml', types.replace('</Types>', `${overrides}</Types>`));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

@@ -3,8 +3,11 @@
 // first-line indent), the formatting resolved through docDefaults, paragraph styles (w:basedOn), character
 // styles and direct run properties. Paragraphs inside text boxes are read once, where the box is anchored
 // (the VML fallback copy is never read), table cells row by row; headers, footers and notes are not read.
-// Automatic numbering is rendered as typed text (一、, （一）, 1., ①). The same walk gives the fingerprint
-// of the body that a Jianbao export stores beside its canonical issue (canonical-part.ts).
+// Automatic numbering is rendered as typed text (一、, （一）, 1., ①). Tables are kept as tables (rows of
+// cells, each cell its paragraphs; a table nested in a cell read into that cell) and pictures as the
+// relationships naming their parts, for docx-content.ts to decide what they are; flattened, the walk is
+// the body's lines in reading order, cell by cell. That flat walk gives the fingerprint of the body that a
+// Jianbao export stores beside its canonical issue (canonical-part.ts).
 import { createHash } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import type { SourceLine, SourceRun } from '../../../shared/import/source.ts';
@@ -23,6 +26,9 @@ export class DocxXmlError extends Error {
 
 const W_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+const PICTURE = 'http://schemas.openxmlformats.org/drawingml/2006/picture';
+const WORDPROCESSING_DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
+const VML = 'urn:schemas-microsoft-com:vml';
 const MATH_NAMESPACES = new Set(['http://schemas.openxmlformats.org/officeDocument/2006/math', 'http://purl.oclc.org/ooxml/officeDocument/math']);
 
 /** Deeper than any real document nests (tables in text boxes in tables …); a hostile one is cut off here, not in a stack overflow. */
@@ -110,6 +116,8 @@ function integer(value: string | null): number | undefined {
 
 interface RunProps {
   bold?: boolean;
+  /** the East Asian font named (w:rFonts w:eastAsia) */
+  eastAsiaFont?: string;
   sizePt?: number;
   red?: boolean;
   hidden?: boolean;
@@ -157,6 +165,11 @@ function applyRunProps(into: RunProps, rPr: Element | undefined): RunProps {
       case 'vanish':
         into.hidden = onOff(child);
         break;
+      case 'rFonts': {
+        const font = attr(child, 'eastAsia');
+        if (font !== null) into.eastAsiaFont = font;
+        break;
+      }
     }
   }
   return into;
@@ -512,17 +525,74 @@ interface Piece {
   bold: boolean;
   sizePt?: number;
   red: boolean;
+  /** set in a 楷体 face (KaiTi, 楷体_GB2312): how captions are printed */
+  kai?: boolean;
 }
+
+/** A picture in the body: the relationship that names its part, and its size on the page when the file states it. */
+export interface DocxPicture {
+  relationshipId: string;
+  widthEmu?: number;
+  heightEmu?: number;
+  /** the name or description Word gives it (图片 1, the file it was inserted from) */
+  name?: string;
+  /** an embedded object (a worksheet, a chart, an equation) shown by its preview, not a picture */
+  embeddedObject?: true;
+}
+
+/** A paragraph's line as the walk found it, with the paragraph it belongs to (its lines share the number). */
+export interface WalkLine {
+  kind: 'line';
+  line: SourceLine;
+  paragraph: number;
+  /** every visible character is set in 楷体 */
+  kai: boolean;
+}
+
+export interface WalkPicture {
+  kind: 'picture';
+  picture: DocxPicture;
+  paragraph: number;
+}
+
+export interface WalkCell {
+  gridSpan: number;
+  /** w:vMerge: the first cell of a vertical merge, a cell it covers, or neither */
+  vMerge: 'restart' | 'continue' | null;
+  /** its paragraphs and pictures; a table nested in the cell is read into them, row by row */
+  items: (WalkLine | WalkPicture)[];
+}
+
+export interface WalkRow {
+  /** w:tblHeader: the row repeats at the top of each page, a header row */
+  header: boolean;
+  cells: WalkCell[];
+}
+
+export interface WalkTable {
+  kind: 'table';
+  rows: WalkRow[];
+}
+
+export type WalkItem = WalkLine | WalkPicture | WalkTable;
+
+const KAI_FONT = /楷|kai/i;
 
 /** The pieces of a paragraph's text, broken into lines at w:br and w:cr. */
 class ParagraphText {
   readonly lines: Piece[][] = [[]];
   /** text boxes anchored in the paragraph, read before it */
   readonly boxes: Element[] = [];
+  /** pictures in the paragraph, and whether any text stood before each */
+  readonly pictures: { picture: DocxPicture; afterText: boolean }[] = [];
 
   add(text: string, props: RunProps): void {
     if (text === '' || props.hidden) return;
-    this.lines.at(-1)!.push({ text, bold: props.bold === true, sizePt: props.sizePt, red: props.red === true });
+    this.lines.at(-1)!.push({ text, bold: props.bold === true, sizePt: props.sizePt, red: props.red === true, kai: props.eastAsiaFont !== undefined && KAI_FONT.test(props.eastAsiaFont) });
+  }
+
+  get hasText(): boolean {
+    return this.lines.some((pieces) => pieces.some((piece) => VISIBLE.test(piece.text)));
   }
 
   lineBreak(): void {
@@ -553,7 +623,11 @@ function lineOf(pieces: readonly Piece[], props: ParagraphProps, first: boolean)
 }
 
 class Walker {
-  readonly lines: SourceLine[] = [];
+  readonly items: WalkItem[] = [];
+  /** where paragraphs go: the body, or the cell being read */
+  #out: WalkItem[] = this.items;
+  #inTable = 0;
+  #paragraphs = 0;
   readonly #styles: Styles;
   readonly #numbering: Numbering;
   /** open fields, true while in the field code (before w:fldChar separate) */
@@ -580,11 +654,7 @@ class Walker {
           this.paragraph(element, depth);
           break;
         case 'tbl':
-          for (const row of children(element)) {
-            if (isW(row, 'tr')) {
-              for (const cell of children(row)) if (isW(cell, 'tc')) this.block(cell, depth + 2);
-            } else if (isW(row, 'sdt') || isW(row, 'customXml') || isW(row, 'ins')) this.tableRows(row, depth + 1);
-          }
+          this.table(element, depth);
           break;
         case 'sdt': {
           const content = wChild(element, 'sdtContent');
@@ -601,15 +671,42 @@ class Walker {
     }
   }
 
-  /** rows wrapped in a content control or a custom-XML element */
-  private tableRows(wrapper: Element, depth: number): void {
+  /**
+   * A table, row by row and cell by cell. A table nested in a cell is read into that cell's paragraphs (its
+   * cells in order): a bulletin's table holds text and numbers, not tables.
+   */
+  private table(tbl: Element, depth: number): void {
     if (depth > MAX_DEPTH) return;
-    const content = isW(wrapper, 'sdt') ? wChild(wrapper, 'sdtContent') : wrapper;
-    if (!content) return;
-    for (const row of children(content)) {
-      if (isW(row, 'tr')) {
-        for (const cell of children(row)) if (isW(cell, 'tc')) this.block(cell, depth + 2);
-      } else if (isW(row, 'sdt') || isW(row, 'customXml')) this.tableRows(row, depth + 1);
+    const nested = this.#inTable > 0;
+    const table: WalkTable = { kind: 'table', rows: [] };
+    if (!nested) this.#out.push(table);
+    const out = this.#out;
+    this.#inTable++;
+    try {
+      for (const tr of wrapped(tbl, 'tr', depth)) {
+        const trPr = wChild(tr, 'trPr');
+        const headerMark = trPr ? wChild(trPr, 'tblHeader') : undefined;
+        const row: WalkRow = { header: headerMark !== undefined && onOff(headerMark), cells: [] };
+        for (const tc of wrapped(tr, 'tc', depth)) {
+          const tcPr = wChild(tc, 'tcPr');
+          const span = tcPr ? wChild(tcPr, 'gridSpan') : undefined;
+          const merge = tcPr ? wChild(tcPr, 'vMerge') : undefined;
+          const cell: WalkCell = {
+            gridSpan: Math.max(1, Math.min(64, integer(span ? attr(span, 'val') : null) ?? 1)),
+            vMerge: merge === undefined ? null : attr(merge, 'val') === 'restart' ? 'restart' : 'continue',
+            items: [],
+          };
+          // (a cell holds lines and pictures only: a table nested in it is read into them, never pushed)
+          if (!nested) this.#out = cell.items as WalkItem[];
+          this.block(tc, depth + 2);
+          this.#out = out;
+          row.cells.push(cell);
+        }
+        table.rows.push(row);
+      }
+    } finally {
+      this.#out = out;
+      this.#inTable--;
     }
   }
 
@@ -626,6 +723,9 @@ class Walker {
       this.#inCode--;
     }
     for (const box of text.boxes) this.block(box, depth + 1);
+    const paragraph = this.#paragraphs++;
+    // a picture before the paragraph's text stands above it (a photo over its caption in one paragraph)
+    for (const { picture, afterText } of text.pictures) if (!afterText) this.#out.push({ kind: 'picture', picture, paragraph });
 
     if (props.numId !== undefined && props.numId !== '0') {
       const label = this.#numbering.next(props.numId, props.ilvl ?? 0);
@@ -639,9 +739,10 @@ class Walker {
     for (const pieces of text.lines) {
       const line = lineOf(pieces, props, first);
       if (!line) continue;
-      this.lines.push(line);
+      this.#out.push({ kind: 'line', line, paragraph, kai: pieces.filter((piece) => VISIBLE.test(piece.text)).every((piece) => piece.kai) });
       first = false;
     }
+    for (const { picture, afterText } of text.pictures) if (afterText) this.#out.push({ kind: 'picture', picture, paragraph });
   }
 
   /** Paragraph content: runs and what wraps them (links, fields, content controls, insertions, smart tags). */
@@ -745,9 +846,19 @@ class Walker {
       }
       case 'drawing':
       case 'pict':
+        // text boxes (their paragraphs are read before the anchoring paragraph), and pictures
+        if (shown) {
+          collectTextBoxes(element, text.boxes, depth + 1);
+          const afterText = text.hasText;
+          for (const picture of picturesIn(element, depth + 1)) text.pictures.push({ picture, afterText });
+        }
+        break;
       case 'object':
-        // text boxes (their paragraphs are read before the anchoring paragraph); pictures have no text
-        if (shown) collectTextBoxes(element, text.boxes, depth + 1);
+        // an embedded object (a worksheet, a chart) shows a preview, which is no photo: it is reported, not imported
+        if (shown) {
+          collectTextBoxes(element, text.boxes, depth + 1);
+          text.pictures.push({ picture: { relationshipId: '', embeddedObject: true }, afterText: text.hasText });
+        }
         break;
       case 'ruby': {
         const base = wChild(element, 'rubyBase');
@@ -779,6 +890,101 @@ function alternative(element: Element): Element | undefined {
   return fallback;
 }
 
+/** Rows of a table, or cells of a row, also those wrapped in a content control, custom XML or a tracked insertion. */
+function* wrapped(container: Element, name: 'tr' | 'tc', depth: number): Generator<Element> {
+  if (depth > MAX_DEPTH) return;
+  for (const child of children(container)) {
+    if (isW(child, name)) yield child;
+    else if (isW(child, 'sdt')) {
+      const content = wChild(child, 'sdtContent');
+      if (content) yield* wrapped(content, name, depth + 1);
+    } else if (isW(child, 'customXml') || isW(child, 'ins')) yield* wrapped(child, name, depth + 1);
+  }
+}
+
+function relationshipAttr(element: Element, name: string): string | null {
+  const attributes = element.attributes;
+  for (let index = 0; index < attributes.length; index++) {
+    const attribute = attributes[index]!;
+    if (attribute.localName === name && (attribute.namespaceURI ?? '').endsWith('/relationships')) return attribute.value;
+  }
+  return null;
+}
+
+/**
+ * The elements under `element` that `found` picks, not looking into a text box's content (its paragraphs,
+ * pictures among them, are read as paragraphs of their own) nor into a fallback copy.
+ */
+function descendants(element: Element, depth: number, found: (element: Element) => boolean, into: Element[] = []): Element[] {
+  if (depth > MAX_DEPTH) return into;
+  for (const child of children(element)) {
+    if (found(child)) into.push(child);
+    else if (!isW(child, 'txbxContent') && !(child.namespaceURI === MC && child.localName === 'Fallback')) descendants(child, depth + 1, found, into);
+  }
+  return into;
+}
+
+const positive = (value: number | undefined) => (value !== undefined && value > 0 ? value : undefined);
+
+/** A VML length (`width:300pt`, `2.5in`, `8cm`) in EMU. */
+function vmlLengthEmu(style: string, property: 'width' | 'height'): number | undefined {
+  const match = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([\\d.]+)\\s*(pt|in|cm|mm|px)?`, 'i').exec(style);
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  const perUnit: Record<string, number> = { pt: 12_700, in: 914_400, cm: 360_000, mm: 36_000, px: 9525 };
+  const emu = value * perUnit[(match[2] ?? 'px').toLowerCase()]!;
+  return Number.isFinite(emu) && emu > 0 ? Math.round(emu) : undefined;
+}
+
+/**
+ * The pictures of a w:drawing (DrawingML pic:pic, its a:blip naming the part; its size from wp:extent) or a
+ * w:pict (VML v:imagedata); text boxes and shapes without a picture are none. Not those in a fallback copy.
+ */
+function picturesIn(element: Element, depth: number): DocxPicture[] {
+  const pictures: DocxPicture[] = [];
+  if (isW(element, 'drawing')) {
+    for (const frame of children(element)) {
+      if (frame.namespaceURI !== WORDPROCESSING_DRAWING || (frame.localName !== 'inline' && frame.localName !== 'anchor')) continue;
+      const extent = [...children(frame)].find((child) => child.localName === 'extent');
+      const docPr = [...children(frame)].find((child) => child.localName === 'docPr');
+      const blips = descendants(frame, depth + 1, (child) => child.namespaceURI === PICTURE && child.localName === 'pic').flatMap((pic) =>
+        descendants(pic, depth + 1, (child) => child.localName === 'blip'),
+      );
+      for (const blip of blips) {
+        // a picture linked to a file outside the document names it with r:link
+        const relationshipId = relationshipAttr(blip, 'embed') ?? relationshipAttr(blip, 'link');
+        if (!relationshipId) continue;
+        const picture: DocxPicture = { relationshipId };
+        if (blips.length === 1 && extent) {
+          const width = positive(integer(attr(extent, 'cx')));
+          const height = positive(integer(attr(extent, 'cy')));
+          if (width !== undefined) picture.widthEmu = width;
+          if (height !== undefined) picture.heightEmu = height;
+        }
+        const name = docPr ? (attr(docPr, 'descr') || attr(docPr, 'name')) : null;
+        if (name) picture.name = name;
+        pictures.push(picture);
+      }
+    }
+    return pictures;
+  }
+  for (const shape of descendants(element, depth + 1, (child) => child.namespaceURI === VML && (child.localName === 'shape' || child.localName === 'rect' || child.localName === 'image'))) {
+    const imageData = descendants(shape, depth + 1, (child) => child.namespaceURI === VML && child.localName === 'imagedata')[0];
+    const relationshipId = imageData ? relationshipAttr(imageData, 'id') : null;
+    if (!relationshipId) continue;
+    const style = shape.getAttribute('style') ?? '';
+    const picture: DocxPicture = { relationshipId };
+    const width = vmlLengthEmu(style, 'width');
+    const height = vmlLengthEmu(style, 'height');
+    if (width !== undefined) picture.widthEmu = width;
+    if (height !== undefined) picture.heightEmu = height;
+    const name = imageData!.getAttribute('o:title') ?? shape.getAttribute('alt');
+    if (name) picture.name = name;
+    pictures.push(picture);
+  }
+  return pictures;
+}
+
 /** The w:txbxContent elements in a drawing or VML picture, not those nested in another box (read with it), nor a fallback copy. */
 function collectTextBoxes(element: Element, into: Element[], depth: number): void {
   if (depth > MAX_DEPTH) return;
@@ -796,8 +1002,8 @@ function collectTextBoxes(element: Element, into: Element[], depth: number): voi
   }
 }
 
-/** The body's paragraphs in reading order, as lines (a paragraph broken with w:br gives a line for each part); lines with no visible text are left out. */
-export function readDocxLines(parts: DocxXmlParts): SourceLine[] {
+/** The body as the walk reads it: paragraphs' lines, pictures and tables, in reading order. */
+export function readDocxItems(parts: DocxXmlParts): WalkItem[] {
   const document = parseXml(parts.document, 'word/document.xml');
   const root = document.documentElement;
   if (root.localName !== 'document' || !W_NAMESPACES.has(root.namespaceURI ?? '')) throw new DocxXmlError('the main part is not a WordprocessingML document');
@@ -812,7 +1018,21 @@ export function readDocxLines(parts: DocxXmlParts): SourceLine[] {
   const walker = new Walker(new Styles(optional(parts.styles, 'styles')), new Numbering(optional(parts.numbering, 'numbering')));
   const body = wChild(root, 'body');
   if (body) walker.block(body, 0);
-  return walker.lines;
+  return walker.items;
+}
+
+/** The lines of walk items, tables read cell by cell and row by row, pictures left out. */
+export function linesOfItems(items: readonly WalkItem[], into: SourceLine[] = []): SourceLine[] {
+  for (const item of items) {
+    if (item.kind === 'line') into.push(item.line);
+    else if (item.kind === 'table') for (const row of item.rows) for (const cell of row.cells) linesOfItems(cell.items, into);
+  }
+  return into;
+}
+
+/** The body's paragraphs in reading order, as lines (a paragraph broken with w:br gives a line for each part); lines with no visible text are left out. */
+export function readDocxLines(parts: DocxXmlParts): SourceLine[] {
+  return linesOfItems(readDocxItems(parts));
 }
 
 /**

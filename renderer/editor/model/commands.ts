@@ -2,7 +2,7 @@
 // each part of the structure; key handlers return true when they handled the key.
 import { Editor, Node, Path, Range, Text, Transforms } from 'slate';
 import type { HeadingLevel } from '../../../shared/model/issue.ts';
-import { aboveOfType, articleNode, deleteSelection, isBlank, isOfType, lineNode, newsItemNode, paragraphNode, showsRunIn, textBlockAt } from './nodes.ts';
+import { aboveOfType, articleNode, deleteSelection, isBlank, isContentNode, isOfType, lineNode, newsItemNode, paragraphNode, showsRunIn, textBlockAt } from './nodes.ts';
 import { templateSectionsOf } from './schema.ts';
 import type { ArticleElement, NewsSectionElement } from './types.ts';
 
@@ -135,16 +135,18 @@ function splitParagraph(editor: Editor, paragraphPath: Path): void {
 /** Moves into the article's first paragraph when it is blank, else opens a new one before it. */
 function enterArticleBody(editor: Editor, articlePath: Path): void {
   const article = Node.get(editor, articlePath) as ArticleElement;
-  const index = article.children.findIndex((child) => isOfType(child, 'paragraph'));
+  const index = article.children.findIndex((child) => isContentNode(child));
   const at = articlePath.concat(index);
-  if (!isBlank(article.children[index]!)) Transforms.insertNodes(editor, paragraphNode(), { at });
+  const first = article.children[index]!;
+  if (!isOfType(first, 'paragraph') || !isBlank(first)) Transforms.insertNodes(editor, paragraphNode(), { at });
   Transforms.select(editor, Editor.start(editor, at));
 }
 
 /**
  * Enter: in a title or subtitle, to the first paragraph (a new one unless it is blank); in an item
  * head, to the item's first paragraph; at the end of an item's last paragraph, a new item; else the
- * paragraph splits. Never splits a title or head.
+ * paragraph splits. Never splits a title or head. In a table cell nothing happens (the cell keeps its line), in a
+ * table's title the caret goes to the first cell, in a caption to the paragraph below the figure.
  */
 export function handleEnter(editor: Editor): boolean {
   if (!editor.selection) return false;
@@ -152,7 +154,13 @@ export function handleEnter(editor: Editor): boolean {
   const entry = textBlockAt(editor);
   if (!entry) return false;
   const [block, path] = entry;
-  if (block.type === 'article-title' || block.type === 'article-subtitle') {
+  if (block.type === 'table-cell') {
+    // the cell keeps its one line: Enter neither splits the table nor opens a paragraph in it
+  } else if (block.type === 'table-title') {
+    Transforms.select(editor, Editor.start(editor, Path.next(path)));
+  } else if (block.type === 'figure-caption') {
+    leaveFigure(editor, Path.parent(path));
+  } else if (block.type === 'article-title' || block.type === 'article-subtitle') {
     enterArticleBody(editor, Path.parent(path));
   } else if (block.type === 'item-head') {
     Transforms.select(editor, Editor.start(editor, Path.next(path)));
@@ -170,6 +178,14 @@ export function handleEnter(editor: Editor): boolean {
   return true;
 }
 
+/** From a figure's caption to the paragraph below the figure (a new one unless that one is blank). */
+function leaveFigure(editor: Editor, figurePath: Path): void {
+  const next = Path.next(figurePath);
+  const below = Node.has(editor, next) ? Node.get(editor, next) : undefined;
+  if (!isOfType(below, 'paragraph') || !isBlank(below)) Transforms.insertNodes(editor, paragraphNode(), { at: next });
+  Transforms.select(editor, Editor.start(editor, next));
+}
+
 /** The clerk's forced line break in a title: kept in the title's text, printed in every output. */
 export const TITLE_LINE_BREAK = '\n';
 
@@ -185,6 +201,7 @@ export function handleShiftEnter(editor: Editor): boolean {
     Transforms.insertText(editor, TITLE_LINE_BREAK);
     return true;
   }
+  if (entry && (entry[0].type === 'table-cell' || entry[0].type === 'table-title' || entry[0].type === 'figure-caption')) return true;
   if (!entry || entry[0].type !== 'paragraph') return handleEnter(editor);
   splitParagraph(editor, entry[1]);
   return true;
@@ -202,7 +219,8 @@ function removeBlankParagraph(editor: Editor, path: Path): boolean {
 
 /**
  * Backspace at the start of a block: never merges across structure. A sub-heading first becomes body
- * text, a blank paragraph or subtitle goes away, a paragraph joins the paragraph above it; at the start
+ * text, a blank paragraph or subtitle goes away, a paragraph joins the paragraph above it (not a table or
+ * figure above it); at the start of a table cell, table title or caption nothing happens; at the start
  * of an item's text shown run in after its head (`▲安化县：|7月11日`) the cursor goes back into the head;
  * at the start of a title, head or other first paragraph nothing happens. Elsewhere Slate deletes a character.
  */
@@ -216,6 +234,8 @@ export function handleBackspace(editor: Editor): boolean {
   const entry = textBlockAt(editor);
   if (!entry || !Editor.isStart(editor, selection.anchor, entry[1])) return false;
   const [block, path] = entry;
+  // a cell, a table title or a caption never merges with what stands before it
+  if (block.type === 'table-cell' || block.type === 'table-title' || block.type === 'figure-caption') return true;
   if (block.type === 'paragraph') {
     if (block.heading !== undefined) {
       Transforms.unsetNodes(editor, 'heading', { at: path });

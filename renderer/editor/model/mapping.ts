@@ -3,19 +3,24 @@
 // news sections in template order, then sections the template lacks), so that slateToIssue gives back
 // exactly the normal form of the issue that issueToSlate was given.
 import { Node, Text, type Descendant, type Path } from 'slate';
-import type { ArticleBlock, Issue, NewsBlock, NewsItem, Paragraph, Run } from '../../../shared/model/issue.ts';
+import type { ArticleBlock, ContentElement, Figure, ImageRef, Issue, NewsBlock, NewsItem, Paragraph, Run, Table, TableCell } from '../../../shared/model/issue.ts';
 import { deriveLead, withDerivedLead } from '../../../shared/model/lead.ts';
 import { normalAttribution, normalBody, normalRuns, type BodyBlock } from '../../../shared/model/normal-form.ts';
-import { articleNode, emptyText, isOfType, newsItemNode, newsSectionNode, paragraphNode } from './nodes.ts';
+import { articleNode, emptyText, figureNode, isContentNode, isOfType, newsItemNode, newsSectionNode, paragraphNode } from './nodes.ts';
 import type {
   ArticleElement,
   ArticleSubtitleElement,
   ArticleTitleElement,
   BulletinText,
+  ContentNode,
+  FigureElement,
   ItemHeadElement,
   NewsItemElement,
   NewsSectionElement,
   ParagraphElement,
+  TableCellElement,
+  TableElement,
+  TableRowElement,
 } from './types.ts';
 
 /** Runs as text leaves: as the normal form writes runs, and at least one leaf. */
@@ -28,8 +33,43 @@ function paragraphToSlate(paragraph: Paragraph): ParagraphElement {
   return paragraphNode(leavesOf(paragraph.runs), paragraph.heading);
 }
 
-function paragraphsToSlate(paragraphs: readonly Paragraph[]): ParagraphElement[] {
-  return paragraphs.length > 0 ? paragraphs.map(paragraphToSlate) : [paragraphNode()];
+function cellToSlate(cell: TableCell): TableCellElement {
+  const node: TableCellElement = { type: 'table-cell', children: leavesOf(cell.runs) };
+  if (cell.colSpan !== undefined) node.colSpan = cell.colSpan;
+  if (cell.rowSpan !== undefined) node.rowSpan = cell.rowSpan;
+  return node;
+}
+
+function tableToSlate(table: Table): TableElement {
+  const row = (role: TableRowElement['role'], cells: readonly TableCell[]): TableRowElement => ({ type: 'table-row', role, children: cells.map(cellToSlate) });
+  return {
+    type: 'table',
+    columns: table.columns.map((column) => column.align),
+    children: [
+      { type: 'table-title', children: [{ text: table.title ?? '' }] },
+      ...table.header.map((cells) => row('header', cells)),
+      ...table.rows.map((cells) => row('body', cells)),
+      ...(table.total ? [row('total', table.total)] : []),
+    ],
+  };
+}
+
+const figureToSlate = (figure: Figure): FigureElement => figureNode({ ...figure.image }, figure.caption, figure.widthPercent);
+
+function contentToSlate(element: ContentElement): ContentNode {
+  if (element.type === 'table') return tableToSlate(element);
+  if (element.type === 'figure') return figureToSlate(element);
+  return paragraphToSlate(element);
+}
+
+/**
+ * The body of an article or item: at least one paragraph, and one after a table or figure that ends it, so that
+ * the caret can always leave a table or figure downwards and type below it (slateToIssue drops that blank again).
+ */
+function paragraphsToSlate(paragraphs: readonly ContentElement[]): ContentNode[] {
+  const nodes = paragraphs.map(contentToSlate);
+  if (!nodes.some((node) => node.type === 'paragraph') || nodes.at(-1)!.type !== 'paragraph') nodes.push(paragraphNode());
+  return nodes;
 }
 
 // an article's or item's attribution and 批示 ride on its element, so that editing the text keeps them
@@ -61,11 +101,18 @@ export function issueToSlate(issue: Issue, sections: readonly string[], newsMark
 }
 
 /** Leaves as runs, as the normal form writes runs. */
-function runsOf(paragraph: ParagraphElement): Run[] {
-  return normalRuns(paragraph.children.filter((leaf) => Text.isText(leaf)));
+function runsOf(element: { children: readonly Descendant[] }): Run[] {
+  return normalRuns(element.children.filter((leaf) => Text.isText(leaf)));
 }
 
 const hasLeafText = (element: { children: readonly Descendant[] }) => element.children.some((leaf) => Text.isText(leaf) && leaf.text !== '');
+
+/** Whether a content node is part of the issue: a paragraph with text, a table with a row, any figure (see contentOf). */
+function countsAsContent(node: ContentNode): boolean {
+  if (node.type === 'paragraph') return hasLeafText(node);
+  if (node.type === 'table') return node.children.some((child) => isOfType(child, 'table-row'));
+  return true;
+}
 
 /** One text element of the body and where it stands in the editor's value. */
 export interface PartAt<N> {
@@ -75,8 +122,8 @@ export interface PartAt<N> {
 
 export interface ItemPart extends PartAt<NewsItemElement> {
   head: PartAt<ItemHeadElement> | null;
-  /** the paragraphs that have text, as the issue counts them */
-  paragraphs: PartAt<ParagraphElement>[];
+  /** the item's content as the issue counts it (paragraphs with text, tables, figures): paragraphs[k] is the issue's paragraphs[k] */
+  paragraphs: PartAt<ContentNode>[];
 }
 
 /**
@@ -84,7 +131,7 @@ export interface ItemPart extends PartAt<NewsItemElement> {
  * empty parts the issue leaves out (paragraphs, items, sections, articles) left out here too.
  */
 export type BodyPart =
-  | (PartAt<ArticleElement> & { type: 'article'; title: PartAt<ArticleTitleElement> | null; subtitle: PartAt<ArticleSubtitleElement> | null; paragraphs: PartAt<ParagraphElement>[] })
+  | (PartAt<ArticleElement> & { type: 'article'; title: PartAt<ArticleTitleElement> | null; subtitle: PartAt<ArticleSubtitleElement> | null; paragraphs: PartAt<ContentNode>[] })
   | (PartAt<NewsSectionElement> & { type: 'news'; items: ItemPart[] });
 
 function firstOfType<T extends 'article-title' | 'article-subtitle' | 'item-head'>(element: ArticleElement | NewsItemElement, parent: Path, type: T) {
@@ -92,8 +139,8 @@ function firstOfType<T extends 'article-title' | 'article-subtitle' | 'item-head
   return index < 0 ? null : { path: parent.concat(index), node: element.children[index] as Extract<ArticleElement['children'][number] | NewsItemElement['children'][number], { type: T }> };
 }
 
-function paragraphParts(element: ArticleElement | NewsItemElement, parent: Path): PartAt<ParagraphElement>[] {
-  return element.children.flatMap((child, index) => (isOfType(child, 'paragraph') && hasLeafText(child) ? [{ path: parent.concat(index), node: child }] : []));
+function paragraphParts(element: ArticleElement | NewsItemElement, parent: Path): PartAt<ContentNode>[] {
+  return element.children.flatMap((child, index) => (isContentNode(child) && countsAsContent(child) ? [{ path: parent.concat(index), node: child }] : []));
 }
 
 /**
@@ -127,8 +174,44 @@ export function bodyPartsOf(nodes: readonly Descendant[]): BodyPart[] {
   return parts;
 }
 
-function paragraphsOf(parts: readonly PartAt<ParagraphElement>[]): Paragraph[] {
-  return parts.map(({ node }) => (node.heading !== undefined ? { runs: runsOf(node), heading: node.heading } : { runs: runsOf(node) }));
+function cellOf(cell: TableCellElement): TableCell {
+  const out: TableCell = { runs: runsOf(cell) };
+  if (typeof cell.colSpan === 'number' && cell.colSpan >= 2) out.colSpan = cell.colSpan;
+  if (typeof cell.rowSpan === 'number' && cell.rowSpan >= 2) out.rowSpan = cell.rowSpan;
+  return out;
+}
+
+/** A table as the normal form writes it: title only when it has more than white space, the 合计 row only when there is one. */
+function tableOf(node: TableElement): Table {
+  const title = node.children.find((child) => isOfType(child, 'table-title'));
+  const rows = node.children.filter((child): child is TableRowElement => isOfType(child, 'table-row'));
+  const cells = (role: TableRowElement['role']) => rows.filter((row) => row.role === role).map((row) => row.children.filter((cell) => isOfType(cell, 'table-cell')).map(cellOf));
+  const titleText = title ? Node.string(title) : '';
+  const total = cells('total')[0];
+  // the keys in the normal form's order
+  return {
+    type: 'table',
+    ...(titleText.trim() !== '' ? { title: titleText } : {}),
+    columns: node.columns.map((align) => ({ align })),
+    header: cells('header'),
+    rows: cells('body'),
+    ...(total ? { total } : {}),
+  };
+}
+
+function figureOf(node: FigureElement): Figure {
+  const image: ImageRef = { id: node.image.id, format: node.image.format, width: node.image.width, height: node.image.height };
+  return { type: 'figure', image, caption: Node.string(node).trim(), widthPercent: node.widthPercent };
+}
+
+function contentOf({ node }: PartAt<ContentNode>): ContentElement {
+  if (node.type === 'table') return tableOf(node);
+  if (node.type === 'figure') return figureOf(node);
+  return node.heading !== undefined ? { runs: runsOf(node), heading: node.heading } : { runs: runsOf(node) };
+}
+
+function paragraphsOf(parts: readonly PartAt<ContentNode>[]): ContentElement[] {
+  return parts.map(contentOf);
 }
 
 // Slate's nodes are immutable: an article or news item not edited since the last conversion is the same object,
@@ -139,10 +222,9 @@ const newsItems = new WeakMap<object, NewsItem>();
 function articleBlockOf(part: Extract<BodyPart, { type: 'article' }>): ArticleBlock {
   const known = articleBlocks.get(part.node);
   if (known) return known;
-  const block: ArticleBlock = { type: 'article', title: part.title ? Node.string(part.title.node) : '', paragraphs: paragraphsOf(part.paragraphs) };
   const subtitle = part.subtitle ? Node.string(part.subtitle.node) : '';
-  if (subtitle !== '') block.subtitle = subtitle;
-  Object.assign(block, normalAttribution(part.node));
+  // the keys in the normal form's order
+  const block: ArticleBlock = { type: 'article', title: part.title ? Node.string(part.title.node) : '', ...(subtitle !== '' ? { subtitle } : {}), paragraphs: paragraphsOf(part.paragraphs), ...normalAttribution(part.node) };
   articleBlocks.set(part.node, block);
   return block;
 }

@@ -1,16 +1,22 @@
 // Constructors, type guards and lookups for the bulletin's Slate nodes, shared by the mapping, the
 // schema, the commands and paste.
 import { Editor, Element, Node, Range, Transforms, type Location, type NodeEntry } from 'slate';
-import { newsHeadFormSchema, type HeadingLevel, type NewsHeadForm } from '../../../shared/model/issue.ts';
+import { newsHeadFormSchema, type HeadingLevel, type ImageRef, type NewsHeadForm } from '../../../shared/model/issue.ts';
 import type {
   ArticleElement,
   BulletinElement,
   BulletinElementType,
   BulletinText,
+  ContentNode,
+  FigureElement,
   LineElement,
   NewsItemElement,
   NewsSectionElement,
   ParagraphElement,
+  TableCellElement,
+  TableElement,
+  TableRowElement,
+  TableRowRole,
   TextBlockElement,
 } from './types.ts';
 import { newsHeadLayout } from '../../../shared/format/marks.ts';
@@ -27,9 +33,18 @@ export const ELEMENT_PROPERTIES: Record<BulletinElementType, readonly string[]> 
   'news-section': ['heading', 'marker'],
   'news-item': ['form', 'sources', 'instruction'],
   'item-head': [],
+  table: ['columns'],
+  'table-title': [],
+  'table-row': ['role'],
+  'table-cell': ['colSpan', 'rowSpan'],
+  figure: ['image', 'widthPercent'],
+  'figure-caption': [],
 };
 
-const TEXT_BLOCK_TYPES: ReadonlySet<string> = new Set(['article-title', 'article-subtitle', 'paragraph', 'item-head']);
+const TEXT_BLOCK_TYPES: ReadonlySet<string> = new Set(['article-title', 'article-subtitle', 'paragraph', 'item-head', 'table-title', 'table-cell', 'figure-caption']);
+const CONTENT_TYPES: ReadonlySet<string> = new Set(['paragraph', 'table', 'figure']);
+/** The width share a new figure takes of the type area. */
+export const DEFAULT_FIGURE_WIDTH = 80;
 export const HEAD_FORMS: readonly NewsHeadForm[] = newsHeadFormSchema.options;
 export const HEADING_LEVELS: readonly HeadingLevel[] = [1, 2, 3, 4];
 
@@ -41,12 +56,49 @@ export function isOfType<T extends BulletinElementType>(node: Node | undefined, 
   return node !== undefined && Element.isElement(node) && node.type === type;
 }
 
-/** Title, subtitle, head or paragraph: the elements that hold text leaves. */
+/** Title, subtitle, head, paragraph, table title, cell or caption: the elements that hold text leaves. */
 export function isTextBlock(node: Node | undefined): node is TextBlockElement {
   return node !== undefined && Element.isElement(node) && TEXT_BLOCK_TYPES.has(node.type);
 }
 
+/** A paragraph, table or figure: what an article's or item's body holds. */
+export function isContentNode(node: Node | undefined): node is ContentNode {
+  return node !== undefined && Element.isElement(node) && CONTENT_TYPES.has(node.type);
+}
+
 export const emptyText = (): BulletinText => ({ text: '' });
+
+export function cellNode(text = '', span: { colSpan?: number | undefined; rowSpan?: number | undefined } = {}): TableCellElement {
+  const cell: TableCellElement = { type: 'table-cell', children: [{ text }] };
+  if (span.colSpan !== undefined && span.colSpan >= 2) cell.colSpan = span.colSpan;
+  if (span.rowSpan !== undefined && span.rowSpan >= 2) cell.rowSpan = span.rowSpan;
+  return cell;
+}
+
+export function rowNode(role: TableRowRole, cells: number | TableCellElement[]): TableRowElement {
+  return { type: 'table-row', role, children: typeof cells === 'number' ? Array.from({ length: cells }, () => cellNode()) : cells };
+}
+
+/** What 插入表格 asks for: body rows × columns, a header row or not, a 合计 row or not. */
+export interface NewTableShape {
+  rows: number;
+  columns: number;
+  header: boolean;
+  total: boolean;
+}
+
+/** An empty table of that shape, its first column left-aligned and the others (numbers, as offices print them) right-aligned; the 合计 row starts with 合计. */
+export function tableNode({ rows, columns, header, total }: NewTableShape): TableElement {
+  const children: TableElement['children'] = [{ type: 'table-title', children: [emptyText()] }];
+  if (header) children.push(rowNode('header', columns));
+  for (let i = 0; i < rows; i++) children.push(rowNode('body', columns));
+  if (total) children.push(rowNode('total', [cellNode('合计'), ...Array.from({ length: columns - 1 }, () => cellNode())]));
+  return { type: 'table', columns: Array.from({ length: columns }, (_, index) => (index === 0 ? 'left' : 'right')), children };
+}
+
+export function figureNode(image: ImageRef, caption = '', widthPercent = DEFAULT_FIGURE_WIDTH): FigureElement {
+  return { type: 'figure', image, widthPercent, children: [{ type: 'figure-caption', children: [{ text: caption }] }] };
+}
 
 export function paragraphNode(children: BulletinText[] = [emptyText()], heading?: HeadingLevel): ParagraphElement {
   return heading === undefined ? { type: 'paragraph', children } : { type: 'paragraph', heading, children };
@@ -57,13 +109,13 @@ export function lineNode<T extends LineElement['type']>(type: T, text = ''): Ext
   return { type, children: [{ text }] } as Extract<LineElement, { type: T }>;
 }
 
-export function articleNode(title = '', subtitle?: string, paragraphs: ParagraphElement[] = [paragraphNode()]): ArticleElement {
+export function articleNode(title = '', subtitle?: string, paragraphs: ContentNode[] = [paragraphNode()]): ArticleElement {
   const lines: ArticleElement['children'] = [lineNode('article-title', title)];
   if (subtitle !== undefined) lines.push(lineNode('article-subtitle', subtitle));
   return { type: 'article', children: [...lines, ...paragraphs] };
 }
 
-export function newsItemNode(form: NewsHeadForm, head = '', paragraphs: ParagraphElement[] = [paragraphNode()]): NewsItemElement {
+export function newsItemNode(form: NewsHeadForm, head = '', paragraphs: ContentNode[] = [paragraphNode()]): NewsItemElement {
   return { type: 'news-item', form, children: [lineNode('item-head', head), ...paragraphs] };
 }
 

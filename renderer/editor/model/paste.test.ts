@@ -3,6 +3,7 @@ import { Editor, Node, Transforms, type Element } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { parseBulletinText } from '../../../shared/import/parse-bulletin.ts';
 import { paragraphText } from '../../../shared/model/issue.ts';
+import { textParagraphsOf } from '../../../shared/model/content.ts';
 import { asPdfExtraction } from '../../../test/bulletin-variants.ts';
 import { missingChars } from '../../../test/char-multiset.ts';
 import { bulletinFixtures } from '../../../test/fixtures.ts';
@@ -49,7 +50,7 @@ describe('plain text in an article', () => {
 
   it('joins hard-wrapped lines into paragraphs and drops page numbers, as import does', () => {
     const issue = parseBulletinText(fixtures[2]!.text).issue;
-    const paragraphs = issue.blocks.flatMap((block) => (block.type === 'article' ? block.paragraphs.map(paragraphText) : []));
+    const paragraphs = issue.blocks.flatMap((block) => (block.type === 'article' ? textParagraphsOf(block.paragraphs).map(paragraphText) : []));
     expect(paragraphs.some((text) => text.includes('PCB'))).toBe(true);
     const editor = editorWith([article('标题', '')]);
     cursorIn(editor, [0, 1]);

@@ -10,7 +10,8 @@ import { runsOf } from '../../../shared/import/body-builder.ts';
 import { headingLevelOf } from '../../../shared/import/heading-level.ts';
 import { cleanLines } from '../../../shared/text/lines.ts';
 import { aboveOfType, articleNode, deleteSelection, emptyText, isBlank, isOfType, isTextBlock, newsItemNode, paragraphNode, textBlockAt, unitHeadSplit } from './nodes.ts';
-import type { BulletinText, NewsSectionElement, ParagraphElement } from './types.ts';
+import type { BulletinText, FigureElement, NewsSectionElement, ParagraphElement, TableElement } from './types.ts';
+import { dropBlankBelowContent, insertContentNode } from './table-commands.ts';
 
 interface ParagraphPiece {
   kind: 'paragraph';
@@ -38,7 +39,13 @@ interface ParagraphsPiece {
   paragraphs: ParagraphPiece[];
 }
 
-type ContainerPiece = ItemPiece | ArticlePiece | ParagraphsPiece;
+/** A table or figure copied in the editor, pasted whole. */
+interface ContentPiece {
+  kind: 'content';
+  node: TableElement | FigureElement;
+}
+
+type ContainerPiece = ItemPiece | ArticlePiece | ParagraphsPiece | ContentPiece;
 type PastePiece = ParagraphPiece | ContainerPiece;
 
 function paragraphPiece(leaves: BulletinText[], heading?: HeadingLevel): ParagraphPiece {
@@ -165,12 +172,13 @@ function itemAsParagraphs(item: ItemPiece): ParagraphPiece[] {
   return [paragraphPiece([head, ...separator, ...first.leaves]), ...rest];
 }
 
-/** Paragraphs that follow an article or item belong to it. */
+/** Paragraphs that follow an article or item belong to it; those after a table or figure stand whole below it. */
 function attachParagraphs(pieces: PastePiece[]): PastePiece[] {
   const out: PastePiece[] = [];
   for (const piece of pieces) {
     const last = out.at(-1);
-    if (piece.kind === 'paragraph' && last && last.kind !== 'paragraph') last.paragraphs.push(piece);
+    if (piece.kind === 'paragraph' && last?.kind === 'content') out.push({ kind: 'paragraphs', paragraphs: [piece] });
+    else if (piece.kind === 'paragraph' && last && last.kind !== 'paragraph' && last.kind !== 'content') last.paragraphs.push(piece);
     else out.push(piece);
   }
   return out;
@@ -289,7 +297,10 @@ function insertContainerPieces(editor: Editor, pieces: ContainerPiece[]): void {
   const articleIndex = isOfType(editor.children[anchor[0]!], 'article') ? anchor[0]! : editor.children.findLastIndex((child) => isOfType(child, 'article'));
   let articleAfter = Editor.pathRef(editor, [articleIndex]);
   for (const piece of pieces) {
-    if (piece.kind === 'paragraphs') {
+    if (piece.kind === 'content') {
+      // outside an article or item (a section's heading has no text to stand in) a table or figure has no place
+      insertContentNode(editor, piece.node);
+    } else if (piece.kind === 'paragraphs') {
       insertWholeParagraphs(editor, piece.paragraphs);
     } else if (piece.kind === 'item' && itemAfter?.current) {
       const at = insertAfterOrReplace(editor, itemAfter.current, itemNodeOf(piece));
@@ -305,6 +316,7 @@ function insertContainerPieces(editor: Editor, pieces: ContainerPiece[]): void {
   }
   itemAfter?.unref();
   articleAfter.unref();
+  dropBlankBelowContent(editor);
 }
 
 /** Places pasted pieces at the cursor; items are only made inside a news section, elsewhere they become paragraphs as they print. */
@@ -312,6 +324,7 @@ function insertPieces(editor: Editor, pieces: PastePiece[]): void {
   if (!editor.selection || pieces.length === 0) return;
   Editor.withoutNormalizing(editor, () => {
     deleteSelection(editor);
+    if (inTextHolderOfTable(editor)) return insertIntoCell(editor, pieces);
     const inSection = aboveOfType(editor, 'news-section') !== undefined;
     const placed = attachParagraphs(inSection ? pieces : pieces.map((piece) => (piece.kind === 'item' ? { kind: 'paragraphs', paragraphs: itemAsParagraphs(piece) } : piece)));
     const firstContainer = placed.findIndex((piece) => piece.kind !== 'paragraph');
@@ -319,6 +332,23 @@ function insertPieces(editor: Editor, pieces: PastePiece[]): void {
     insertParagraphPieces(editor, leading);
     if (firstContainer >= 0) insertContainerPieces(editor, placed.slice(firstContainer) as ContainerPiece[]);
   });
+}
+
+/** Whether the caret is in a table's title or cell or a figure's caption, which hold one line of text. */
+function inTextHolderOfTable(editor: Editor): boolean {
+  const type = textBlockAt(editor)?.[0].type;
+  return type === 'table-cell' || type === 'table-title' || type === 'figure-caption';
+}
+
+/** Pasted into a cell, title or caption: the text of every piece on the one line, pieces apart by a space, bold kept (in a cell). */
+function insertIntoCell(editor: Editor, pieces: readonly PastePiece[]): void {
+  const leaves: BulletinText[] = [];
+  const lines = pieces.flatMap((piece) => (piece.kind === 'content' ? [[{ text: Node.string(piece.node) }]] : asParagraphs(piece).map((paragraph) => paragraph.leaves)));
+  lines.forEach((line, index) => {
+    if (index > 0) leaves.push({ text: ' ' });
+    leaves.push(...line);
+  });
+  insertLeaves(editor, joinLeaves(leaves));
 }
 
 // ---- plain text ----
@@ -406,6 +436,8 @@ function leavesOf(node: Element): BulletinText[] {
 /** Any piece as the paragraphs it prints as: an article nested where it cannot stay keeps its title as a line. */
 function asParagraphs(piece: PastePiece): ParagraphPiece[] {
   switch (piece.kind) {
+    case 'content':
+      return [paragraphPiece([{ text: Node.string(piece.node) }])];
     case 'paragraph':
       return [piece];
     case 'paragraphs':
@@ -427,6 +459,8 @@ function piecesOf(nodes: readonly Node[]): PastePiece[] {
   for (const node of nodes) {
     if (Text.isText(node)) {
       pieces.push(paragraphPiece([{ ...node }]));
+    } else if (isOfType(node, 'table') || isOfType(node, 'figure')) {
+      pieces.push({ kind: 'content', node });
     } else if (isOfType(node, 'article') && isOfType(node.children[0], 'article-title')) {
       const subtitle = node.children.find((child) => child.type === 'article-subtitle');
       const body = node.children.filter((child) => child.type === 'paragraph');
@@ -446,11 +480,12 @@ function piecesOf(nodes: readonly Node[]): PastePiece[] {
 
 /** The one text block a fragment holds, when it holds just one: such a fragment pastes as text. */
 function singleTextBlock(fragment: readonly Node[]): Element | null {
+  // text copied inside one cell or caption comes with its table or figure around it: it pastes as text too
   const blocks = [...Node.nodes({ children: fragment } as Node)].filter(([node]) => Element.isElement(node) && node.children.every(Text.isText));
   return blocks.length === 1 ? (blocks[0]![0] as Element) : null;
 }
 
-/** Pastes a fragment copied in this editor: bold kept, whole articles and items placed as such. */
+/** Pastes a fragment copied in this editor: bold kept, whole articles, items and tables (of more than one cell) placed as such. */
 export function insertFragmentInStructure(editor: Editor, fragment: readonly Node[]): void {
   const single = singleTextBlock(fragment);
   const pieces = single ? [paragraphPiece(leavesOf(single), isOfType(single, 'paragraph') ? single.heading : undefined)] : piecesOf(fragment);

@@ -9,6 +9,7 @@ import {
   HEAD_FORMS,
   HEADING_LEVELS,
   articleNode,
+  isContentNode,
   isKnownElement,
   isOfType,
   isTextBlock,
@@ -20,9 +21,10 @@ import {
   type UnitHeadSplit,
 } from './nodes.ts';
 import { insertFragmentInStructure } from './paste.ts';
+import { findChild, strayTextWrappedIn, unwrapAt, wrapAt, type Rule } from './schema-helpers.ts';
+import { FIGURE_RULES, ROW_RULES, TABLE_RULES } from './table-schema.ts';
 import type { ArticleElement, BulletinElementType, NewsItemElement, NewsSectionElement, TextBlockElement } from './types.ts';
 
-type Rule<N> = (editor: Editor, node: N, path: Path) => boolean;
 
 const TEMPLATES = new WeakMap<Editor, () => readonly string[]>();
 
@@ -31,31 +33,15 @@ export function templateSectionsOf(editor: Editor): readonly string[] {
   return [...new Set(TEMPLATES.get(editor)?.() ?? [])];
 }
 
-const ISOLATED: ReadonlySet<BulletinElementType> = new Set(['article', 'news-section', 'news-item', 'article-title', 'article-subtitle', 'item-head']);
+const ISOLATED: ReadonlySet<BulletinElementType> = new Set([
+  'article', 'news-section', 'news-item', 'article-title', 'article-subtitle', 'item-head',
+  'table', 'table-title', 'table-row', 'table-cell', 'figure', 'figure-caption',
+]);
+
+/** The text holders of tables and figures: outside their table or figure they are paragraphs. */
+const TABLE_TEXT_TYPES: readonly BulletinElementType[] = ['table-title', 'table-cell', 'figure-caption'];
 
 // ---- fixes that every container (editor, article, section, item) shares ----
-
-/** The index of the first child that satisfies `test`, or -1. */
-function findChild(node: Ancestor, test: (child: Descendant, index: number) => boolean): number {
-  return node.children.findIndex(test);
-}
-
-/** Wraps the node at `path` in `wrapper`. (Slate's wrapNodes needs text to compute a range; a hostile node may have none.) */
-function wrapAt(editor: Editor, path: Path, wrapper: Element): void {
-  Editor.withoutNormalizing(editor, () => {
-    Transforms.insertNodes(editor, { ...wrapper, children: [] }, { at: path });
-    Transforms.moveNodes(editor, { at: Path.next(path), to: path.concat(0) });
-  });
-}
-
-/** Replaces the element at `path` by its children, also when it holds no text at all. */
-function unwrapAt(editor: Editor, path: Path): void {
-  const element = Node.get(editor, path) as Element;
-  Editor.withoutNormalizing(editor, () => {
-    for (let i = element.children.length - 1; i >= 0; i--) Transforms.moveNodes(editor, { at: path.concat(i), to: Path.next(path) });
-    Transforms.removeNodes(editor, { at: path });
-  });
-}
 
 /** An element of unknown type that holds only text, such as a pasted link: inline content when it stands beside text. */
 function isForeignInline(node: Node | undefined): boolean {
@@ -64,18 +50,7 @@ function isForeignInline(node: Node | undefined): boolean {
 }
 
 /** Text directly in a container goes into a paragraph, together with the leaves and foreign inlines beside it. */
-const strayTextWrapped: Rule<Ancestor> = (editor, node, path) => {
-  let start = findChild(node, (child) => Text.isText(child));
-  if (start < 0) return false;
-  while (isForeignInline(node.children[start - 1])) start--;
-  let count = 1;
-  while (Text.isText(node.children[start + count]) || isForeignInline(node.children[start + count])) count++;
-  Editor.withoutNormalizing(editor, () => {
-    Transforms.insertNodes(editor, paragraphNode([]), { at: path.concat(start) });
-    for (let i = 0; i < count; i++) Transforms.moveNodes(editor, { at: path.concat(start + 1), to: path.concat(start, i) });
-  });
-  return true;
-};
+const strayTextWrapped: Rule<Ancestor> = strayTextWrappedIn(() => paragraphNode([]), isForeignInline);
 
 /** An element of a type the bulletin does not have: a wrapper is removed, a text holder becomes a paragraph. */
 const unknownElementReplaced: Rule<Ancestor> = (editor, node, path) => {
@@ -93,6 +68,22 @@ const nestedTopLevelBlockMovedOut: Rule<Ancestor> = (editor, node, path) => {
   const index = findChild(node, (child) => isOfType(child, 'article') || isOfType(child, 'news-section'));
   if (index < 0) return false;
   Transforms.moveNodes(editor, { at: path.concat(index), to: [path[0]! + 1] });
+  return true;
+};
+
+/** A table row outside a table is unwrapped: its cells become paragraphs where they land. */
+const strayRowUnwrapped: Rule<Ancestor> = (editor, node, path) => {
+  const index = findChild(node, (child) => isOfType(child, 'table-row'));
+  if (index < 0) return false;
+  unwrapAt(editor, path.concat(index));
+  return true;
+};
+
+/** A table or figure never ends its article or item: a paragraph follows it, so the caret can leave it downwards and type below. */
+const paragraphAfterLastTableOrFigure: Rule<Ancestor> = (editor, node, path) => {
+  const last = node.children.at(-1);
+  if (!isOfType(last, 'table') && !isOfType(last, 'figure')) return false;
+  Transforms.insertNodes(editor, paragraphNode(), { at: path.concat(node.children.length) });
   return true;
 };
 
@@ -143,9 +134,9 @@ const topLevelTitleStartsArticle: Rule<Editor> = (editor, node) => {
   return true;
 };
 
-/** A paragraph at the top level joins the block before it (an article, or a section's last item), else starts an article. */
+/** A paragraph, table or figure at the top level joins the block before it (an article, or a section's last item), else starts an article. */
 const topLevelParagraphJoinsNeighbour: Rule<Editor> = (editor, node) => {
-  const index = findChild(node, (child) => isOfType(child, 'paragraph'));
+  const index = findChild(node, (child) => isContentNode(child));
   if (index < 0) return false;
   const previous = node.children[index - 1];
   if (isOfType(previous, 'article')) {
@@ -254,9 +245,9 @@ const sectionHeadStartsItem: Rule<NewsSectionElement> = (editor, node, path) => 
   return true;
 };
 
-/** A paragraph among a section's children joins the item before it, else starts an item. */
+/** A paragraph, table or figure among a section's children joins the item before it, else starts an item. */
 const sectionParagraphJoinsItem: Rule<NewsSectionElement> = (editor, node, path) => {
-  const index = findChild(node, (child) => isOfType(child, 'paragraph'));
+  const index = findChild(node, (child) => isContentNode(child));
   if (index < 0) return false;
   const previous = node.children[index - 1];
   if (isOfType(previous, 'news-item')) Transforms.moveNodes(editor, { at: path.concat(index), to: path.concat(index - 1, previous.children.length) });
@@ -414,6 +405,8 @@ const propertyValuesValid: Rule<Element> = (editor, node, path) => {
     Transforms.setNodes(editor, { heading: '' }, { at: path });
   } else if (node.type === 'news-section' && typeof node.marker !== 'boolean') {
     Transforms.setNodes(editor, { marker: true }, { at: path });
+  } else if (node.type === 'table-cell' && ((node.colSpan !== undefined && typeof node.colSpan !== 'number') || (node.rowSpan !== undefined && typeof node.rowSpan !== 'number'))) {
+    Transforms.unsetNodes(editor, ['colSpan', 'rowSpan'], { at: path });
   } else {
     return false;
   }
@@ -428,11 +421,11 @@ const textBlockHoldsOnlyText: Rule<TextBlockElement> = (editor, node, path) => {
   return true;
 };
 
-/** Bold is the only style, and only paragraphs carry it: titles and heads print in their own fonts. */
+/** Bold is the only style, and only paragraphs and table cells carry it: titles, heads and captions print in their own fonts. */
 const leafStyleValid: Rule<Text> = (editor, node, path) => {
   const parent = Node.parent(editor, path);
   if (!isTextBlock(parent)) return false;
-  const invalid = Object.keys(node).filter((key) => key !== 'text' && (key !== 'bold' || node.bold !== true || parent.type !== 'paragraph'));
+  const invalid = Object.keys(node).filter((key) => key !== 'text' && (key !== 'bold' || node.bold !== true || (parent.type !== 'paragraph' && parent.type !== 'table-cell')));
   if (invalid.length === 0) return false;
   Transforms.unsetNodes(editor, invalid, { at: path });
   return true;
@@ -442,7 +435,8 @@ const EDITOR_RULES: Rule<Editor>[] = [
   strayTextWrapped,
   unknownElementReplaced,
   topLevelTitleStartsArticle,
-  retypeChildren(['article-subtitle', 'item-head'], 'paragraph'),
+  strayRowUnwrapped,
+  retypeChildren(['article-subtitle', 'item-head', ...TABLE_TEXT_TYPES], 'paragraph'),
   topLevelParagraphJoinsNeighbour,
   topLevelItemJoinsSection,
   atLeastOneArticle,
@@ -457,18 +451,22 @@ const ARTICLE_RULES: Rule<ArticleElement>[] = [
   unknownElementReplaced,
   nestedTopLevelBlockMovedOut,
   articleItemUnwrapped,
-  retypeChildren(['item-head'], 'paragraph'),
+  strayRowUnwrapped,
+  retypeChildren(['item-head', ...TABLE_TEXT_TYPES], 'paragraph'),
   oneLeadingChild('article-title'),
   startsWith('article-title'),
   subtitleOnlyAfterTitle,
   hasParagraph,
+  paragraphAfterLastTableOrFigure,
 ];
 
 const SECTION_RULES: Rule<NewsSectionElement>[] = [
   strayTextWrapped,
   unknownElementReplaced,
   nestedTopLevelBlockMovedOut,
+  strayRowUnwrapped,
   retypeChildren(['article-title', 'article-subtitle'], 'item-head'),
+  retypeChildren(TABLE_TEXT_TYPES, 'paragraph'),
   sectionHeadStartsItem,
   sectionParagraphJoinsItem,
   sectionHasItem,
@@ -479,10 +477,12 @@ const ITEM_RULES: Rule<NewsItemElement>[] = [
   unknownElementReplaced,
   nestedTopLevelBlockMovedOut,
   nestedItemMovedOut,
-  retypeChildren(['article-title', 'article-subtitle'], 'paragraph'),
+  strayRowUnwrapped,
+  retypeChildren(['article-title', 'article-subtitle', ...TABLE_TEXT_TYPES], 'paragraph'),
   oneLeadingChild('item-head'),
   startsWith('item-head'),
   hasParagraph,
+  paragraphAfterLastTableOrFigure,
   unitHeadSplitOff,
 ];
 
@@ -505,6 +505,12 @@ function applyFirstRule(editor: Editor, node: Node, path: Path): boolean {
       return firstFix(SECTION_RULES, editor, node, path);
     case 'news-item':
       return firstFix(ITEM_RULES, editor, node, path);
+    case 'table':
+      return firstFix(TABLE_RULES, editor, node, path);
+    case 'table-row':
+      return firstFix(ROW_RULES, editor, node, path);
+    case 'figure':
+      return firstFix(FIGURE_RULES, editor, node, path);
     default:
       return textBlockHoldsOnlyText(editor, node, path);
   }

@@ -3,7 +3,7 @@
 import type { BaseEditor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
 import type { ReactEditor } from 'slate-react';
-import type { HeadingLevel, NewsHeadForm, Sources } from '../../../shared/model/issue.ts';
+import type { ColumnAlign, HeadingLevel, ImageRef, NewsHeadForm, Sources } from '../../../shared/model/issue.ts';
 
 /** A run of text; bold is the only character style a bulletin has. */
 export interface BulletinText {
@@ -28,6 +28,53 @@ export interface ParagraphElement {
   children: BulletinText[];
 }
 
+/** A table's title, printed above it; empty when the table has none. */
+export interface TableTitleElement {
+  type: 'table-title';
+  children: BulletinText[];
+}
+
+/** One cell: its text (bold allowed); in a header row it may span columns and header rows (merged cells). */
+export interface TableCellElement {
+  type: 'table-cell';
+  colSpan?: number;
+  rowSpan?: number;
+  children: BulletinText[];
+}
+
+/** A header row, a body row or the 合计 row; rows stand in that order, the 合计 row at most once and last. */
+export type TableRowRole = 'header' | 'body' | 'total';
+
+export interface TableRowElement {
+  type: 'table-row';
+  role: TableRowRole;
+  children: TableCellElement[];
+}
+
+/** A statistics table: its title first, then its rows; `columns` holds each column's alignment. */
+export interface TableElement {
+  type: 'table';
+  columns: ColumnAlign[];
+  children: (TableTitleElement | TableRowElement)[];
+}
+
+/** A figure's caption (图为…), plain text. */
+export interface FigureCaptionElement {
+  type: 'figure-caption';
+  children: BulletinText[];
+}
+
+/** A photo stored in the archive, shown at `widthPercent` of the type area's width, its caption its one child. */
+export interface FigureElement {
+  type: 'figure';
+  image: ImageRef;
+  widthPercent: number;
+  children: FigureCaptionElement[];
+}
+
+/** What an article's or item's body holds: paragraphs, tables and figures. */
+export type ContentNode = ParagraphElement | TableElement | FigureElement;
+
 export interface ItemHeadElement {
   type: 'item-head';
   children: BulletinText[];
@@ -39,17 +86,17 @@ export interface AttributionFields {
   instruction?: string;
 }
 
-/** Title, optional subtitle right after it, then one or more paragraphs. */
+/** Title, optional subtitle right after it, then paragraphs, tables and figures (at least one paragraph). */
 export interface ArticleElement extends AttributionFields {
   type: 'article';
-  children: (ArticleTitleElement | ArticleSubtitleElement | ParagraphElement)[];
+  children: (ArticleTitleElement | ArticleSubtitleElement | ContentNode)[];
 }
 
-/** A ▲ item: its head, then one or more paragraphs; `form` says how the head prints. */
+/** A ▲ item: its head, then paragraphs, tables and figures (at least one paragraph); `form` says how the head prints. */
 export interface NewsItemElement extends AttributionFields {
   type: 'news-item';
   form: NewsHeadForm;
-  children: (ItemHeadElement | ParagraphElement)[];
+  children: (ItemHeadElement | ContentNode)[];
 }
 
 /** A news section; its heading comes from the series template and is not editable text. */
@@ -62,9 +109,11 @@ export interface NewsSectionElement {
 
 /** The one-line text blocks: title, subtitle and item head (plain text, no sub-heading level). */
 export type LineElement = ArticleTitleElement | ArticleSubtitleElement | ItemHeadElement;
-export type TextBlockElement = LineElement | ParagraphElement;
+/** The text holders inside a table or figure: title, cell, caption. */
+export type CellLikeElement = TableTitleElement | TableCellElement | FigureCaptionElement;
+export type TextBlockElement = LineElement | ParagraphElement | CellLikeElement;
 export type TopLevelElement = ArticleElement | NewsSectionElement;
-export type BulletinElement = TopLevelElement | NewsItemElement | TextBlockElement;
+export type BulletinElement = TopLevelElement | NewsItemElement | TextBlockElement | TableElement | TableRowElement | FigureElement;
 export type BulletinElementType = BulletinElement['type'];
 
 export type BulletinEditor = BaseEditor & ReactEditor & HistoryEditor;

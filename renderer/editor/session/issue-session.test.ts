@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../../electron/api/services.ts';
+import { elementPlainText } from '../../../shared/model/content.ts';
 import { createDispatch } from '../../../electron/api/dispatch.ts';
 import { createApiClient } from '../../api/transport.ts';
 import { ApiError, type ApiClient } from '../../../shared/api/contract.ts';
@@ -68,7 +69,7 @@ async function openSession(options: { autosaveMs?: number; issueId?: number } = 
 const savedText = async (id: number) => {
   const { issue } = await api['issues.get']({ id });
   const article = issue.blocks.find((block) => block.type === 'article');
-  return article?.type === 'article' ? article.paragraphs.map((p) => p.runs.map((run) => run.text).join('')).join('\n') : '';
+  return article?.type === 'article' ? article.paragraphs.map(elementPlainText).join('\n') : '';
 };
 
 describe('issue session', () => {

@@ -1,6 +1,10 @@
 // Where a proofreading finding is: a text of the canonical Issue (named by field and indices) and a
 // span inside it, with the helpers that read that text, name it in Chinese and order findings.
-import { paragraphText, type Issue } from '../../model/issue.ts';
+import { paragraphText, type ContentElement, type Issue } from '../../model/issue.ts';
+import { cellText, isTextParagraph } from '../../model/content.ts';
+import { cellOf, type TablePart } from './tables.ts';
+
+export type { TablePart } from './tables.ts';
 
 /**
  * One text of the canonical Issue. `block`, `item` and `paragraph` index the Issue's own arrays
@@ -18,14 +22,93 @@ import { paragraphText, type Issue } from '../../model/issue.ts';
  *   head                             blocks[block].items[item].head of a ▲ item
  *   itemParagraph                    blocks[block].items[item].paragraphs[paragraph], runs concatenated
  *   report / send / issue            distribution[field][entry]; entry null = the list as a whole (text '')
+ *
+ * An article's or item's `paragraphs` hold tables and figures among the text paragraphs, and `paragraph`
+ * is always the element's index in that list (a text paragraph after a table is paragraphs[1], not [0]).
+ * A `paragraph`/`itemParagraph` ref reads only a text paragraph; the parts of a table or figure have
+ * their own fields (the item… forms in a news item, as for paragraphs):
+ *
+ *   element / itemElement            the table or figure as a whole (text ''), for findings about its structure
+ *   tableTitle / itemTableTitle      its `title`
+ *   cell / itemCell                  the cell [part][row][cell] of the table (part header, rows or total, whose
+ *                                    one row is row 0; `cell` indexes the row's cells), its runs concatenated
+ *   caption / itemCaption            a figure's `caption`
  */
 export type TextRef =
   | { field: 'seriesName' | 'issuer' | 'docNumber' | 'date' | 'printedBy' | 'printedDate' }
   | { field: 'block' | 'title' | 'subtitle' | 'heading'; block: number }
   | { field: 'leadItem' | 'head'; block: number; item: number }
-  | { field: 'paragraph'; block: number; paragraph: number }
-  | { field: 'itemParagraph'; block: number; item: number; paragraph: number }
+  | { field: 'paragraph' | 'element' | 'tableTitle' | 'caption'; block: number; paragraph: number }
+  | { field: 'itemParagraph' | 'itemElement' | 'itemTableTitle' | 'itemCaption'; block: number; item: number; paragraph: number }
+  | ({ field: 'cell'; block: number; paragraph: number } & CellPlace)
+  | ({ field: 'itemCell'; block: number; item: number; paragraph: number } & CellPlace)
   | { field: 'report' | 'send' | 'issue'; entry: number | null };
+
+export interface CellPlace {
+  part: TablePart;
+  row: number;
+  cell: number;
+}
+
+/** A reference into an article's or item's content list. */
+export type ContentRef = Extract<TextRef, { paragraph: number }>;
+
+const IN_ITEM = new Set<TextRef['field']>(['itemParagraph', 'itemElement', 'itemTableTitle', 'itemCaption', 'itemCell']);
+
+export const isContentRef = (ref: TextRef): ref is ContentRef => 'paragraph' in ref;
+
+/** The reference of the same kind in an article's content (item undefined) or in a news item's. */
+export function contentRef(
+  kind: 'paragraph' | 'element' | 'tableTitle' | 'caption',
+  block: number,
+  item: number | undefined,
+  paragraph: number,
+): ContentRef {
+  if (item === undefined) return { field: kind, block, paragraph };
+  const field = ({ paragraph: 'itemParagraph', element: 'itemElement', tableTitle: 'itemTableTitle', caption: 'itemCaption' } as const)[kind];
+  return { field, block, item, paragraph };
+}
+
+export function cellRef(block: number, item: number | undefined, paragraph: number, place: CellPlace): ContentRef {
+  return item === undefined ? { field: 'cell', block, paragraph, ...place } : { field: 'itemCell', block, item, paragraph, ...place };
+}
+
+/** The content list a content reference indexes (an article's or a news item's), or undefined. */
+export function contentListAt(issue: Pick<Issue, 'blocks'>, ref: ContentRef): readonly ContentElement[] | undefined {
+  const block = issue.blocks[ref.block];
+  if (!block) return undefined;
+  if (IN_ITEM.has(ref.field)) return block.type === 'news' && 'item' in ref ? block.items[ref.item]?.paragraphs : undefined;
+  return block.type === 'article' ? block.paragraphs : undefined;
+}
+
+export function elementAt(issue: Pick<Issue, 'blocks'>, ref: ContentRef): ContentElement | undefined {
+  return contentListAt(issue, ref)?.[ref.paragraph];
+}
+
+/** The text of a content reference: null when the element there is not of the kind the reference reads. */
+function contentTextAt(issue: Issue, ref: ContentRef): string | null {
+  const element = elementAt(issue, ref);
+  if (!element) return null;
+  switch (ref.field) {
+    case 'paragraph':
+    case 'itemParagraph':
+      return isTextParagraph(element) ? paragraphText(element) : null;
+    case 'element':
+    case 'itemElement':
+      return isTextParagraph(element) ? null : '';
+    case 'tableTitle':
+    case 'itemTableTitle':
+      return element.type === 'table' ? (element.title ?? '') : null;
+    case 'caption':
+    case 'itemCaption':
+      return element.type === 'figure' ? element.caption : null;
+    case 'cell':
+    case 'itemCell': {
+      const cell = element.type === 'table' ? cellOf(element, ref.part, ref.row, ref.cell) : undefined;
+      return cell ? cellText(cell) : null;
+    }
+  }
+}
 
 /**
  * A span of a text: `offset` and `length` count UTF-16 code units of the text `textAt` returns
@@ -58,9 +141,22 @@ export function pathOf(ref: TextRef): (string | number)[] {
     case 'head':
       return ['blocks', ref.block, 'items', ref.item, 'head'];
     case 'paragraph':
+    case 'element':
       return ['blocks', ref.block, 'paragraphs', ref.paragraph];
     case 'itemParagraph':
+    case 'itemElement':
       return ['blocks', ref.block, 'items', ref.item, 'paragraphs', ref.paragraph];
+    case 'tableTitle':
+    case 'caption':
+      return ['blocks', ref.block, 'paragraphs', ref.paragraph, ref.field === 'tableTitle' ? 'title' : 'caption'];
+    case 'itemTableTitle':
+    case 'itemCaption':
+      return ['blocks', ref.block, 'items', ref.item, 'paragraphs', ref.paragraph, ref.field === 'itemTableTitle' ? 'title' : 'caption'];
+    case 'cell':
+    case 'itemCell': {
+      const list = ref.field === 'cell' ? ['blocks', ref.block, 'paragraphs', ref.paragraph] : ['blocks', ref.block, 'items', ref.item, 'paragraphs', ref.paragraph];
+      return ref.part === 'total' ? [...list, 'total', ref.cell] : [...list, ref.part, ref.row, ref.cell];
+    }
     case 'report':
     case 'send':
     case 'issue':
@@ -90,6 +186,7 @@ export function textAt(issue: Issue, ref: TextRef): string | null {
       return ref.entry === null ? '' : (list[ref.entry] ?? null);
     }
   }
+  if (isContentRef(ref)) return contentTextAt(issue, ref);
   const block = issue.blocks[ref.block];
   if (!block) return null;
   switch (ref.field) {
@@ -101,18 +198,10 @@ export function textAt(issue: Issue, ref: TextRef): string | null {
       return block.type === 'article' ? block.title : null;
     case 'subtitle':
       return block.type === 'article' ? (block.subtitle ?? null) : null;
-    case 'paragraph': {
-      const paragraph = block.type === 'article' ? block.paragraphs[ref.paragraph] : undefined;
-      return paragraph ? paragraphText(paragraph) : null;
-    }
     case 'heading':
       return block.type === 'news' ? block.heading : null;
     case 'head':
       return block.type === 'news' ? (block.items[ref.item]?.head ?? null) : null;
-    case 'itemParagraph': {
-      const paragraph = block.type === 'news' ? block.items[ref.item]?.paragraphs[ref.paragraph] : undefined;
-      return paragraph ? paragraphText(paragraph) : null;
-    }
   }
 }
 
@@ -147,6 +236,7 @@ export function describeRef(issue: Issue, ref: TextRef): string {
   const block = issue.blocks[ref.block];
   const article = block?.type === 'article' ? `文章《${shortTitle(block.title)}》` : `正文第${ref.block + 1}部分`;
   const section = block?.type === 'news' ? `【${shortTitle(block.heading)}】` : `正文第${ref.block + 1}部分`;
+  if (isContentRef(ref)) return `${'item' in ref ? `${section}第${ref.item + 1}条` : article}${describeInContent(issue, ref)}`;
   switch (ref.field) {
     case 'block':
       if (block?.type === 'lead') return '导读';
@@ -157,15 +247,31 @@ export function describeRef(issue: Issue, ref: TextRef): string {
       return `${article}的标题`;
     case 'subtitle':
       return `${article}的副标题`;
-    case 'paragraph':
-      return `${article}第${ref.paragraph + 1}段`;
     case 'heading':
       return `栏目${section}的名称`;
     case 'head':
       return `${section}第${ref.item + 1}条的标题`;
-    case 'itemParagraph':
-      return `${section}第${ref.item + 1}条第${ref.paragraph + 1}段`;
   }
+}
+
+const PART_NAMES: Record<TablePart, string> = { header: '表头', rows: '', total: '合计行' };
+
+/**
+ * Where in an article's or item's content: 第2段 counting text paragraphs only (as the clerk counts them on
+ * the page), 第1个表格, 第2张图片; an element that is not what the reference reads by its index (第3项).
+ */
+function describeInContent(issue: Issue, ref: ContentRef): string {
+  const list = contentListAt(issue, ref) ?? [];
+  const element = list[ref.paragraph];
+  const ordinal = (same: (other: ContentElement) => boolean) => list.slice(0, ref.paragraph + 1).filter(same).length;
+  if (element && isTextParagraph(element)) return `第${ordinal(isTextParagraph)}段`;
+  if (element?.type === 'figure') return `第${ordinal((other) => other.type === 'figure')}张图片${ref.field === 'caption' || ref.field === 'itemCaption' ? '的图注' : ''}`;
+  if (element?.type !== 'table') return `第${ref.paragraph + 1}项`;
+  const table = `第${ordinal((other) => other.type === 'table')}个表格`;
+  if (ref.field === 'tableTitle' || ref.field === 'itemTableTitle') return `${table}的标题`;
+  if (ref.field !== 'cell' && ref.field !== 'itemCell') return table;
+  const row = ref.part === 'total' ? '' : `第${ref.row + 1}行`;
+  return `${table}${PART_NAMES[ref.part]}${row}第${ref.cell + 1}${ref.part === 'header' ? '格' : '列'}`;
 }
 
 /** describeRef plus the character position (counted in characters, from 1) when the span is in running text. */
@@ -179,39 +285,64 @@ export function describeLocation(issue: Issue, location: Location): string {
 /** Sort key in reading order: masthead, body (block by block, title before paragraphs), colophon; then offset. */
 export function readingOrder(location: Location): number[] {
   const tail = [location.offset, location.length];
+  // inside a content element: the table as a whole, its title, then its cells row by row
+  const inside = (() => {
+    switch (location.field) {
+      case 'element':
+      case 'itemElement':
+        return [-2, 0, 0];
+      case 'tableTitle':
+      case 'itemTableTitle':
+        return [-1, 0, 0];
+      case 'cell':
+      case 'itemCell':
+        return [['header', 'rows', 'total'].indexOf(location.part), location.row, location.cell];
+      default:
+        return [0, 0, 0];
+    }
+  })();
+  const key = (...head: number[]) => [...head, ...inside, ...tail];
   switch (location.field) {
     case 'seriesName':
-      return [0, 0, 0, 0, ...tail];
+      return key(0, 0, 0, 0);
     case 'issuer':
-      return [0, 1, 0, 0, ...tail];
+      return key(0, 1, 0, 0);
     case 'docNumber':
-      return [0, 2, 0, 0, ...tail];
+      return key(0, 2, 0, 0);
     case 'date':
-      return [0, 3, 0, 0, ...tail];
+      return key(0, 3, 0, 0);
     case 'block':
-      return [1, location.block, -1, 0, ...tail];
+      return key(1, location.block, -1, 0);
     case 'leadItem':
-      return [1, location.block, location.item, 0, ...tail];
+      return key(1, location.block, location.item, 0);
     case 'title':
     case 'heading':
-      return [1, location.block, 0, 0, ...tail];
+      return key(1, location.block, 0, 0);
     case 'subtitle':
-      return [1, location.block, 0, 1, ...tail];
+      return key(1, location.block, 0, 1);
     case 'paragraph':
-      return [1, location.block, 1, location.paragraph, ...tail];
+    case 'element':
+    case 'tableTitle':
+    case 'caption':
+    case 'cell':
+      return key(1, location.block, 1, location.paragraph);
     case 'head':
-      return [1, location.block, 1 + location.item, -1, ...tail];
+      return key(1, location.block, 1 + location.item, -1);
     case 'itemParagraph':
-      return [1, location.block, 1 + location.item, location.paragraph, ...tail];
+    case 'itemElement':
+    case 'itemTableTitle':
+    case 'itemCaption':
+    case 'itemCell':
+      return key(1, location.block, 1 + location.item, location.paragraph);
     case 'report':
-      return [2, 0, location.entry ?? -1, 0, ...tail];
+      return key(2, 0, location.entry ?? -1, 0);
     case 'send':
-      return [2, 1, location.entry ?? -1, 0, ...tail];
+      return key(2, 1, location.entry ?? -1, 0);
     case 'issue':
-      return [2, 2, location.entry ?? -1, 0, ...tail];
+      return key(2, 2, location.entry ?? -1, 0);
     case 'printedBy':
-      return [3, 0, 0, 0, ...tail];
+      return key(3, 0, 0, 0);
     case 'printedDate':
-      return [3, 1, 0, 0, ...tail];
+      return key(3, 1, 0, 0);
   }
 }

@@ -1,7 +1,7 @@
 // Rule: an article with a title but no body text.
-import { paragraphText } from '../../model/issue.ts';
 import { makeFinding, type Finding } from '../core/finding.ts';
 import type { Rule } from '../core/rule.ts';
+import { holdsContent } from '../core/text-units.ts';
 
 const ID = 'structure.empty-article';
 
@@ -11,7 +11,7 @@ export const emptyArticleRule: Rule = {
   check({ issue }) {
     const findings: Finding[] = [];
     issue.blocks.forEach((block, index) => {
-      if (block.type !== 'article' || block.paragraphs.some((paragraph) => paragraphText(paragraph).trim().length > 0)) return;
+      if (block.type !== 'article' || holdsContent(block.paragraphs)) return;
       findings.push(
         makeFinding({ rule: ID, severity: 'error', ref: { field: 'title', block: index }, fieldText: block.title, offset: 0, length: block.title.length, message: '这篇文章只有标题，没有正文' }),
       );

@@ -1,7 +1,7 @@
 // Rule: a ▲ item of a news section with no text after its head (or with nothing at all).
-import { paragraphText } from '../../model/issue.ts';
 import { makeFinding, type Finding } from '../core/finding.ts';
 import type { Rule } from '../core/rule.ts';
+import { holdsContent } from '../core/text-units.ts';
 
 const ID = 'structure.empty-item';
 
@@ -13,7 +13,7 @@ export const emptyItemRule: Rule = {
     issue.blocks.forEach((block, blockIndex) => {
       if (block.type !== 'news') return;
       block.items.forEach((item, itemIndex) => {
-        if (item.paragraphs.some((paragraph) => paragraphText(paragraph).trim().length > 0)) return;
+        if (holdsContent(item.paragraphs)) return;
         findings.push(
           makeFinding({
             rule: ID,

@@ -1,5 +1,5 @@
 // Every proofreading rule, in the order of the list: punctuation, characters, dates and
-// numbers, names, phrases, structure.
+// numbers (a table's 合计 among them), names, phrases, structure (tables and figures among it).
 import type { Rule } from '../core/rule.ts';
 import { halfWidthPunctuationRule } from './half-width-punctuation.ts';
 import { unpairedMarksRule } from './unpaired-marks.ts';
@@ -14,10 +14,13 @@ import { docNumberFormRule } from './doc-number-form.ts';
 import { timeFormRule } from './time-form.ts';
 import { statedTotalRule } from './stated-total.ts';
 import { statedShareRule } from './stated-share.ts';
+import { tableTotalRule } from './table-total.ts';
 import { leaderTitlesRule } from './leader-titles.ts';
 import { fixedPhrasesRule } from './fixed-phrases.ts';
 import { emptyArticleRule } from './empty-article.ts';
 import { emptyItemRule } from './empty-item.ts';
+import { figureCaptionRule } from './figure-caption.ts';
+import { emptyTablePartsRule } from './empty-table-parts.ts';
 import { leadInStepRule } from './lead-in-step.ts';
 import { sectionTemplateRule } from './section-template.ts';
 import { emptyReportRule } from './empty-report.ts';
@@ -36,10 +39,13 @@ export const RULES: readonly Rule[] = [
   timeFormRule,
   statedTotalRule,
   statedShareRule,
+  tableTotalRule,
   leaderTitlesRule,
   fixedPhrasesRule,
   emptyArticleRule,
   emptyItemRule,
+  figureCaptionRule,
+  emptyTablePartsRule,
   leadInStepRule,
   sectionTemplateRule,
   emptyReportRule,

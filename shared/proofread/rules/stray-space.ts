@@ -1,7 +1,7 @@
 // Rule: a space between Chinese characters, inside a date or number (`9 月 17 日`, `第 13 期`), or
 // between a number and the Chinese word it counts. A space before a clock time (`每天 8:00`) or
-// around Latin words is left alone; in a title a space may separate phrases on purpose, so there it
-// is only a hint.
+// around Latin words is left alone; in a title a space may separate phrases on purpose, and in a table
+// cell line up a header (县 市 区), so there it is only a hint.
 import { charBefore, charFrom, isDigit, isHan, isLatin } from '../core/characters.ts';
 import { makeFinding, type Finding } from '../core/finding.ts';
 import type { Rule } from '../core/rule.ts';
@@ -57,16 +57,21 @@ function checkUnit(unit: TextUnit): Finding[] {
     const after = charFrom(text, end);
     if (isHan(before) && isHan(after)) {
       const inTitle = unit.kind === 'title';
+      const inCell = unit.kind === 'cell';
       findings.push(
         makeFinding({
           rule: ID,
-          severity: inTitle ? 'info' : 'warning',
+          severity: inTitle || inCell ? 'info' : 'warning',
           ref: unit.ref,
           fieldText: text,
           offset: start,
           length: end - start,
-          message: inTitle ? '标题中汉字之间有空格：若是有意隔开词组，宜用全角空格；若是换行留下的，应删去' : '汉字之间有空格，应删去',
-          fix: inTitle ? undefined : '',
+          message: inTitle
+            ? '标题中汉字之间有空格：若是有意隔开词组，宜用全角空格；若是换行留下的，应删去'
+            : inCell
+              ? '表格单元格中汉字之间有空格：若是为了对齐，宜改用对齐方式；若是误输入，应删去'
+              : '汉字之间有空格，应删去',
+          fix: inTitle || inCell ? undefined : '',
         }),
       );
     } else if ((isDigit(before) && isHan(after) && standaloneNumberBefore(text, start)) || (isHan(before) && isDigit(after) && numberCountsHan(text, end))) {
