@@ -37,13 +37,13 @@ async function start(): Promise<void> {
     dataDir,
     holder: { name: '简报桌面版', kind: 'app' },
     dailyBackup: true,
-    printPdf: (html) => printHtmlToPdf(html, printDocuments),
+    printPdf: (html, images) => printHtmlToPdf(html, printDocuments, images),
   });
   const dispatch = createDispatch(services.handlers, { onInternalError: (method, error) => console.error(`[${method}]`, error) });
 
   hardenSession(session.defaultSession);
   saveDownloadsWithDialog(session.defaultSession, app.getPath('documents'));
-  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, printDocument: printDocuments.get }));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, printDocument: printDocuments.get, printImage: printDocuments.image }));
   registerApiHandlersOnIpcMain(dispatch);
 
   const window = createMainWindow({ preload, stateFile: join(dataDir, 'window-state.json'), devTools });

@@ -10,6 +10,8 @@ import {
 } from './app-protocol.ts';
 import { CONTENT_SECURITY_POLICY, PRINT_CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 
+const PHOTO_ID = 'ab'.repeat(32);
+const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
 let serve: (request: Request) => Promise<Response>;
 
 beforeAll(() => {
@@ -20,7 +22,11 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'assets', 'index-1a2b.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, 'assets', 'index-1a2b.css'), 'body{}');
   writeFileSync(join(root, 'secret.txt'), 'archive password');
-  serve = createAppProtocolHandler({ rendererDir, printDocument: (path) => (path === '/doc-1.html' ? '<p>第13期</p>' : undefined) });
+  serve = createAppProtocolHandler({
+    rendererDir,
+    printDocument: (path) => (path === '/doc-1.html' ? '<p>第13期</p>' : undefined),
+    printImage: (path) => (path === `/images/${PHOTO_ID}.jpg` ? PHOTO : undefined),
+  });
 });
 
 const get = (url: string, method = 'GET') => serve(new Request(url, { method }));
@@ -104,6 +110,16 @@ describe('app:// protocol', () => {
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.has('script-src')).toBe(false);
     expect((await get('app://print/doc-2.html')).status).toBe(404);
+  });
+
+  it('serves a print document’s photo beside it while it prints, under the print policy, and nothing else under images/', async () => {
+    const response = await get(`app://print/images/${PHOTO_ID}.jpg`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(response.headers.get('content-security-policy')).toBe(PRINT_CONTENT_SECURITY_POLICY);
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(PHOTO);
+    for (const path of [`images/${'0'.repeat(64)}.jpg`, `images/${PHOTO_ID}.png`, 'images/']) expect((await get(`app://print/${path}`)).status, path).toBe(404);
+    expect(directives(PRINT_CONTENT_SECURITY_POLICY).get('img-src')).toEqual(["'self'", 'data:']);
   });
 
   it('tells its own pages from every other URL', () => {

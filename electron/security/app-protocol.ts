@@ -62,10 +62,12 @@ export interface AppProtocolSources {
   rendererDir: string;
   /** the HTML of a print document by the path of its app://print URL, while PDF export needs it */
   printDocument?: (pathname: string) => string | undefined;
+  /** a photo such a document shows, by its path (app://print/images/<id>.jpg|png) */
+  printImage?: (pathname: string) => Uint8Array | undefined;
 }
 
 /** The protocol.handle handler: GET/HEAD only, each response with its CSP; 404 for anything else. */
-export function createAppProtocolHandler({ rendererDir, printDocument = () => undefined }: AppProtocolSources): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler({ rendererDir, printDocument = () => undefined, printImage = () => undefined }: AppProtocolSources): (request: Request) => Promise<Response> {
   const root = resolve(rendererDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -74,6 +76,8 @@ export function createAppProtocolHandler({ rendererDir, printDocument = () => un
     const url = parseAppUrl(request.url);
     const head = request.method === 'HEAD';
     if (url?.host === PRINT_HOST) {
+      const image = url.pathname.startsWith('/images/') ? printImage(url.pathname) : undefined;
+      if (image) return respond(200, head ? null : new Uint8Array(image), url.pathname.endsWith('.jpg') ? 'image/jpeg' : 'image/png', PRINT_CONTENT_SECURITY_POLICY);
       const html = printDocument(url.pathname);
       return html === undefined ? notFound() : respond(200, head ? null : html, CONTENT_TYPES['.html']!, PRINT_CONTENT_SECURITY_POLICY);
     }

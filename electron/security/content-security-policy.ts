@@ -17,5 +17,5 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** A print document is static HTML with its own <style>: no script, no request anywhere. */
-export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+/** A print document is static HTML with its own <style>: no script, no request but for its photos, served beside it. */
+export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src data:";

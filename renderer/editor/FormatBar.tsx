@@ -68,6 +68,9 @@ export function FormatBar({ editor, readOnly, sections, handlers }: { editor: Ed
   const notice = useNotice();
   const run = (command: () => void) => (event: { preventDefault: () => void }) => {
     event.preventDefault();
+    // focused before the command changes the document: after it, Slate focuses only on a later tick, and the
+    // first keys typed at once would go to whatever field had the focus (the masthead's 期号, say)
+    ReactEditor.focus(editor);
     command();
     ReactEditor.focus(editor);
   };

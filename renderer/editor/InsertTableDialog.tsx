@@ -2,6 +2,9 @@
 import { useState } from 'react';
 import { TABLE_LIMITS } from '../../shared/model/limits.ts';
 import type { NewTableShape } from './model/nodes.ts';
+
+/** Rows a new table may start with: a longer one is pasted or imported (typing stays quick up to this size). */
+const MAX_NEW_ROWS = 200;
 import { Dialog } from '../ui/Dialog.tsx';
 
 export function InsertTableDialog({ onInsert, onClose }: { onInsert: (shape: NewTableShape) => void; onClose: () => void }) {
@@ -11,7 +14,7 @@ export function InsertTableDialog({ onInsert, onClose }: { onInsert: (shape: New
   const [total, setTotal] = useState(false);
   const rowCount = Number(rows);
   const columnCount = Number(columns);
-  const rowsWrong = !Number.isInteger(rowCount) || rowCount < 1 || rowCount > TABLE_LIMITS.rows ? `行数应为 1 到 ${TABLE_LIMITS.rows}` : null;
+  const rowsWrong = !Number.isInteger(rowCount) || rowCount < 1 || rowCount > MAX_NEW_ROWS ? `行数应为 1 到 ${MAX_NEW_ROWS}` : null;
   const columnsWrong = !Number.isInteger(columnCount) || columnCount < 1 || columnCount > TABLE_LIMITS.columns ? `列数应为 1 到 ${TABLE_LIMITS.columns}` : null;
   return (
     <Dialog title="插入表格" onClose={onClose}>
@@ -39,7 +42,7 @@ export function InsertTableDialog({ onInsert, onClose }: { onInsert: (shape: New
           <input type="checkbox" checked={total} onChange={(event) => setTotal(event.target.checked)} />
           末尾加“合计”行
         </label>
-        {(rowsWrong || columnsWrong) && <p className="field-error" role="alert">{rowsWrong ?? columnsWrong}</p>}
+        {(rowsWrong || columnsWrong) && <p className="field-error" role="alert">{[rowsWrong, columnsWrong].filter(Boolean).join('；')}</p>}
         <p className="hint">在表格中按 Tab 到下一格，Shift+Tab 回上一格，在最后一格按 Tab 添加一行。</p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>取消</button>

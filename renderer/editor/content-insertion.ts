@@ -44,7 +44,8 @@ export async function insertImageFiles({ editor, api, notice, errorMessage }: In
     for (const file of files) stored.push((await storeImageFile(api, file, file.name || '图片.png')).ref);
   } catch (error) {
     held?.unref();
-    notice(errorMessage(error), 'error');
+    // all or none: the others chosen with it are not inserted either
+    notice(files.length > 1 ? `${errorMessage(error)}；所选的 ${files.length} 张图片都未插入` : errorMessage(error), 'error');
     return false;
   }
   if (!backTo(editor, held) || !caretTakesContent(editor)) {

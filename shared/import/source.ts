@@ -2,7 +2,7 @@
 // format could tell about each (bold, size, alignment, red, indent, page), and the parser's report back.
 // Plain text gives bare lines; .docx gives whole paragraphs with their look; PDF gives printed lines
 // with their size and position, page numbers already dropped by position.
-import type { Figure, ImageRef, Issue, Table } from '../model/issue.ts';
+import type { Figure, ImageRef, Issue, Paragraph, Table } from '../model/issue.ts';
 
 export interface SourceRun {
   text: string;
@@ -33,8 +33,12 @@ export interface SourceLine {
   element?: SourceElement;
 }
 
-/** What a reader found between the lines besides text: a statistics table, a photo with its caption. */
-export type SourceElement = Table | Figure;
+/**
+ * What a reader found between the lines besides text: a statistics table, a photo with its caption, or the
+ * caption of a photo that could not be read, kept as a paragraph where it stood (read as text, it could be
+ * taken for a title).
+ */
+export type SourceElement = Table | Figure | Paragraph;
 
 /** An image a reader took from the file, prepared for the archive (electron/services/images/prepare-image.ts). */
 export interface ImportedImage {

@@ -69,6 +69,20 @@ const FIELD_NAMES: Record<string, string> = {
   editorNote: '编者按分值',
   from: '起始日期',
   to: '结束日期',
+  columns: '表格的列',
+  align: '对齐方式',
+  header: '表头',
+  rows: '表格的行',
+  total: '合计行',
+  colSpan: '合并的列数',
+  rowSpan: '合并的行数',
+  image: '图片',
+  width: '宽度',
+  height: '高度',
+  caption: '图注',
+  widthPercent: '图片宽度',
+  issues: '各期简报',
+  images: '图片',
 };
 
 /** The payload's `issue` is the bulletin itself; only under `distribution` is it 发. */

@@ -25,7 +25,7 @@ import { cssMm, cssPt, twipsToPt } from '../layout/units.ts';
 import type { FontProfileName } from '../model/series.ts';
 
 export { escapeHtml, lineRunsHtml, textHtml } from './text-html.ts';
-export type { ImageUrls } from './table-figure-html.ts';
+export { printImageIdOf, printImageUrls, type ImageUrls } from './table-figure-html.ts';
 
 const NO_IMAGES: ImageUrls = () => null;
 

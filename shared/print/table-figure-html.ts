@@ -11,6 +11,19 @@ import { escapeHtml, lineRunsHtml } from './text-html.ts';
 /** The URL an image is shown from; null where the archive does not have it. */
 export type ImageUrls = (image: ImageRef) => string | null;
 
+/**
+ * Where a print document being printed finds its photos: beside itself, served by the printer with the document
+ * (a photo's bytes in the HTML as data: URLs would make one string of hundreds of MB for an issue of many photos).
+ */
+export const PRINT_IMAGE_PREFIX = 'images/';
+export const printImageUrls: ImageUrls = (image) => `${PRINT_IMAGE_PREFIX}${image.id}.${image.format === 'jpeg' ? 'jpg' : 'png'}`;
+
+/** The id of the photo a print document asks for by its path (`/images/<id>.jpg`), or null for any other path. */
+export function printImageIdOf(pathname: string): string | null {
+  const match = /^\/images\/([0-9a-f]{64})\.(?:jpg|png)$/.exec(pathname);
+  return match ? match[1]! : null;
+}
+
 export function tableRules(): string {
   const { ruleWidthPt, cellPaddingPt, cellLinePitchPt } = ELEMENTS.table;
   return `

@@ -95,7 +95,7 @@ describe('a table made by keyboard', () => {
     await saved();
     const [table] = tablesOf(await savedIssue(id, (issue) => tablesOf(issue).length === 1));
     expect(grid(table!)).toEqual(['县市区|交办件数|办结件数|办结率', '赫山区|12|10|83%', '资阳区|8|8|100%', '安化县|15|12|80%']);
-    expect(table!.columns.map((column) => column.align)).toEqual(['left', 'right', 'right', 'right']);
+    expect(table!.columns.map((column) => column.align)).toEqual(['left', 'center', 'center', 'center']);
     await page.screenshot({ path: join(shots, '1-table-typed.png'), fullPage: true });
   });
 

@@ -14,6 +14,11 @@ import { bulletinFixtures } from '../fixtures.ts';
 import { runCli } from '../run-cli.ts';
 import { attr, child, readDocx, w } from './docx-parts.ts';
 import { renderEnv } from './render-tools.ts';
+import JSZip from 'jszip';
+import sharp from 'sharp';
+import { prepareImage } from '../../electron/services/images/prepare-image.ts';
+import { putImages } from '../../electron/services/archive/index.ts';
+import { withTablesAndFigures } from '../generate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'jianbao-export-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,6 +58,37 @@ describe('jianbao export', () => {
     expect(result.status).toBe(0);
     expect(await topMargin(docx)).toBe('1962');
     expect((await readDocx(readFileSync(docx))).raw.get('word/document.xml')).toContain('w:eastAsia="仿宋"');
+  }, 60_000);
+
+  it('exports an issue of the archive with its photos (also with --layout, which reads the archive itself), and a .json without them saying so', async () => {
+    const data = join(dir, 'archive-photos');
+    const archive = await openArchive({ dataDir: data });
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2266cc' } }).jpeg().toBuffer();
+    const prepared = await prepareImage(new Uint8Array(photo));
+    let id: number;
+    const parsed = withTablesAndFigures(parseBulletinText(fixture.text).issue, prepared.ref, { every: 1, rows: 3 });
+    try {
+      putImages(archive, [prepared]);
+      const series = createSeries(archive, defaultSeriesSettings('照片工作简报', '测试协调联络组'));
+      const record = nextIssue(archive, series.id, '2024-03-05');
+      id = saveIssue(archive, record.id, record.revision, { ...record.issue, blocks: parsed.blocks, distribution: parsed.distribution }).record.id;
+    } finally {
+      archive.close();
+    }
+    for (const extra of [[], ['--layout', 'first-glyph']]) {
+      const docx = join(dir, `photos${extra.length}.docx`);
+      const result = exportCli(['--issue', String(id), '--data', data, '--docx', docx, ...extra]);
+      expect(result.stderr).toBe('');
+      const zip = await JSZip.loadAsync(readFileSync(docx));
+      const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/') && !zip.files[name]!.dir);
+      expect(media.length).toBe(1);
+      expect(Buffer.from(await zip.file(media[0]!)!.async('uint8array')).equals(Buffer.from(prepared.bytes))).toBe(true);
+    }
+    const json = join(dir, 'photos.json');
+    writeFileSync(json, JSON.stringify(parsed));
+    const fromJson = exportCli([json, '--docx', join(dir, 'photos-from-json.docx')]);
+    expect(fromJson.status).toBe(0);
+    expect(fromJson.stdout).toMatch(/有 1 张图片不在这个文件中.*图片缺失/);
   }, 60_000);
 
   it('exports an issue of the archive with its series’ layout profile', async () => {

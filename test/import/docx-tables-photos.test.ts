@@ -103,8 +103,10 @@ describe('a .docx made in Word with two photos, their captions and a table', () 
     expect(articlesOf(read.issue)[0]!.paragraphs.map((element) => element.type ?? 'text')).toEqual(['text', 'figure', 'text', 'figure', 'text', 'table', 'text']);
   });
 
-  it('a picture whose bytes are no image becomes a Chinese warning naming it and its caption, and no figure; the rest imports as before', async () => {
+  it('a picture whose bytes are no image becomes a Chinese warning naming it and its caption, and no figure; its caption stays a paragraph where it stood; the rest imports as before', async () => {
     const read = await readBulletinBytes(broken, '坏图.docx');
+    const firstArticle = articlesOf(read.issue)[0]!;
+    expect(firstArticle.paragraphs.some((element) => element.type === undefined && elementPlainText(element) === TABLE_PHOTO.captions[0])).toBe(true);
     expect(read.warnings).toContain(`文档中的第1张图片（图注“${TABLE_PHOTO.captions[0]}”）未能导入：图片“image1.png”已损坏或不是图片，无法插入`);
     expect(figuresOf(read.issue).map((figure) => figure.caption)).toEqual([TABLE_PHOTO.captions[1]]);
     expect(read.images?.map((image) => image.ref.id)).toEqual(imageIdsOf(read.issue));

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import sharp from 'sharp';
+import { exportDocx } from '../../electron/services/export/docx.ts';
+import { DEFAULT_PRINT_OPTIONS } from '../../shared/layout/typeset.ts';
 import { bulletinFixtures } from '../fixtures.ts';
 import { runCli } from '../run-cli.ts';
 import { proofreadIssue } from '../../shared/proofread/proofread.ts';
@@ -195,5 +200,23 @@ describe('jianbao check on an issue with a table', () => {
     const expected = table({ header: ['县市区', '交办件数'], rows: [['赫山区，资阳区', '12'], ['南县', '30']], total: ['合计', '41'] });
     expect(tableAfter).toEqual(expected);
     expect(paragraphAfter).toEqual({ runs: [{ text: '截至7月11日，各县市区共办结42件。' }] });
+  });
+
+  it('keeps the photos of a .docx in the fixed .docx, their stored bytes unchanged, and says a .json holds none', async () => {
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();
+    const image = { id: createHash('sha256').update(photo).digest('hex'), format: 'jpeg' as const, width: 640, height: 480 };
+    const issue = withTable();
+    (issue.blocks[1] as ArticleBlock).paragraphs.push({ type: 'figure', image, caption: '图为督察现场。', widthPercent: 80 });
+    const path = join(temp, '有照片.docx');
+    writeFileSync(path, await exportDocx(issue, DEFAULT_PRINT_OPTIONS, (id) => (id === image.id ? new Uint8Array(photo) : null)));
+    const output = join(temp, '有照片-修正.docx');
+    const run = runCli(['check', '--fix', path, '-o', output]);
+    expect(run.stderr).toBe('');
+    const zip = await JSZip.loadAsync(readFileSync(output));
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/') && !zip.files[name]!.dir);
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(await zip.file(media[0]!)!.async('uint8array')).equals(photo)).toBe(true);
+    const asJson = runCli(['check', '--fix', path, '-o', join(temp, '有照片-修正.json')]);
+    expect(asJson.stdout).toContain('JSON 只记录图片的编号，不含图片本身（共 1 张）');
   });
 });

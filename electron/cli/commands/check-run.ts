@@ -50,7 +50,7 @@ function outputPathFor(file: string, output: unknown): string {
 }
 
 /** The bulletin as the file OUT names, made the way `jianbao export` and the app's export make them. */
-async function writeBulletin(issue: Issue, path: string, io: CliIo): Promise<void> {
+async function writeBulletin(issue: Issue, path: string, images: ReadonlyMap<string, Uint8Array>, io: CliIo): Promise<void> {
   const { writeFileAtomic } = await import('../../services/export/write-file-atomic.ts');
   const kind = extname(path).toLowerCase();
   let bytes: Uint8Array;
@@ -61,21 +61,23 @@ async function writeBulletin(issue: Issue, path: string, io: CliIo): Promise<voi
       import('../../../shared/layout/typeset.ts'),
     ]);
     for (const warning of await fontWarnings(DEFAULT_PRINT_OPTIONS, 'docx')) io.out(`提示：${warning}`);
-    bytes = await exportDocx(issue, DEFAULT_PRINT_OPTIONS);
+    // the photos the reader found in the file go into the fixed copy as they were
+    bytes = await exportDocx(issue, DEFAULT_PRINT_OPTIONS, (id) => images.get(id) ?? null);
   } else if (kind === '.txt') {
     const { issueToPlainText } = await import('../../../shared/text/plain-text.ts');
     bytes = Buffer.from(issueToPlainText(issue), 'utf8');
   } else {
     bytes = (await import('../../services/export/exported-file.ts')).issueJsonBytes(issue);
+    if (images.size > 0) io.out(`提示：JSON 只记录图片的编号，不含图片本身（共 ${images.size} 张）；要连同图片保存，请写成 .docx，或导入档案库后导出数据包`);
   }
   await writeFileAtomic(path, bytes);
 }
 
-async function fixInto(file: string, output: string, issue: Issue, findings: readonly Finding[], json: boolean, io: CliIo): Promise<number> {
+async function fixInto(file: string, output: string, issue: Issue, images: ReadonlyMap<string, Uint8Array>, findings: readonly Finding[], json: boolean, io: CliIo): Promise<number> {
   const { issue: fixed, applied } = applyFixes(issue, findings);
   const all = proofreadIssue(fixed);
   const remaining = withoutIgnored(all, fixed.ignoredFindings);
-  await writeBulletin(fixed, output, io);
+  await writeBulletin(fixed, output, images, io);
   const kinds = groupFindings(applied).map((group) => ({ kind: group.label, count: group.findings.length }));
   if (json) {
     io.out(JSON.stringify({ output, fixed: kinds, remaining: withWhere(fixed, remaining) }, null, 2));
@@ -95,10 +97,12 @@ export async function runCheck({ values, positionals }: ParsedCommandArgs, io: C
   if (positionals.length > 1) throw new CliError('一次只能校对一个简报文件');
   if (!values.fix && values.output !== undefined) throw new CliError('-o 只与 --fix 一起使用：jianbao check --fix 简报.docx -o 简报-已修正.docx');
   const output = values.fix ? outputPathFor(file, values.output) : null;
-  const { issue } = await readBulletinFileInWorker(file);
+  const read = await readBulletinFileInWorker(file);
+  const { issue } = read;
+  const images = new Map((read.images ?? []).map((image) => [image.ref.id, image.bytes]));
   const all = proofreadIssue(issue);
   const findings = withoutIgnored(all, issue.ignoredFindings);
-  if (output !== null) return fixInto(file, output, issue, findings, values.json === true, io);
+  if (output !== null) return fixInto(file, output, issue, images, findings, values.json === true, io);
   if (values.json) {
     io.out(JSON.stringify(withWhere(issue, findings), null, 2));
   } else {

@@ -140,6 +140,10 @@ export const exportCommand: Command = {
     // every file is made before any is written, so a failure leaves no output behind
     const outputs: [string, Uint8Array][] = [];
     const images = (id: string) => source.images.get(id) ?? null;
+    const { imageIdsOf } = await import('../../../shared/model/content.ts');
+    const missing = imageIdsOf(source.issue).filter((id) => !source.images.has(id)).length;
+    // a .json names its photos by id only: without them the print shows 图片缺失 where each stands
+    if (missing > 0) io.out(`提示：有 ${missing} 张图片不在这个文件中（.json 只记录图片的编号），导出的文件在它们的位置印“图片缺失”；请从档案库导出（--issue），或导出数据包`);
     if (docxPath && exporters.docx) outputs.push([docxPath, await (await exporters.docx).exportDocx(source.issue, options, images)]);
     if (pdfPath && exporters.pdf) outputs.push([pdfPath, await (await exporters.pdf).exportPdf(source.issue, options, undefined, images)]);
     for (const warning of (await warnings).flat()) io.out(`提示：${warning}`);

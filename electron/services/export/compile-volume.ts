@@ -75,8 +75,12 @@ export async function compileVolume(content: VolumeContent, options: CompileOpti
     });
     return { bytes, pages };
   }
-  const [{ printVolumeHtmlParts }, { joinPdfs }, { dataUrlsOf }] = await Promise.all([import('../../../shared/print/render-volume-html.ts'), import('./join-pdfs.ts'), import('./image-urls.ts')]);
-  const parts = printVolumeHtmlParts(volume, PAGES_PER_PRINT, options.images ? dataUrlsOf(options.images) : undefined);
+  const [{ printVolumeHtmlParts }, { joinPdfs }, { printImageUrls }] = await Promise.all([
+    import('../../../shared/print/render-volume-html.ts'),
+    import('./join-pdfs.ts'),
+    import('../../../shared/print/render-print-html.ts'),
+  ]);
+  const parts = printVolumeHtmlParts(volume, PAGES_PER_PRINT, printImageUrls);
   const printed: Uint8Array[] = new Array(parts.length);
   let finished = 0;
   let next = 0;
@@ -87,7 +91,7 @@ export async function compileVolume(content: VolumeContent, options: CompileOpti
     while (next < parts.length) {
       if (signal?.aborted) throw new VolumeCancelled();
       const index = next++;
-      printed[index] = await options.printPdf(parts[index]!.html);
+      printed[index] = await options.printPdf(parts[index]!.html, options.images);
       finished++;
       report();
     }

@@ -8,7 +8,6 @@ import type { ExportedFile } from '../../../shared/api/records.ts';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { SeriesSettings } from '../../../shared/model/series.ts';
 import { getIssue, imageBytes, printSettingsOf, withStorageErrors, type Archive } from '../archive/index.ts';
-import { dataUrlsOf } from './image-urls.ts';
 import type { ImageSource } from './docx-tables.ts';
 import { exportFileName, fontWarnings, issueJsonBytes } from './exported-file.ts';
 import type { PdfPrinter } from './pdf.ts';
@@ -16,8 +15,11 @@ import type { PdfPrinter } from './pdf.ts';
 export type ExportMethod = Extract<ApiMethod, `export.${string}`>;
 export type ExportHandlers = Pick<ApiHandlers, ExportMethod>;
 
-/** Prints a print document (the print view of an issue or of a volume) as PDF. */
-export type PrintPdf = (html: string) => Promise<Uint8Array>;
+/**
+ * Prints a print document (the print view of an issue or of a volume) as PDF; its photos (at printImageUrls,
+ * beside the document) are served from `images` while it prints.
+ */
+export type PrintPdf = (html: string, images?: ImageSource) => Promise<Uint8Array>;
 
 export interface ExportService {
   handlers: ExportHandlers;
@@ -34,9 +36,9 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
   // loaded only without printPdf: the packaged desktop app ships no playwright-core
   const pdf: PrintPdf =
     printPdf ??
-    (async (html) => {
+    (async (html, images) => {
       printer ??= import('./pdf.ts').then(({ createPdfPrinter }) => createPdfPrinter());
-      return (await printer).printHtml(html);
+      return (await printer).printHtml(html, images);
     });
 
   const images: ImageSource = (id) => imageBytes(archive, id);
@@ -55,8 +57,8 @@ export function createExportHandlers(archive: Archive, { printPdf }: { printPdf?
     },
     'export.pdf': async ({ issueId }): Promise<ExportedFile> => {
       const { issue, settings } = issueWithSettings(issueId);
-      const { renderPrintHtml } = await import('../../../shared/print/render-print-html.ts');
-      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(renderPrintHtml(issue, settings, dataUrlsOf(images)))), warnings: await fontWarnings(settings, 'pdf') };
+      const { renderPrintHtml, printImageUrls } = await import('../../../shared/print/render-print-html.ts');
+      return { fileName: exportFileName(issue, 'pdf'), base64: base64Of(await pdf(renderPrintHtml(issue, settings, printImageUrls), images)), warnings: await fontWarnings(settings, 'pdf') };
     },
     'export.json': ({ issueId }): ExportedFile => {
       const { issue } = issueWithSettings(issueId);

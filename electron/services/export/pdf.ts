@@ -5,8 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { Issue } from '../../../shared/model/issue.ts';
 import type { PrintOptions } from '../../../shared/layout/typeset.ts';
-import { renderPrintHtml } from '../../../shared/print/render-print-html.ts';
-import { dataUrlsOf } from './image-urls.ts';
+import { printImageIdOf, printImageUrls, renderPrintHtml } from '../../../shared/print/render-print-html.ts';
 import type { ImageSource } from './docx-tables.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 
@@ -30,14 +29,25 @@ export class PdfExportError extends ApiError {
 
 export interface PdfPrinter {
   print(issue: Issue, options: PrintOptions, images?: ImageSource): Promise<Uint8Array>;
-  printHtml(html: string): Promise<Uint8Array>;
+  /** a print document whose photos (at printImageUrls) come from `images` */
+  printHtml(html: string, images?: ImageSource): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPrinter {
   let session: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
-  /** the print documents being printed, by the path they are served at */
-  const documents = new Map<string, string>();
+  /** the print documents being printed, by the URL they are served at, with their photos */
+  const documents = new Map<string, { html: string; images: ImageSource }>();
+  /** a photo a document being printed asks for: any open document's, as ids are the bytes' hashes */
+  const photo = (url: string): Uint8Array | null => {
+    const id = printImageIdOf(new URL(url).pathname);
+    if (id === null) return null;
+    for (const { images } of documents.values()) {
+      const bytes = images(id);
+      if (bytes) return bytes;
+    }
+    return null;
+  };
 
   function start(): Promise<{ browser: Browser; context: BrowserContext }> {
     session ??= (async () => {
@@ -48,8 +58,12 @@ export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPr
       // like Electron's print window: no script runs in a print document, and nothing is fetched from the network
       const context = await browser.newContext({ javaScriptEnabled: false });
       await context.route('**/*', (route) => {
-        const html = documents.get(route.request().url());
-        return html === undefined ? route.abort() : route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+        const url = route.request().url();
+        const document = documents.get(url);
+        if (document) return route.fulfill({ body: document.html, contentType: 'text/html; charset=utf-8' });
+        const bytes = photo(url);
+        if (bytes) return route.fulfill({ body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), contentType: url.endsWith('.jpg') ? 'image/jpeg' : 'image/png' });
+        return route.abort();
       });
       return { browser, context };
     })().catch((error: unknown) => {
@@ -60,10 +74,10 @@ export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPr
     return session;
   }
 
-  async function printHtml(html: string): Promise<Uint8Array> {
+  async function printHtml(html: string, images: ImageSource = () => null): Promise<Uint8Array> {
     const { context } = await start();
     const url = `${PRINT_ORIGIN}/${randomUUID()}.html`;
-    documents.set(url, html);
+    documents.set(url, { html, images });
     const page = await context.newPage();
     try {
       await page.goto(url, { waitUntil: 'load' });
@@ -76,7 +90,7 @@ export function createPdfPrinter(executablePath: string = chromiumPath()): PdfPr
 
   return {
     printHtml,
-    print: (issue, options, images) => printHtml(renderPrintHtml(issue, options, images ? dataUrlsOf(images) : undefined)),
+    print: (issue, options, images) => printHtml(renderPrintHtml(issue, options, printImageUrls), images),
     async close() {
       const running = session;
       session = null;

@@ -370,8 +370,9 @@ async function contentOf(parts: DocxParts, items: readonly WalkItem[]): Promise<
     }
     const image = await result;
     if (typeof image === 'string') {
-      // its caption is kept in the report, not in the body: a caption without its photo would read as a title
       if (++failed <= NAMED_FAILURES) warnings.push(`文档中的第${number}张图片${item.caption ? `（图注“${item.caption}”）` : ''}未能导入：${image}`);
+      // its caption stays where it stood, as a paragraph (proofreading then asks for its photo): import drops no text
+      if (item.caption.trim() !== '') lines.push({ text: '', element: { runs: [{ text: item.caption }] } });
       continue;
     }
     const { ref } = image;

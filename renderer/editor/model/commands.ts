@@ -70,6 +70,9 @@ export function setHeadingLevel(editor: Editor, level: HeadingLevel | null): boo
   return true;
 }
 
+/** The text elements whose runs may be bold: body paragraphs and table cells. */
+const takesBold = (node: Node): boolean => isOfType(node, 'paragraph') || isOfType(node, 'table-cell');
+
 /** Whether the cursor types bold, or every selected paragraph character is bold. */
 export function isBoldActive(editor: Editor): boolean {
   const { selection } = editor;
@@ -78,16 +81,16 @@ export function isBoldActive(editor: Editor): boolean {
   let anyText = false;
   for (const [leaf, path] of Editor.nodes(editor, { match: Text.isText })) {
     const overlap = Range.intersection(selection, Editor.range(editor, path));
-    if (!overlap || Range.isCollapsed(overlap) || !isOfType(Node.parent(editor, path), 'paragraph')) continue;
+    if (!overlap || Range.isCollapsed(overlap) || !takesBold(Node.parent(editor, path))) continue;
     if (!leaf.bold) return false;
     anyText = true;
   }
   return anyText;
 }
 
-/** Bold on or off for the selection (or for what is typed next); only paragraphs take bold. */
+/** Bold on or off for the selection (or for what is typed next); only paragraphs and table cells take bold. */
 export function toggleBold(editor: Editor): boolean {
-  if (!editor.selection || Editor.nodes(editor, { match: (node) => isOfType(node, 'paragraph') }).next().done) return false;
+  if (!editor.selection || Editor.nodes(editor, { match: takesBold }).next().done) return false;
   if (isBoldActive(editor)) Editor.removeMark(editor, 'bold');
   else Editor.addMark(editor, 'bold', true);
   return true;

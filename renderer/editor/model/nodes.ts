@@ -87,13 +87,13 @@ export interface NewTableShape {
   total: boolean;
 }
 
-/** An empty table of that shape, its first column left-aligned and the others (numbers, as offices print them) right-aligned; the 合计 row starts with 合计. */
+/** A new table: its first column (the units) flush left, the others centred, as offices print short words and counts alike. */
 export function tableNode({ rows, columns, header, total }: NewTableShape): TableElement {
   const children: TableElement['children'] = [{ type: 'table-title', children: [emptyText()] }];
   if (header) children.push(rowNode('header', columns));
   for (let i = 0; i < rows; i++) children.push(rowNode('body', columns));
   if (total) children.push(rowNode('total', [cellNode('合计'), ...Array.from({ length: columns - 1 }, () => cellNode())]));
-  return { type: 'table', columns: Array.from({ length: columns }, (_, index) => (index === 0 ? 'left' : 'right')), children };
+  return { type: 'table', columns: Array.from({ length: columns }, (_, index) => (index === 0 ? 'left' : 'center')), children };
 }
 
 export function figureNode(image: ImageRef, caption = '', widthPercent = DEFAULT_FIGURE_WIDTH): FigureElement {

@@ -8,7 +8,7 @@ import { parseBulletinText } from '../../../shared/import/parse-bulletin.ts';
 import { article, cursorAfter, cursorIn, editorWith, para, schemaEditorWith, structureProblems } from '../../../test/editor/model-helpers.ts';
 import { issueToSlate, slateToIssue } from './mapping.ts';
 import { cellNode, figureNode, rowNode, tableNode } from './nodes.ts';
-import { handleBackspace, handleDelete, handleEnter } from './commands.ts';
+import { handleBackspace, handleDelete, handleEnter, isBoldActive, toggleBold } from './commands.ts';
 import {
   deleteColumn, deleteFigure, deleteRow, deleteTable, insertColumn, insertFigure, insertRow, insertTable, moveContentBlock, moveToCell, setColumnAlign,
 } from './table-commands.ts';
@@ -154,6 +154,18 @@ describe('table commands', () => {
     expect(structureProblems(editor.children, [])).toEqual([]);
   });
 
+  it('types bold in a cell after Ctrl+B, and the cell’s run comes back bold; a new table’s first column is left, the others centred', () => {
+    const editor = withTable({ rows: 1, columns: 3, header: false, total: false });
+    expect(toggleBold(editor)).toBe(true);
+    Editor.insertText(editor, '赫山区');
+    expect(isBoldActive(editor)).toBe(true);
+    const [table] = tableOf(editor);
+    expect(table.columns).toEqual(['left', 'center', 'center']);
+    const content = (slateToIssue(editor.children as Descendant[], issueWith([])).blocks.find((block) => block.type === 'article') as { paragraphs: ContentElement[] }).paragraphs;
+    const saved = content.find((element): element is Table => element.type === 'table')!;
+    expect(saved.rows[0]![0]).toEqual({ runs: [{ text: '赫山区', bold: true }] });
+  });
+
   it('moves with Tab from cell to cell, back with Shift+Tab, and adds a row on Tab in the last cell', () => {
     const editor = withTable({ rows: 1, columns: 2, header: true, total: false });
     for (const text of ['县', '件数', '赫山', '12']) {
@@ -195,13 +207,13 @@ describe('table commands', () => {
     Editor.insertText(editor, 'R');
     let [table] = tableOf(editor);
     expect(cellTexts(table)).toEqual(['A|L|R|B']);
-    expect(table.columns).toEqual(['left', 'right', 'right', 'right']);
-    setColumnAlign(editor, 'center');
+    expect(table.columns).toEqual(['left', 'center', 'center', 'center']);
+    setColumnAlign(editor, 'right');
     cursorAfter(editor, 'L');
     deleteColumn(editor);
     [table] = tableOf(editor);
     expect(cellTexts(table)).toEqual(['A|R|B']);
-    expect(table.columns).toEqual(['left', 'center', 'right']);
+    expect(table.columns).toEqual(['left', 'right', 'center']);
   });
 
   it('widens and narrows a merged header cell when a column is added or deleted under it', () => {
