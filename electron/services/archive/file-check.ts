@@ -16,7 +16,9 @@ function problemsOf(rows: unknown): string[] {
 /**
  * What is wrong with the file, or null when it is sound. 'quick' checks each ordinary table by name:
  * since SQLite 3.44 a plain quick_check also re-tokenizes every FTS5 index to compare it with its content,
- * seconds for a large archive at every start; the index's own tables are still checked page by page.
+ * seconds for a large archive at every start; the index's own tables are still checked page by page. The
+ * photos (`images`) are left to the full check and to reading: a photo is checked against its hash each time
+ * it is read, and walking every page of years of photos at each start would take longer than the text.
  */
 export function damageOf(db: Database.Database, mode: 'quick' | 'full'): string | null {
   try {
@@ -24,7 +26,7 @@ export function damageOf(db: Database.Database, mode: 'quick' | 'full'): string 
     if (mode === 'full') {
       problems.push(...problemsOf(db.pragma('integrity_check')));
     } else {
-      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
+      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name <> 'images'").pluck().all() as string[];
       for (const table of tables) problems.push(...problemsOf(db.pragma(`quick_check("${table.replaceAll('"', '""')}")`)));
     }
     return problems.length === 0 ? null : `完整性检查发现 ${problems.length} 处问题`;
