@@ -3,6 +3,7 @@
 // lines and the .docx and the print view draw the same table.
 import type { ColumnAlign, Table, TableCell } from '../model/issue.ts';
 import { cellText } from '../model/content.ts';
+import { placeHeaderCells } from '../model/header-grid.ts';
 import { ELEMENTS, PARAGRAPH_STYLES, type PageGeometry } from './profiles.ts';
 import { textWidthPt } from './line-breaking.ts';
 import { layRuns, printable, printableRuns, type LaidLine } from './laid-lines.ts';
@@ -77,7 +78,7 @@ export function columnWidths(table: Table, areaWidthPt: number): number[] {
   const want = new Array<number>(count).fill(0);
   const least = new Array<number>(count).fill(minColumnChars * sizePt);
   const placed = [...table.rows, ...(table.total ? [table.total] : [])].flatMap((row) => row.map((cell, column) => ({ cell, column, colSpan: 1 })));
-  placed.push(...placeHeader(table.header, count));
+  placed.push(...placeHeaderCells(table.header, count).places.map(({ row, index, column, colSpan }) => ({ cell: table.header[row]![index]!, column, colSpan })));
   for (const { cell, column, colSpan } of placed) {
     if (colSpan !== 1 || column >= count) continue;
     const widths = cellWidths(cell);
@@ -139,41 +140,15 @@ function layCell(cell: TableCell, column: number, widthPt: number, align: Column
   return { column, colSpan: cell.colSpan ?? 1, rowSpan: cell.rowSpan ?? 1, align, bold: bold || PARAGRAPH_STYLES.tableCell.bold, laid };
 }
 
-interface PlacedCell {
-  cell: TableCell;
-  row: number;
-  column: number;
-  colSpan: number;
-  rowSpan: number;
-}
-
-/** The header's cells placed on its grid: each in the first column its row's merged cells above leave free. */
-function placeHeader(header: readonly (readonly TableCell[])[], columns: number): PlacedCell[] {
-  const covered = header.map(() => new Array<boolean>(columns).fill(false));
-  const placed: PlacedCell[] = [];
-  header.forEach((cells, rowIndex) => {
-    let column = 0;
-    for (const cell of cells) {
-      while (column < columns && covered[rowIndex]![column]) column++;
-      const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, columns - column));
-      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, header.length - rowIndex));
-      for (let r = rowIndex; r < rowIndex + rowSpan; r++) for (let c = column; c < column + colSpan; c++) if (c < columns) covered[r]![c] = true;
-      placed.push({ cell, row: rowIndex, column, colSpan, rowSpan });
-      column += colSpan;
-    }
-  });
-  return placed;
-}
-
 /** The header's cells laid in their places (merged cells skip the columns and rows they cover), with each row's height. */
 function layHeader(table: Table, widths: readonly number[], page: PageGeometry): TableRowLayout[] {
-  const placed = placeHeader(table.header, widths.length).filter((each) => each.column < widths.length);
+  const { places } = placeHeaderCells(table.header, widths.length);
   const rows = table.header.map((_, rowIndex): TableRowLayout => {
-    const laidCells = placed
+    const laidCells = places
       .filter((each) => each.row === rowIndex)
-      .map(({ cell, column, colSpan, rowSpan }) => {
+      .map(({ index, column, colSpan, rowSpan }) => {
         const width = widths.slice(column, column + colSpan).reduce((sum, each) => sum + each, 0);
-        return layCell({ ...cell, colSpan, rowSpan }, column, width, 'center', true);
+        return layCell({ ...table.header[rowIndex]![index]!, colSpan, rowSpan }, column, width, 'center', true);
       });
     const own = laidCells.filter((cell) => cell.rowSpan === 1).map((cell) => cell.laid.length);
     return { cells: laidCells, gridLines: gridLinesFor(Math.max(1, ...own), page) };

@@ -4,6 +4,7 @@
 // issue without them, so the schema reads both and writes 2.
 import { z } from 'zod';
 import { IMAGE_LIMITS, ISSUE_LIMITS, TABLE_LIMITS } from './limits.ts';
+import { placeHeaderCells, type SpanningCell } from './header-grid.ts';
 
 export const ISSUE_FORMAT = 'jianbao/issue@2';
 /** Formats read as this version: every earlier one holds nothing version 2 reads differently. */
@@ -74,31 +75,9 @@ export const tableSchema = z
     }
   });
 
-/**
- * Where each header cell stands on the header's grid of rows × columns, or why the cells do not tile it (a
- * cell spanning past the last column or row, a row with too few or too many cells).
- */
-export function headerGridProblem(header: readonly (readonly { colSpan?: number | undefined; rowSpan?: number | undefined }[])[], columns: number): string | null {
-  const taken = header.map(() => new Array<boolean>(columns).fill(false));
-  for (let row = 0; row < header.length; row++) {
-    let column = 0;
-    for (const cell of header[row]!) {
-      while (column < columns && taken[row]![column]) column++;
-      const colSpan = cell.colSpan ?? 1;
-      const rowSpan = cell.rowSpan ?? 1;
-      if (column + colSpan > columns) return `表头第${row + 1}行的单元格超出了 ${columns} 列`;
-      if (row + rowSpan > header.length) return `表头第${row + 1}行的单元格向下合并超出了表头`;
-      for (let r = row; r < row + rowSpan; r++) {
-        for (let c = column; c < column + colSpan; c++) {
-          if (taken[r]![c]) return `表头第${r + 1}行的合并单元格互相重叠`;
-          taken[r]![c] = true;
-        }
-      }
-      column += colSpan;
-    }
-    if (taken[row]!.some((filled) => !filled)) return `表头第${row + 1}行的单元格不足 ${columns} 列`;
-  }
-  return null;
+/** Why a table's header cells do not tile its grid of header rows × columns, or null when they do. */
+export function headerGridProblem(header: readonly (readonly SpanningCell[])[], columns: number): string | null {
+  return placeHeaderCells(header, columns).problem;
 }
 
 /** A stored image: its SHA-256 (the archive keeps its bytes once under it), its encoding and its pixel size. */

@@ -1,5 +1,6 @@
 // What the proofreading rules read of a table: its rows by part (表头, body, 合计), the header text that
 // names each column (through merged header cells), and the cells of one column.
+import { placeHeaderCells } from '../../model/header-grid.ts';
 import type { Table, TableCell } from '../../model/issue.ts';
 import { cellText } from '../../model/content.ts';
 
@@ -22,16 +23,9 @@ export function cellOf(table: Table, part: TablePart, row: number, cell: number)
 function headerGrid(table: Table): ({ row: number; cell: number } | null)[][] {
   const columns = table.columns.length;
   const grid = table.header.map(() => new Array<{ row: number; cell: number } | null>(columns).fill(null));
-  table.header.forEach((cells, row) => {
-    let column = 0;
-    cells.forEach((cell, index) => {
-      while (column < columns && grid[row]![column]) column++;
-      for (let r = row; r < Math.min(row + (cell.rowSpan ?? 1), table.header.length); r++) {
-        for (let c = column; c < Math.min(column + (cell.colSpan ?? 1), columns); c++) grid[r]![c] ??= { row, cell: index };
-      }
-      column += cell.colSpan ?? 1;
-    });
-  });
+  for (const place of placeHeaderCells(table.header, columns).places) {
+    for (let r = place.row; r < place.row + place.rowSpan; r++) for (let c = place.column; c < place.column + place.colSpan; c++) grid[r]![c] ??= { row: place.row, cell: place.index };
+  }
   return grid;
 }
 
