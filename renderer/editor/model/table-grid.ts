@@ -1,8 +1,9 @@
 // Where the cells of a table stand on its grid of rows × columns: body and 合计 rows hold one cell per column,
 // header cells may span columns and header rows (merged cells, as Word files have them). The schema checks
 // tables with it, and the row and column commands find the cell under a column with it.
-import type { TableCellElement, TableElement, TableRowElement } from './types.ts';
+import type { TableElement, TableRowElement } from './types.ts';
 import { isOfType } from './nodes.ts';
+import { placeHeaderCells } from '../../../shared/model/header-grid.ts';
 
 /** One cell on the grid: its row among the table's rows, its index in that row, and the columns and rows it covers. */
 export interface CellPlace {
@@ -25,31 +26,16 @@ export function rowsOf(table: TableElement): { row: TableRowElement; child: numb
  * overlapping or running past the header). Only header rows may span; a span elsewhere counts as 1.
  */
 export function cellPlaces(rows: readonly TableRowElement[], columns: number): CellPlace[][] | null {
-  const headerRows = rows.filter((row) => row.role === 'header').length;
-  const taken = rows.map(() => new Array<boolean>(columns).fill(false));
-  const places: CellPlace[][] = [];
-  for (let r = 0; r < rows.length; r++) {
+  const headerRows = rows.filter((row) => row.role === 'header');
+  // the header rows stand first, as the schema keeps them; their cells are placed as the model places them
+  if (rows.slice(0, headerRows.length).some((row) => row.role !== 'header')) return null;
+  const header = placeHeaderCells(headerRows.map((row) => row.children.map((cell) => ({ colSpan: spanOf(cell.colSpan), rowSpan: spanOf(cell.rowSpan) }))), columns);
+  if (header.problem !== null) return null;
+  const places: CellPlace[][] = headerRows.map((_, r) => header.places.filter((place) => place.row === r));
+  for (let r = headerRows.length; r < rows.length; r++) {
     const row = rows[r]!;
-    const header = row.role === 'header';
-    const out: CellPlace[] = [];
-    let column = 0;
-    for (let index = 0; index < row.children.length; index++) {
-      const cell: TableCellElement = row.children[index]!;
-      while (column < columns && taken[r]![column]) column++;
-      const colSpan = header ? spanOf(cell.colSpan) : 1;
-      const rowSpan = header ? spanOf(cell.rowSpan) : 1;
-      if (column + colSpan > columns || (header && r + rowSpan > headerRows)) return null;
-      for (let rr = r; rr < r + rowSpan; rr++) {
-        for (let c = column; c < column + colSpan; c++) {
-          if (taken[rr]![c]) return null;
-          taken[rr]![c] = true;
-        }
-      }
-      out.push({ row: r, index, column, colSpan, rowSpan });
-      column += colSpan;
-    }
-    if (taken[r]!.some((filled) => !filled)) return null;
-    places.push(out);
+    if (row.children.length !== columns) return null;
+    places.push(row.children.map((_, index) => ({ row: r, index, column: index, colSpan: 1, rowSpan: 1 })));
   }
   return places;
 }
