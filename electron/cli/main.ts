@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './commands/cli-error.ts';
 import type { CliIo } from './commands/command.ts';
-import { commandLoaders } from './commands/index.ts';
+import { commandLoaders, readsABulletinFile } from './commands/index.ts';
 import { isUserFacing } from '../../shared/api/errors.ts';
 
 export async function usage(): Promise<string> {
@@ -20,6 +20,7 @@ export async function main(argv: string[], io: CliIo = { out: (text) => process.
   try {
     const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
     if (!load) throw new CliError(`未知命令：${name}，运行 jianbao help 查看用法`);
+    if (readsABulletinFile(name, rest)) void import('../services/import/read-in-worker.ts').then((reader) => reader.startReadingWorker());
     const command = await load();
     let parsed;
     try {

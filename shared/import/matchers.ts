@@ -2,7 +2,7 @@
 // punctuation, Arabic and Chinese numerals, marks of 导读 entries, sections and news items.
 import Nzh from 'nzh';
 import { DOC_NUMBER_PATTERN } from '../format/chinese.ts';
-import { isRealDate } from '../model/issue.ts';
+import { isRealDate } from '../model/issue-format.ts';
 import { HALF_WIDTH_PERIOD, visibleLength } from '../text/lines.ts';
 
 export const squeeze = (text: string) => text.replace(/\s+/g, '');

@@ -1,7 +1,8 @@
 // Reads a published bulletin (its lines from a .txt, .docx, .doc, PDF or web page) into the canonical
 // issue: masthead, 导读, articles, news sections and colophon. Text it cannot place goes into the nearest
 // article; nothing is dropped but page numbers, structural marks and web-page chrome, which is listed.
-import { ISSUE_FORMAT, type Issue } from '../model/issue.ts';
+import { ISSUE_FORMAT } from '../model/issue-format.ts';
+import type { Issue } from '../model/issue.ts';
 import { withDerivedLead } from '../model/lead.ts';
 import { todayIso } from '../format/chinese.ts';
 import { readBody } from './body.ts';

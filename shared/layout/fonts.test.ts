@@ -9,6 +9,24 @@ describe('fonts of characters', () => {
     for (const char of ['𠮷', '䶮']) expect(isInGbk(char), char).toBe(false);
   });
 
+  it('agrees with decoding every GBK byte pair on its own: the one-call table misses no character and adds none', () => {
+    const decoder = new TextDecoder('gbk');
+    const alone = new Set<number>();
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const text = decoder.decode(new Uint8Array([lead, trail]));
+        const codePoint = text.codePointAt(0)!;
+        if ([...text].length === 1 && codePoint !== 0xfffd && !(codePoint >= 0xe000 && codePoint <= 0xf8ff)) alone.add(codePoint);
+      }
+    }
+    expect(alone.size).toBeGreaterThan(21_000);
+    for (const codePoint of alone) expect(isInGbk(String.fromCodePoint(codePoint)), codePoint.toString(16)).toBe(true);
+    let mapped = 0;
+    for (let codePoint = 0x80; codePoint < 0x10000; codePoint++) if (!(codePoint >= 0xd800 && codePoint <= 0xdfff) && isInGbk(String.fromCharCode(codePoint))) mapped++;
+    expect(mapped).toBe([...alone].filter((codePoint) => codePoint >= 0x80).length);
+  });
+
   it('sets printable ASCII in the Latin font and keeps curly quotes, dashes and ellipses in the Chinese font', () => {
     expect(segmentByFont('PCB产业“燃”—…2023年', 'fangsong', 'office')).toEqual([
       { text: 'PCB', fontClass: 'latin' },

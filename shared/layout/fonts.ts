@@ -17,35 +17,52 @@ export interface FontSegment {
 
 const PRIVATE_USE = { first: 0xe000, last: 0xf8ff };
 
-/** The characters a double-byte GB encoding maps, read from the platform's GBK decoder in one call (pairs kept apart by \n). */
-function decodedCodePoints(leads: [number, number], trails: [number, number], skip: (lead: number, trail: number) => boolean): Set<number> {
-  const bytes: number[] = [];
+/**
+ * The characters a double-byte GB encoding maps, as a table over the BMP (1: mapped), read from the
+ * platform's GBK decoder in one call. Each pair is followed by \n, so a pair the decoder refuses (U+FFFD,
+ * then its trail byte again when that is ASCII) is a run of more than one code unit and is left out. Built
+ * once, at the first character asked about: it takes a few milliseconds, paid by every export.
+ */
+function decodedCodePoints(leads: [number, number], trails: [number, number], skip: (lead: number, trail: number) => boolean): Uint8Array {
+  const bytes = new Uint8Array((leads[1] - leads[0] + 1) * (trails[1] - trails[0] + 1) * 3);
+  let length = 0;
   for (let lead = leads[0]; lead <= leads[1]; lead++) {
-    for (let trail = trails[0]; trail <= trails[1]; trail++) if (!skip(lead, trail)) bytes.push(lead, trail, 0x0a);
+    for (let trail = trails[0]; trail <= trails[1]; trail++) {
+      if (skip(lead, trail)) continue;
+      bytes[length++] = lead;
+      bytes[length++] = trail;
+      bytes[length++] = 0x0a;
+    }
   }
-  const set = new Set<number>();
-  for (const char of new TextDecoder('gbk').decode(new Uint8Array(bytes)).split('\n')) {
-    const codePoint = char.codePointAt(0);
-    if (codePoint === undefined || [...char].length !== 1 || codePoint === 0xfffd) continue;
-    if (!(codePoint >= PRIVATE_USE.first && codePoint <= PRIVATE_USE.last)) set.add(codePoint);
+  const text = new TextDecoder('gbk').decode(bytes.subarray(0, length));
+  const mapped = new Uint8Array(0x10000);
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) !== 0x0a) continue;
+    const unit = text.charCodeAt(start);
+    const isSurrogate = unit >= 0xd800 && unit <= 0xdfff;
+    if (index - start === 1 && unit !== 0xfffd && !isSurrogate && !(unit >= PRIVATE_USE.first && unit <= PRIVATE_USE.last)) mapped[unit] = 1;
+    start = index + 1;
   }
-  return set;
+  return mapped;
 }
 
-let gb2312: Set<number> | null = null;
-let gbk: Set<number> | null = null;
+let gb2312: Uint8Array | null = null;
+let gbk: Uint8Array | null = null;
 
 /** GB 2312 is GBK's rows A1–F7 and columns A1–FE, less the user-defined rows AA–AF. */
 export function isInGb2312(char: string): boolean {
   gb2312 ??= decodedCodePoints([0xa1, 0xf7], [0xa1, 0xfe], (lead) => lead >= 0xaa && lead <= 0xaf);
-  return gb2312.has(char.codePointAt(0)!);
+  const codePoint = char.codePointAt(0)!;
+  return codePoint < 0x10000 && gb2312[codePoint] === 1;
 }
 
 /** GBK: ASCII and the double-byte codes 81–FE × 40–FE (not 7F). */
 export function isInGbk(char: string): boolean {
-  gbk ??= decodedCodePoints([0x81, 0xfe], [0x40, 0xfe], (_lead, trail) => trail === 0x7f);
   const codePoint = char.codePointAt(0)!;
-  return codePoint < 0x80 || gbk.has(codePoint);
+  if (codePoint < 0x80) return true;
+  gbk ??= decodedCodePoints([0x81, 0xfe], [0x40, 0xfe], (_lead, trail) => trail === 0x7f);
+  return codePoint < 0x10000 && gbk[codePoint] === 1;
 }
 
 export function isLatinChar(char: string): boolean {

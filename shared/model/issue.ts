@@ -6,23 +6,15 @@ import { z } from 'zod';
 import { IMAGE_LIMITS, ISSUE_LIMITS, TABLE_LIMITS } from './limits.ts';
 import { placeHeaderCells, type SpanningCell } from './header-grid.ts';
 
-export const ISSUE_FORMAT = 'jianbao/issue@2';
-/** Formats read as this version: every earlier one holds nothing version 2 reads differently. */
-export const READABLE_ISSUE_FORMATS = ['jianbao/issue@1', ISSUE_FORMAT] as const;
+import { ISSUE_FORMAT, READABLE_ISSUE_FORMATS, isRealDate } from './issue-format.ts';
+
+export { ISSUE_FORMAT, READABLE_ISSUE_FORMATS, isRealDate };
 
 const text = (max: number) => z.string().max(max);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应写成 YYYY-MM-DD' })
   .refine((value) => isRealDate(value), { message: '不是存在的日期' });
-
-export function isRealDate(iso: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 export const runSchema = z.strictObject({
   text: text(ISSUE_LIMITS.paragraphChars),

@@ -64,6 +64,15 @@ async function issueFromArchive(id: number, dataDir: unknown): Promise<ExportSou
   });
 }
 
+/** A bulletin file read in the reading worker, with the default print options (a .docx's photos come with it). */
+async function issueFromFile(file: string): Promise<ExportSource> {
+  const { readBulletinFileInWorker } = await import('../../services/import/read-in-worker.ts');
+  const read = readBulletinFileInWorker(file);
+  const { DEFAULT_PRINT_OPTIONS } = await import('../../../shared/layout/typeset.ts');
+  const { issue, images } = await read;
+  return { issue, options: DEFAULT_PRINT_OPTIONS, images: new Map((images ?? []).map((image) => [image.ref.id, image.bytes])) };
+}
+
 /** An issue of the archive as it prints, by the app's own export.docx and export.pdf; every file made before any is written. */
 async function exportFromArchive(id: number, dataDir: unknown, docxPath: string | undefined, pdfPath: string | undefined, io: CliIo): Promise<number> {
   const outputs = await withServices(dataDir, EXPORT_HOLDER, async ({ api }) => {
@@ -108,25 +117,27 @@ export const exportCommand: Command = {
 
     const overridden = layoutProfile !== undefined || fontProfile !== undefined || values['colophon-even'] !== undefined;
 
-    // the exporters load meanwhile (while the reading worker reads the file)
-    const exporters = loadExporters(docxPath, pdfPath);
-    let source: ExportSource;
+    let reading: Promise<ExportSource>;
     if (values.issue !== undefined) {
       if (positionals.length > 0) throw new CliError('--issue 与简报文件只能选一个');
       const id = issueIdOf(values.issue as string);
-      if (!overridden) return exportFromArchive(id, values.data, docxPath, pdfPath, io);
+      if (!overridden) {
+        loadExporters(docxPath, pdfPath);
+        return exportFromArchive(id, values.data, docxPath, pdfPath, io);
+      }
       // with --layout, --fonts or --colophon-even: the export service itself, as the contract's export
       // methods print with the issue's own settings only
-      source = await issueFromArchive(id, values.data);
+      reading = issueFromArchive(id, values.data);
     } else {
       const file = positionals[0];
       if (!file) throw new CliError('请指定要导出的简报文件（.txt、.docx、.doc、.wps、.pdf 或 .json），或用 --issue 指定档案库中的简报');
       if (positionals.length > 1) throw new CliError('一次只能导出一个简报文件');
-      const [{ readBulletinFileInWorker }, { DEFAULT_PRINT_OPTIONS }] = await Promise.all([import('../../services/import/read-in-worker.ts'), import('../../../shared/layout/typeset.ts')]);
-      const read = await readBulletinFileInWorker(file);
-      // a .docx with photos: the worker read them with the issue
-      source = { issue: read.issue, options: DEFAULT_PRINT_OPTIONS, images: new Map((read.images ?? []).map((image) => [image.ref.id, image.bytes])) };
+      reading = issueFromFile(file);
     }
+    // the exporters load while the reading worker reads the file (the read is asked for first: the worker
+    // then works on its own thread while this one compiles docx)
+    const exporters = loadExporters(docxPath, pdfPath);
+    const source = await reading;
     const options: PrintOptions = {
       layoutProfile: layoutProfile ?? source.options.layoutProfile,
       fontProfile: fontProfile ?? source.options.fontProfile,

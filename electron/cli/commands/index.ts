@@ -16,3 +16,13 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   compile: async () => (await import('./compile.ts')).compileCommand,
   stats: async () => (await import('./stats.ts')).statsCommand,
 };
+
+/**
+ * Whether a command line starts by reading a bulletin file in the reading worker (inspect, check, and
+ * export but for `export --issue`). main.ts then starts the worker while the command loads: a worker takes
+ * longer to start than a command to load, and a wrong guess costs only an idle thread.
+ */
+export function readsABulletinFile(name: string, args: readonly string[]): boolean {
+  if (name === 'inspect' || name === 'check') return true;
+  return name === 'export' && !args.some((arg) => arg === '--issue' || arg.startsWith('--issue='));
+}

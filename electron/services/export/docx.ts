@@ -9,7 +9,6 @@ import {
   Footer,
   LineRuleType,
   OverlapType,
-  Packer,
   PageNumber,
   Paragraph,
   RelativeVerticalPosition,
@@ -46,9 +45,9 @@ import {
 } from '../../../shared/layout/profiles.ts';
 import { typesetIssue, type ColophonPlan, type PrintBlock, type PrintOptions, type PrintRun, type TypesetIssue } from '../../../shared/layout/typeset.ts';
 import { squeezedSpacingTwips } from '../../../shared/layout/line-breaking.ts';
-import JSZip from 'jszip';
 import { addCanonicalPart } from '../import/canonical-part.ts';
 import { figureOf, placeholderImageId, tableOf, type ImageSource, type RunWriter } from './docx-tables.ts';
+import { compiledParts, partText, zipParts, type PackageParts } from './docx-package.ts';
 import { mmToPt, mmToTwips, ptToEighths, ptToHalfPoints, ptToTwips, twipsToPt } from '../../../shared/layout/units.ts';
 import type { FontProfileName } from '../../../shared/model/series.ts';
 
@@ -408,7 +407,7 @@ export async function packDocument(
   writer: DocxWriter,
   { title, creator }: { title: string; creator: string },
   sections: ISectionOptions[],
-  addParts?: (zip: JSZip) => Promise<void>,
+  addParts?: (parts: PackageParts) => void,
 ): Promise<Uint8Array> {
   const fontSpec = FONT_PROFILES_SPEC[writer.profile].families;
   const document = new Document({
@@ -425,39 +424,41 @@ export async function packDocument(
     styles: { paragraphStyles: writer.paragraphStyles(), characterStyles: writer.characterStyles() },
     sections,
   });
-  return withTypesettingSettings(await Packer.toBuffer(document), writer.images, addParts);
+  return withTypesettingSettings(await compiledParts(document), writer.images, addParts);
 }
 
 /** The issue as a .docx; `images` gives its photos' stored bytes (a photo the archive lacks prints as 图片缺失). */
 export async function exportDocx(issue: Issue, options: ExportOptions, images: ImageSource = NO_IMAGES): Promise<Uint8Array> {
   const typeset = typesetIssue(issue, options);
   const writer = new DocxWriter(typeset.page, options, typeset.page, images);
-  return packDocument(writer, { title: typeset.documentTitle, creator: issue.series.issuer || issue.series.name }, issueSections(typeset, writer), (zip) => addCanonicalPart(zip, issue));
+  return packDocument(writer, { title: typeset.documentTitle, creator: issue.series.issuer || issue.series.name }, issueSections(typeset, writer), (parts) => addCanonicalPart(parts, issue));
 }
 
 /**
  * Document settings docx cannot write: no punctuation compression of Word's own (the plan decides every
  * squeeze), so Word, WPS and LibreOffice all fill lines as the plan does; and the photos' bytes.
  */
-async function withTypesettingSettings(bytes: Uint8Array, images: ImageSource, addParts?: (zip: JSZip) => Promise<void>): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+function withTypesettingSettings(parts: PackageParts, images: ImageSource, addParts?: (parts: PackageParts) => void): Uint8Array {
   // the photos' stored bytes in place of their placeholders, stored without compression (JPEG and PNG are compressed already)
-  for (const path of Object.keys(zip.files).filter((name) => name.startsWith('word/media/') && !zip.files[name]!.dir)) {
-    const id = placeholderImageId(await zip.file(path)!.async('uint8array'));
+  const photos = new Set<string>();
+  for (const [name, data] of parts) {
+    if (!name.startsWith('word/media/') || typeof data === 'string') continue;
+    const id = placeholderImageId(data);
     if (id === null) continue;
     const stored = images(id);
     // the writer that set the figure found these bytes: a document packed with another writer's images is a bug
     if (!stored) throw new Error(`no bytes for the image placeholder ${id}`);
-    zip.file(path, stored, { compression: 'STORE' });
+    parts.set(name, stored);
+    photos.add(name);
   }
-  const settings = await zip.file('word/settings.xml')?.async('string');
+  const settings = partText(parts, 'word/settings.xml');
   if (settings !== undefined && !settings.includes('w:characterSpacingControl')) {
     // CT_Settings orders it before w:compat (Word rejects elements out of order)
     const control = '<w:characterSpacingControl w:val="doNotCompress"/>';
-    zip.file('word/settings.xml', settings.includes('<w:compat>') ? settings.replace('<w:compat>', `${control}<w:compat>`) : settings.replace('</w:settings>', `${control}</w:settings>`));
+    parts.set('word/settings.xml', settings.includes('<w:compat>') ? settings.replace('<w:compat>', `${control}<w:compat>`) : settings.replace('</w:settings>', `${control}</w:settings>`));
   }
-  await addParts?.(zip);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  addParts?.(parts);
+  return zipParts(parts, photos);
 }
 
 /**

@@ -3,10 +3,10 @@
 // holding the issue's JSON and the fingerprint of the body as the .docx reader reads it
 // (docx-paragraphs.ts). Importing the file gives that issue back exactly while the body is
 // unchanged; once the text was edited (the fingerprint differs) the document is read like any other. The .docx exporter writes it (export/docx.ts).
-import type JSZipInstance from 'jszip';
 import { createHash } from 'node:crypto';
 import type { Issue } from '../../../shared/model/issue.ts';
 import { bodyFingerprint, readDocxLines } from './docx-paragraphs.ts';
+import type { PackageParts } from '../export/docx-package.ts';
 
 /** The namespace of the part's root element, by which the reader knows the part among other custom XML. */
 export const CANONICAL_NAMESPACE = 'urn:jianbao:canonical-issue:1';
@@ -49,36 +49,38 @@ function nextRelationshipId(rels: string): string {
 
 /** Adds the canonical part to a .docx the exporter wrote. */
 export async function withCanonicalPart(docx: Uint8Array, issue: Issue): Promise<Uint8Array> {
-  // loaded here, not with the module: the .docx reader uses this module's reading half, and jszip is slow to load
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(docx);
-  await addCanonicalPart(zip, issue);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const { unzipParts, zipParts } = await import('../export/docx-package.ts');
+  const parts = unzipParts(docx);
+  addCanonicalPart(parts, issue);
+  return zipParts(parts);
 }
 
-/** Adds the canonical part to the opened zip of a .docx the exporter is writing (its one pass over the package). */
-export async function addCanonicalPart(zip: JSZipInstance, issue: Issue): Promise<void> {
-  const read = async (name: string) => zip.file(name)?.async('string');
-  const document = await read('word/document.xml');
+/** Adds the canonical part to the parts of a .docx the exporter is writing (before its one zipping). */
+export function addCanonicalPart(parts: PackageParts, issue: Issue): void {
+  const read = (name: string) => {
+    const data = parts.get(name);
+    return data === undefined || typeof data === 'string' ? data : new TextDecoder().decode(data);
+  };
+  const document = read('word/document.xml');
   const relsName = 'word/_rels/document.xml.rels';
-  const rels = await read(relsName);
-  const types = await read('[Content_Types].xml');
+  const rels = read(relsName);
+  const types = read('[Content_Types].xml');
   if (document === undefined || rels === undefined || types === undefined) throw new Error('the .docx has no main part, relationships or content types');
-  const fingerprint = bodyFingerprint(readDocxLines({ document, styles: await read('word/styles.xml'), numbering: await read('word/numbering.xml') }));
+  const fingerprint = bodyFingerprint(readDocxLines({ document, styles: read('word/styles.xml'), numbering: read('word/numbering.xml') }));
 
   let number = 1;
-  while (zip.file(`customXml/item${number}.xml`) || zip.file(`customXml/itemProps${number}.xml`)) number++;
-  zip.file(`customXml/item${number}.xml`, canonicalPartXml(issue, fingerprint));
-  zip.file(
+  while (parts.has(`customXml/item${number}.xml`) || parts.has(`customXml/itemProps${number}.xml`)) number++;
+  parts.set(`customXml/item${number}.xml`, canonicalPartXml(issue, fingerprint));
+  parts.set(
     `customXml/itemProps${number}.xml`,
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${itemId(fingerprint)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${CANONICAL_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
   );
-  zip.file(
+  parts.set(
     `customXml/_rels/item${number}.xml.rels`,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_RELATIONSHIP}" Target="itemProps${number}.xml"/></Relationships>`,
   );
-  zip.file(relsName, rels.replace('</Relationships>', `<Relationship Id="${nextRelationshipId(rels)}" Type="${CUSTOM_XML_RELATIONSHIP}" Target="../customXml/item${number}.xml"/></Relationships>`));
+  parts.set(relsName, rels.replace('</Relationships>', `<Relationship Id="${nextRelationshipId(rels)}" Type="${CUSTOM_XML_RELATIONSHIP}" Target="../customXml/item${number}.xml"/></Relationships>`));
   let overrides = `<Override ContentType="${CUSTOM_XML_PROPS_TYPE}" PartName="/customXml/itemProps${number}.xml"/>`;
   if (!/<Default\b[^>]*Extension="xml"/i.test(types)) overrides += `<Override ContentType="application/xml" PartName="/customXml/item${number}.xml"/>`;
-  zip.file('[Content_Types].xml', types.replace('</Types>', `${overrides}</Types>`));
+  parts.set('[Content_Types].xml', types.replace('</Types>', `${overrides}</Types>`));
 }

@@ -4,9 +4,7 @@
 import { extname } from 'node:path';
 import { decodeText } from '../../../shared/text/decode.ts';
 import { parseBulletinText } from '../../../shared/import/parse-bulletin.ts';
-import { issueSchema, type Issue } from '../../../shared/model/issue.ts';
 import { ISSUE_LIMITS } from '../../../shared/model/limits.ts';
-import { formatErrors, validate } from '../../../shared/model/validate.ts';
 import type { FoundFacts, ReadBulletin } from '../../../shared/import/source.ts';
 import { UnreadableFileError, readFileBytes } from '../files/read-file-bytes.ts';
 
@@ -20,7 +18,9 @@ export function bulletinFromText(bytes: Uint8Array, path: string): ReadBulletin 
   return { ...parseBulletinText(decoded.text), via: 'text' };
 }
 
-export function bulletinFromJson(bytes: Uint8Array, path: string): ReadBulletin {
+export async function bulletinFromJson(bytes: Uint8Array, path: string): Promise<ReadBulletin> {
+  // the schema (zod) is built only when a .json is read: a .txt needs none of it
+  const [{ issueSchema }, { formatErrors, validate }] = await Promise.all([import('../../../shared/model/issue.ts'), import('../../../shared/model/validate.ts')]);
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UnreadableFileError(`${decoded.reason}：${path}`);
   let json: unknown;

@@ -176,6 +176,11 @@ export class BulletinReader {
 /** The reader the app and the command line share. */
 const shared = new BulletinReader();
 
+/** Starts the shared reader's worker now, so that the first read does not wait for it (a failure to start is the first read's to report). */
+export function startReadingWorker(): void {
+  shared.start().catch(() => undefined);
+}
+
 /** Reads a bulletin file from disk (.txt, .docx or .json) in the reading worker. */
 export function readBulletinFileInWorker(path: string): Promise<ReadBulletin> {
   return shared.readFile(path);
