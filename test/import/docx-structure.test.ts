@@ -9,7 +9,7 @@ import { CANONICAL_PART_BYTES, EDITED_WARNING, INVALID_PART_WARNING, bulletinFro
 import { bodyFingerprint, formatNumber, isClearlyRed, readDocxLines } from '../../electron/services/import/docx-paragraphs.ts';
 import { readBulletinBytes } from '../../electron/services/import/read-file.ts';
 import { exportDocx } from '../../electron/services/export/docx.ts';
-import { withCanonicalPart } from '../../electron/services/import/canonical-part.ts';
+import { withCanonicalPart } from '../../electron/services/export/docx-package.ts';
 import { parseBulletinText } from '../../shared/import/parse-bulletin.ts';
 import type { SourceLine } from '../../shared/import/source.ts';
 import { issueSchema, paragraphText, type Issue } from '../../shared/model/issue.ts';
@@ -404,7 +404,7 @@ describe('a canonical part that cannot be trusted is never trusted', () => {
 
   it(`a valid part just over the ${CANONICAL_PART_BYTES / 1048576} MB limit, in a document whose text is large enough for it: refused unread by the limit (just under it, the same part is taken)`, async () => {
     const empty: Issue = { ...issue, series: { ...issue.series, name: '', issuer: '' }, docNumber: null, blocks: [], distribution: { report: [], send: [], issue: [] }, printed: null };
-    const large = Buffer.from(await withCanonicalPart(await longTextDocument(600_000), empty));
+    const large = Buffer.from(withCanonicalPart(await longTextDocument(600_000), empty));
     const largeFingerprint = await storedFingerprint(large);
     const padded = (bytes: number) => withCanonicalXml(large, Buffer.from(canonicalPartOf(largeFingerprint, JSON.stringify(empty).padEnd(bytes, ' '))), 'STORE');
     const over = await bulletinFromDocx(await padded(CANONICAL_PART_BYTES), '过大.docx');

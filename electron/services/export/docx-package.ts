@@ -4,9 +4,10 @@
 import type { Document } from 'docx';
 import { Packer } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Issue } from '../../../shared/model/issue.ts';
+import { addCanonicalPart, type PackageParts } from '../import/canonical-part.ts';
 
-/** A package's parts by name, in the order they are zipped: XML as text, media as bytes. */
-export type PackageParts = Map<string, string | Uint8Array>;
+export type { PackageParts };
 
 interface DocxCompiler {
   compile(file: Document, prettify?: unknown, overrides?: readonly unknown[]): Map<string, string | Uint8Array>;
@@ -50,4 +51,11 @@ export function zipParts(parts: PackageParts, stored: ReadonlySet<string> = new 
     files[name] = [bytes, { level: stored.has(name) ? 0 : 6 }];
   }
   return zipSync(files);
+}
+
+/** A .docx with the canonical part of `issue` added (to a file the exporter wrote). */
+export function withCanonicalPart(docx: Uint8Array, issue: Issue): Uint8Array {
+  const parts = unzipParts(docx);
+  addCanonicalPart(parts, issue);
+  return zipParts(parts);
 }

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import type { Issue } from '../../../shared/model/issue.ts';
 import { bodyFingerprint, readDocxLines } from './docx-paragraphs.ts';
-import type { PackageParts } from '../export/docx-package.ts';
 
 /** The namespace of the part's root element, by which the reader knows the part among other custom XML. */
 export const CANONICAL_NAMESPACE = 'urn:jianbao:canonical-issue:1';
@@ -47,13 +46,8 @@ function nextRelationshipId(rels: string): string {
   return `rIdJianbao${number}`;
 }
 
-/** Adds the canonical part to a .docx the exporter wrote. */
-export async function withCanonicalPart(docx: Uint8Array, issue: Issue): Promise<Uint8Array> {
-  const { unzipParts, zipParts } = await import('../export/docx-package.ts');
-  const parts = unzipParts(docx);
-  addCanonicalPart(parts, issue);
-  return zipParts(parts);
-}
+/** A package's parts by name (export/docx-package.ts makes and zips them): XML as text, media as bytes. */
+export type PackageParts = Map<string, string | Uint8Array>;
 
 /** Adds the canonical part to the parts of a .docx the exporter is writing (before its one zipping). */
 export function addCanonicalPart(parts: PackageParts, issue: Issue): void {
