@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the Electron main process, the reading worker and the preload into dist-electron/electron/
-// (main.js and read-worker.js as ESM side by side, the sandboxed preload as one CommonJS file that
+// Builds the Electron main process, its two workers and the preload into dist-electron/electron/
+// (main.js, read-worker.js and file-check-worker.js as ESM side by side, the sandboxed preload as one CommonJS file that
 // requires nothing but `electron`). The renderer is built separately into dist/renderer/
 // (vite build --config renderer/vite.config.ts).
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** `node bin/build-electron.mjs [DIR]`: DIR (default dist-electron) gets electron/main.js, electron/read-worker.js and electron/preload.cjs */
+/** `node bin/build-electron.mjs [DIR]`: DIR (default dist-electron) gets electron/main.js, electron/read-worker.js, electron/file-check-worker.js and electron/preload.cjs */
 const outDir = join(resolve(root, process.argv[2] ?? 'dist-electron'), 'electron');
 const common = { configFile: false, root, logLevel: 'warn', mode: 'production' };
 
@@ -26,21 +26,28 @@ await build({
   },
 });
 
-// The reading worker (electron/services/import/read-worker.ts): files to import are read in a worker thread
-// with memory and time limits; main.js finds it beside itself (read-in-worker.ts, readWorkerEntry). One
-// file: its lazily loaded readers (docx) are inlined rather than split into chunks.
-await build({
-  ...common,
-  build: {
-    ssr: join(root, 'electron/services/import/read-worker.ts'),
-    outDir,
-    emptyOutDir: false,
-    target: 'es2020',
-    sourcemap: false,
-    minify: false,
-    rollupOptions: { external: ['electron'], output: { format: 'es', entryFileNames: 'read-worker.js', codeSplitting: false } },
-  },
-});
+// The workers: files to import are read in a worker thread with memory and time limits
+// (electron/services/import/read-worker.ts), and the archive's large tables are checked after it opens in
+// another (electron/services/archive/file-check-worker.ts); main.js finds each beside itself
+// (readWorkerEntry, fileCheckWorkerEntry). One file each: the reader's lazily loaded readers (docx) are
+// inlined rather than split into chunks.
+for (const [source, output] of [
+  ['electron/services/import/read-worker.ts', 'read-worker.js'],
+  ['electron/services/archive/file-check-worker.ts', 'file-check-worker.js'],
+]) {
+  await build({
+    ...common,
+    build: {
+      ssr: join(root, source),
+      outDir,
+      emptyOutDir: false,
+      target: 'es2020',
+      sourcemap: false,
+      minify: false,
+      rollupOptions: { external: ['electron'], output: { format: 'es', entryFileNames: output, codeSplitting: false } },
+    },
+  });
+}
 
 // Preload: a sandboxed preload cannot load modules, so everything but `electron` goes into one file.
 await build({

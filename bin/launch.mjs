@@ -17,6 +17,8 @@ export const ENTRIES = {
   web: 'electron/web/main.ts',
   // read-in-worker.ts finds read-worker.js beside itself, so the worker is built into the same folder
   'read-worker': 'electron/services/import/read-worker.ts',
+  // and check-after-open.ts finds file-check-worker.js beside itself
+  'file-check-worker': 'electron/services/archive/file-check-worker.ts',
 };
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');

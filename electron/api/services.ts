@@ -23,8 +23,10 @@ export interface ServiceOptions {
   holder?: ArchiveHolder;
   /** 'read' opens it beside a program that holds it (the command line's reading commands); default 'write' */
   access?: 'write' | 'read';
-  /** the daily backup runs when the app starts; tests turn it off */
+  /** the daily backup runs when the app starts (after the check of the large tables, when that runs after open); tests turn it off */
   dailyBackup?: boolean;
+  /** 'after-open' for the app and browser mode: the archive opens on its small tables' check (openArchive) */
+  checkLargeTables?: 'at-open' | 'after-open';
   /** PDF export: Electron prints with its own webContents; browser mode and the CLI use Chromium */
   printPdf?: PrintPdf;
 }
@@ -45,15 +47,19 @@ export function createServiceHandlers(archive: Archive, { printPdf }: { printPdf
       ...exporting.handlers,
       ...createVolumeHandlers(archive, exporting.printPdf),
       ...createStatsHandlers(archive),
-      'app.info': () => ({ version, dataDir: archive.dataDir, readOnlyReason: archive.readOnlyReason }),
+      'app.info': () => ({ version, dataDir: archive.dataDir, readOnlyReason: archive.readOnlyReason, checking: archive.isChecking }),
     },
     close: () => exporting.close(),
   };
 }
 
-export async function openServices({ dataDir, holder = { name: '简报', kind: 'app' }, access, dailyBackup = false, printPdf }: ServiceOptions): Promise<Services> {
-  const archive = await openArchive({ dataDir, holder, access });
-  if (dailyBackup && !archive.readOnlyReason) await backupIfDue(archive);
+export async function openServices({ dataDir, holder = { name: '简报', kind: 'app' }, access, dailyBackup = false, checkLargeTables, printPdf }: ServiceOptions): Promise<Services> {
+  const archive = await openArchive({ dataDir, holder, access, checkLargeTables });
+  if (dailyBackup && !archive.readOnlyReason) {
+    const backup = backupIfDue(archive).catch((error: unknown) => console.error(`每日备份未完成：${error instanceof Error ? error.message : String(error)}`));
+    // waiting for the check after open would hold the app's start for as long as it reads: it backs up meanwhile
+    if (checkLargeTables !== 'after-open') await backup;
+  }
   const { handlers, close } = createServiceHandlers(archive, { printPdf });
   return {
     archive,

@@ -37,6 +37,7 @@ async function start(): Promise<void> {
     dataDir,
     holder: { name: '简报桌面版', kind: 'app' },
     dailyBackup: true,
+    checkLargeTables: 'after-open',
     printPdf: (html, images) => printHtmlToPdf(html, printDocuments, images),
   });
   const dispatch = createDispatch(services.handlers, { onInternalError: (method, error) => console.error(`[${method}]`, error) });

@@ -34,7 +34,7 @@ export async function runWebMode(argv: string[]): Promise<number> {
   let services;
   try {
     // the daily backup, as the desktop app takes it
-    services = await openServices({ dataDir, holder: { name: '简报（浏览器模式）', kind: 'app' }, dailyBackup: true });
+    services = await openServices({ dataDir, holder: { name: '简报（浏览器模式）', kind: 'app' }, dailyBackup: true, checkLargeTables: 'after-open' });
   } catch (error) {
     console.error(`错误：${isUserFacing(error) ? error.message : `无法打开档案库：${String(error)}`}`);
     return 2;

@@ -13,6 +13,9 @@ import { BackupsDialog } from '../archive/BackupsDialog.tsx';
 // the statistics screen brings ECharts: loaded when first opened, not with the app
 const StatsScreen = lazy(() => import('../stats/StatsScreen.tsx').then((module) => ({ default: module.StatsScreen })));
 
+/** how often the frame asks whether the archive's check after open is done */
+const CHECKING_POLL_MS = 2000;
+
 export function App() {
   const route = useRoute();
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -30,7 +33,18 @@ export function App() {
   });
 
   useEffect(() => {
-    api['app.info']({}).then(setInfo, (error: unknown) => setFailure(errorMessage(error)));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // while the archive's large tables are checked (just after it opens), ask again: damage found then turns it read-only
+    const ask = () =>
+      api['app.info']({}).then(
+        (answer) => {
+          setInfo(answer);
+          if (answer.checking) timer = setTimeout(ask, CHECKING_POLL_MS);
+        },
+        (error: unknown) => setFailure(errorMessage(error)),
+      );
+    void ask();
+    return () => clearTimeout(timer);
   }, []);
 
   return (

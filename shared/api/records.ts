@@ -164,6 +164,8 @@ export interface AppInfo {
   dataDir: string;
   /** a damaged archive opens read-only; the renderer shows why and offers the newest good backup */
   readOnlyReason: string | null;
+  /** the large tables are checked just after the archive opens: while true, readOnlyReason may still change (the renderer asks again) */
+  checking: boolean;
 }
 
 /** An issue a year's volume binds, as its contents list it. */

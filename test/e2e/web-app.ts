@@ -34,9 +34,10 @@ export async function loginCookie(loginUrl: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'jianbao-e2e-'))): Promise<RunningApp> {
+/** `checkLargeTables: 'after-open'` opens the archive as `npm run web` does; tests check every table first by default. */
+export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'jianbao-e2e-')), { checkLargeTables }: { checkLargeTables?: 'at-open' | 'after-open' } = {}): Promise<RunningApp> {
   if (rendererIsStale(repoRoot)) await buildRenderer(repoRoot);
-  const services = await openServices({ dataDir });
+  const services = await openServices({ dataDir, checkLargeTables });
   const server = await startWebServer({ dispatch: createDispatch(services.handlers), staticDir: join(repoRoot, 'dist', 'renderer'), dataDir, log: () => {} });
   const login = () => loginCookie(server.loginUrl());
   return {

@@ -123,8 +123,13 @@ describe('main process, once ready', () => {
     expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it('took the daily backup of the archive in userData on start', async () => {
-    const backups = await value<BackupInfo[]>('backup.list', {});
+  it('takes the daily backup of the archive in userData on start, once the check after open has passed', async () => {
+    // the backup waits for the large tables' check, which the app runs after its window is up
+    let backups = await value<BackupInfo[]>('backup.list', {});
+    for (let waited = 0; backups.length === 0 && waited < 15_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      backups = await value<BackupInfo[]>('backup.list', {});
+    }
     expect(backups.map((backup) => backup.reason)).toEqual(['daily']);
     expect(existsSync(join(fakeElectron.app.getPath('userData'), 'archive.sqlite'))).toBe(true);
   });

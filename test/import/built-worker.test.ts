@@ -1,6 +1,7 @@
-// The packaged app's reading worker: bin/build-electron.mjs bundles it as dist-electron/electron/read-worker.js
-// beside main.js. Built here for real (into a temporary folder that sees the repository's node_modules, as
-// app.asar holds them), then run as the worker of a reader: it reads a .docx and refuses the renamed bomb.
+// The packaged app's workers: bin/build-electron.mjs bundles them as dist-electron/electron/read-worker.js and
+// file-check-worker.js beside main.js. Built here for real (into a temporary folder that sees the
+// repository's node_modules, as app.asar holds them), then run: the reader reads a .docx and refuses the
+// renamed bomb; the check after open tells a sound archive from one with damaged revisions.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -8,6 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
+import { checkAfterOpen, fileCheckWorkerEntry } from '../../electron/services/archive/check-after-open.ts';
+import { insertIssue } from '../../electron/services/archive/issues.ts';
+import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
+import { issueWith, makeSeries, tempArchive, tempDir } from '../archive/helpers.ts';
+import { damagePagesOf } from '../archive/damaged-pages.ts';
 import { bulletinFixtures, repoRoot } from '../fixtures.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { deflatedZeros, docxOfText, renamedMainPartDocx } from '../archive/hostile-files.ts';
@@ -61,5 +67,22 @@ describe('the bundled reading worker', () => {
       },
       { entry: join(built, 'read-worker.js') },
     );
+  });
+});
+
+describe('the bundled check after open', () => {
+  it('is built as one ESM file beside main.js, which finds it there, and tells a sound archive from one whose revisions are damaged', async () => {
+    const entry = join(built, 'file-check-worker.js');
+    expect(fileCheckWorkerEntry(built)).toBe(entry);
+    expect(readFileSync(join(built, 'main.js'), 'utf8')).toContain('"file-check-worker.js"');
+    const dataDir = tempDir();
+    const archive = await tempArchive(dataDir);
+    const series = makeSeries(archive);
+    for (let number = 1; number <= 20; number++) insertIssue(archive, series.id, storedIssue(issueWith({ number, text: '认真落实防汛责任，'.repeat(300) })), '测试');
+    archive.close();
+    const file = join(dataDir, 'archive.sqlite');
+    expect(await checkAfterOpen(file, { delayMs: 0, entry }).verdict).toBe('sound');
+    damagePagesOf(file, 'revisions');
+    expect(await checkAfterOpen(file, { delayMs: 0, entry }).verdict).toEqual({ damage: expect.stringMatching(/数据页损坏|完整性检查发现/) });
   });
 });

@@ -1,5 +1,5 @@
 // Opens the archive of a data folder (archive.sqlite, backups/ beside it) for one holder at a time:
-// quick_check first; a file of another program or a newer version refused untouched; a backup before
+// quick_check first (of the large tables after open, in a worker, for a holder that stays open); a file of another program or a newer version refused untouched; a backup before
 // migrating; a damaged file opened read-only and an empty, missing-with-backups or unreadable one not
 // opened at all, each naming the newest good backup; a new file only where none exists. Restores are
 // done here, by the holder: copy, close, swap, reopen, so that either the old or the new file is in place.
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, schemaVersion } from './schema.ts';
 import { ArchiveError, storageError } from './errors.ts';
 import { backupConnection, newestGoodBackup } from './backup-files.ts';
-import { damageOf } from './file-check.ts';
+import { damageOf, type CheckedPart } from './file-check.ts';
+import { checkAfterOpen, type CheckAfterOpen } from './check-after-open.ts';
 import { DEFAULT_HOLDER, acquireArchiveLock, describeHolder, lockedError, type ArchiveHolder, type ArchiveLock } from './archive-lock.ts';
 import { fileSystemError } from './fs-errors.ts';
 
@@ -32,6 +33,8 @@ export class Archive {
   readonly backupsDir: string;
   #connection: Connection | null;
   #lock: ArchiveLock | null;
+  #checkAfterOpen: CheckAfterOpen | null = null;
+  #checking = false;
 
   constructor(
     readonly dataDir: string,
@@ -63,6 +66,47 @@ export class Archive {
 
   get isDamaged(): boolean {
     return this.#connection?.damaged === true || (this.#connection !== null && this.#connection.db === null);
+  }
+
+  /**
+   * Settles when the check of the large tables after open has given its verdict (at once when none runs),
+   * starting it now if it was still waiting: a backup waits for it, so a file not yet checked never goes
+   * over a good backup.
+   */
+  get fileChecked(): Promise<void> {
+    if (!this.#checkAfterOpen) return Promise.resolve();
+    this.#checkAfterOpen.hurry();
+    return this.#checkAfterOpen.verdict.then(() => undefined);
+  }
+
+  /**
+   * Starts the check of the large tables (file-check.ts, 'after-open') `delayMs` from now, in a worker. If it
+   * finds damage the archive turns read-only from then on, with the same reason and advice as a file found
+   * damaged at open; the reads go on.
+   */
+  checkLargeTablesAfterOpen(delayMs: number, entry?: string): void {
+    const connection = this.#connection;
+    if (!connection?.db || connection.readOnlyReason || this.#checkAfterOpen) return;
+    const check = checkAfterOpen(this.file, { delayMs, entry });
+    this.#checkAfterOpen = check;
+    this.#checking = true;
+    void check.verdict.then((verdict) => {
+      if (this.#checkAfterOpen === check) this.#checking = false;
+      if (typeof verdict !== 'object' || this.#connection !== connection || this.#checkAfterOpen !== check) return;
+      const advice = restoreAdvice(this.backupsDir, this.dataDir, this.holder);
+      this.#connection = { ...connection, damaged: true, readOnlyReason: `档案库文件 ${this.file} 已损坏（${verdict.damage}），已改为只读，不会再写入任何内容；${advice}` };
+    });
+  }
+
+  /** Whether the check of the large tables after open is still to give its verdict. */
+  get isChecking(): boolean {
+    return this.#checking;
+  }
+
+  #stopCheck(): void {
+    this.#checkAfterOpen?.stop();
+    this.#checkAfterOpen = null;
+    this.#checking = false;
   }
 
   /** Whether this process holds the data folder's lock (and so may restore into it). */
@@ -97,6 +141,7 @@ export class Archive {
   }
 
   close(): void {
+    this.#stopCheck();
     this.#connection?.db?.close();
     this.#connection?.cleanup?.();
     this.#connection = null;
@@ -119,6 +164,8 @@ export class Archive {
       removeQuietly(incoming);
       throw fileSystemError(error, '恢复档案库', this.dataDir);
     }
+    // the incoming file passed the full check; the old one's verdict no longer matters
+    this.#stopCheck();
     const old = this.#connection?.db;
     if (old && !old.readonly) {
       try {
@@ -152,7 +199,18 @@ export interface OpenArchiveOptions {
   holder?: ArchiveHolder;
   /** 'read': a command that only reads, which may read while another program holds the folder */
   access?: 'write' | 'read';
+  /**
+   * When the large tables (revisions, search indexes) are checked: 'at-open' (default: a command that
+   * writes, tests) before the archive opens, like the rest; 'after-open' (the app, browser mode, reading
+   * commands) in a worker once it is open (Archive.checkLargeTablesAfterOpen), `checkDelayMs` later.
+   */
+  checkLargeTables?: 'at-open' | 'after-open';
+  /** default 3 s: the app's first screens are answered first */
+  checkDelayMs?: number;
 }
+
+/** How long after open the large tables' check starts, by default. */
+export const CHECK_AFTER_OPEN_DELAY_MS = 3000;
 
 function syncFile(path: string): void {
   const fd = openSync(path, 'r+');
@@ -203,7 +261,7 @@ function folderIsWritable(dataDir: string): boolean {
   }
 }
 
-export async function openArchive({ dataDir, holder = DEFAULT_HOLDER, access = 'write' }: OpenArchiveOptions): Promise<Archive> {
+export async function openArchive({ dataDir, holder = DEFAULT_HOLDER, access = 'write', checkLargeTables = 'at-open', checkDelayMs = CHECK_AFTER_OPEN_DELAY_MS }: OpenArchiveOptions): Promise<Archive> {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -232,7 +290,9 @@ export async function openArchive({ dataDir, holder = DEFAULT_HOLDER, access = '
 
   try {
     for (const leftover of ['.restoring', '.creating', '.creating-wal', '.creating-shm']) removeQuietly(`${file}${leftover}`);
-    return new Archive(dataDir, holder, await connect(file, backupsDir, dataDir, holder), lock);
+    const archive = new Archive(dataDir, holder, await connect(file, backupsDir, dataDir, holder, checkLargeTables === 'at-open' ? 'all' : 'at-open'), lock);
+    if (checkLargeTables === 'after-open') archive.checkLargeTablesAfterOpen(checkDelayMs);
+    return archive;
   } catch (error) {
     lock.release();
     throw error;
@@ -330,7 +390,7 @@ function createArchiveFile(file: string): void {
   renameSync(creating, file);
 }
 
-async function connect(file: string, backupsDir: string, dataDir: string, holder: ArchiveHolder): Promise<Connection> {
+async function connect(file: string, backupsDir: string, dataDir: string, holder: ArchiveHolder, checked: CheckedPart = 'all'): Promise<Connection> {
   const unusable = unusableFile(file, backupsDir);
   if (unusable) return { db: null, damaged: true, readOnlyReason: `${unusable}，没有打开它，也不会写入任何内容；${restoreAdvice(backupsDir, dataDir, holder)}` };
   if (!existsSync(file)) {
@@ -349,7 +409,7 @@ async function connect(file: string, backupsDir: string, dataDir: string, holder
     throw storageOrFileSystemError(error, '打开档案库', dataDir);
   }
   try {
-    damage = damageOf(check, 'quick');
+    damage = damageOf(check, 'quick', checked);
   } catch (error) {
     check.close();
     throw storageOrFileSystemError(error, '打开档案库', dataDir);
@@ -402,7 +462,8 @@ export interface WithArchiveOptions {
 
 /** Opens the archive of `dataDir` for one piece of work (a command-line command) and closes it after. */
 export async function withArchive<T>(dataDir: string, body: (archive: Archive) => Promise<T>, options: WithArchiveOptions = {}): Promise<T> {
-  const archive = await openArchive({ dataDir, holder: options.holder, access: options.access });
+  // a command that only reads checks the small tables (a damaged large one fails the read that meets it); one that writes checks all first
+  const archive = await openArchive({ dataDir, holder: options.holder, access: options.access, checkLargeTables: options.access === 'read' ? 'after-open' : 'at-open' });
   try {
     if (!archive.isReadable && !options.allowUnreadable) throw new ArchiveError('unreadable', archive.readOnlyReason ?? '档案库无法打开');
     return await body(archive);

@@ -1,5 +1,6 @@
-// Checks an archive file for damage: quick_check of every table's b-tree (at every open, so it must stay
-// fast), or the full integrity_check (before a backup is restored), with the result in Chinese.
+// Checks an archive file for damage: quick_check of every table's b-tree (the small tables at every open,
+// the large ones just after, in a worker), or the full integrity_check (before a backup is restored), with
+// the result in Chinese.
 import type Database from 'better-sqlite3';
 
 const CODES: Record<string, string> = {
@@ -14,20 +15,39 @@ function problemsOf(rows: unknown): string[] {
 }
 
 /**
- * What is wrong with the file, or null when it is sound. 'quick' checks each ordinary table by name:
- * since SQLite 3.44 a plain quick_check also re-tokenizes every FTS5 index to compare it with its content,
- * seconds for a large archive at every start; the index's own tables are still checked page by page. The
- * photos (`images`) are left to the full check and to reading: a photo is checked against its hash each time
- * it is read, and walking every page of years of photos at each start would take longer than the text.
+ * Which ordinary tables a check reads. 'at-open' is what cannot be rebuilt and stays small (settings, series,
+ * issues, reopenings, issued prints, sync records, and any table a later version adds); 'after-open' is what
+ * grows with the years of text: the revisions and the search indexes' own tables (checked after the archive
+ * opens, in a worker: file-check-worker.ts). The photos (`images`) are in neither: a photo is checked against
+ * its hash each time it is read, and the full check before a restore reads them.
  */
-export function damageOf(db: Database.Database, mode: 'quick' | 'full'): string | null {
+export type CheckedPart = 'at-open' | 'after-open' | 'all';
+
+/** The revisions and the search indexes' shadow tables (search_text_data …): what the check after open reads. */
+export function isCheckedAfterOpen(table: string, virtualTables: readonly string[]): boolean {
+  return table === 'revisions' || virtualTables.some((name) => table.startsWith(`${name}_`));
+}
+
+function tablesOf(db: Database.Database, part: CheckedPart): string[] {
+  const schema = db.prepare("SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' AS virtual FROM sqlite_schema WHERE type = 'table'").all() as { name: string; virtual: number }[];
+  const virtualTables = schema.filter((table) => table.virtual).map((table) => table.name);
+  const ordinary = schema.filter((table) => !table.virtual && table.name !== 'images').map((table) => table.name);
+  if (part === 'all') return ordinary;
+  return ordinary.filter((table) => isCheckedAfterOpen(table, virtualTables) === (part === 'after-open'));
+}
+
+/**
+ * What is wrong with the file, or null when it is sound. 'quick' checks each ordinary table of `part` by
+ * name: since SQLite 3.44 a plain quick_check also re-tokenizes every FTS5 index to compare it with its
+ * content, seconds for a large archive; the index's own tables are still checked page by page.
+ */
+export function damageOf(db: Database.Database, mode: 'quick' | 'full', part: CheckedPart = 'all'): string | null {
   try {
     const problems: string[] = [];
     if (mode === 'full') {
       problems.push(...problemsOf(db.pragma('integrity_check')));
     } else {
-      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name <> 'images'").pluck().all() as string[];
-      for (const table of tables) problems.push(...problemsOf(db.pragma(`quick_check("${table.replaceAll('"', '""')}")`)));
+      for (const table of tablesOf(db, part)) problems.push(...problemsOf(db.pragma(`quick_check("${table.replaceAll('"', '""')}")`)));
     }
     return problems.length === 0 ? null : `完整性检查发现 ${problems.length} 处问题`;
   } catch (error) {

@@ -1,0 +1,136 @@
+// The archive's check split in two: the small tables that cannot be rebuilt at open, the large ones
+// (revisions, the search indexes) after open in a worker, which turns a damaged file read-only when it
+// finds damage; the app's frame is told through app.info's `checking`.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openArchive } from '../../electron/services/archive/archive.ts';
+import { createBackup } from '../../electron/services/archive/backups.ts';
+import { isCheckedAfterOpen } from '../../electron/services/archive/file-check.ts';
+import { insertIssue, nextIssue } from '../../electron/services/archive/issues.ts';
+import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
+import { ArchiveError } from '../../electron/services/archive/errors.ts';
+import { openServices } from '../../electron/api/services.ts';
+import { issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
+import { damagePagesOf } from './damaged-pages.ts';
+
+const hashFile = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** An archive of 40 issues (so revisions span many pages), closed, with a good manual backup. */
+async function closedArchive() {
+  const dataDir = tempDir();
+  const archive = await tempArchive(dataDir);
+  const series = makeSeries(archive);
+  for (let number = 1; number <= 40; number++) {
+    insertIssue(archive, series.id, storedIssue(issueWith({ number, title: `第${number}期的防汛工作部署`, text: '各地认真落实防汛责任，'.repeat(300) })), '测试');
+  }
+  const good = await createBackup(archive, 'manual');
+  archive.close();
+  return { dataDir, series, good, file: join(dataDir, 'archive.sqlite') };
+}
+
+function refusedWrite(action: () => unknown): ArchiveError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ArchiveError) return error;
+    throw error;
+  }
+  throw new Error('the write was not refused');
+}
+
+describe('the check of the large tables after open', () => {
+  it('reads revisions and the search indexes’ own tables after open, and every other table (a new one too) at open', () => {
+    const virtual = ['search_text', 'search_titles', 'search_pairs'];
+    for (const table of ['revisions', 'search_text_data', 'search_text_content', 'search_titles_idx', 'search_pairs_docsize', 'search_pairs_config']) expect(isCheckedAfterOpen(table, virtual), table).toBe(true);
+    for (const table of ['settings', 'series', 'issues', 'reopenings', 'issued_prints', 'synced_versions', 'known_versions', 'a_table_added_later']) expect(isCheckedAfterOpen(table, virtual), table).toBe(false);
+  });
+
+  it('opens a file whose revisions are damaged, then turns it read-only when the check after open finds it, naming the good backup, with the file unchanged', async () => {
+    const { dataDir, series, good, file } = await closedArchive();
+    expect(damagePagesOf(file, 'revisions')).toBeGreaterThan(10);
+    const before = hashFile(file);
+
+    const archive = await openArchive({ dataDir, checkLargeTables: 'after-open', checkDelayMs: 0 });
+    try {
+      expect(archive.readOnlyReason).toBeNull();
+      expect(archive.isChecking).toBe(true);
+      await archive.fileChecked;
+      expect(archive.isChecking).toBe(false);
+      expect(archive.isDamaged).toBe(true);
+      expect(archive.readOnlyReason).toMatch(/档案库文件 .*archive\.sqlite 已损坏（.+）.*已改为只读/);
+      expect(archive.readOnlyReason).toContain(good.name);
+      const refused = refusedWrite(() => nextIssue(archive, series.id, '2024-06-01'));
+      expect(refused.code).toBe('read-only');
+      await expect(createBackup(archive, 'manual')).rejects.toThrow('不再为它做备份');
+    } finally {
+      archive.close();
+    }
+    expect(hashFile(file)).toBe(before);
+  });
+
+  it('still finds the same damage before opening when the large tables are checked at open (a command that writes)', async () => {
+    const { dataDir, file } = await closedArchive();
+    damagePagesOf(file, 'revisions');
+    const archive = await openArchive({ dataDir, checkLargeTables: 'at-open' });
+    try {
+      expect(archive.readOnlyReason).toMatch(/已损坏.*已以只读方式打开/);
+      expect(archive.isChecking).toBe(false);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('refuses at open a file whose issues table is damaged, even when the large tables wait', async () => {
+    const { dataDir, file } = await closedArchive();
+    damagePagesOf(file, 'issues');
+    const archive = await openArchive({ dataDir, checkLargeTables: 'after-open', checkDelayMs: 0 });
+    try {
+      expect(archive.readOnlyReason).toMatch(/已损坏.*已以只读方式打开/);
+      expect(archive.isChecking).toBe(false);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('keeps a sound archive writable, and a backup asked for while the check runs waits for its verdict', async () => {
+    const { dataDir, series } = await closedArchive();
+    const archive = await openArchive({ dataDir, checkLargeTables: 'after-open', checkDelayMs: 200 });
+    try {
+      expect(archive.isChecking).toBe(true);
+      const backup = await createBackup(archive, 'manual');
+      expect(archive.isChecking).toBe(false);
+      expect(backup.reason).toBe('manual');
+      expect(archive.readOnlyReason).toBeNull();
+      expect(nextIssue(archive, series.id, '2024-06-01').issue.number).toBe(41);
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('stops with the archive: closing it before the check starts leaves no verdict and nothing running', async () => {
+    const { dataDir } = await closedArchive();
+    const archive = await openArchive({ dataDir, checkLargeTables: 'after-open', checkDelayMs: 60_000 });
+    const checked = archive.fileChecked;
+    archive.close();
+    await checked;
+    expect(archive.isChecking).toBe(false);
+  });
+
+  it('tells the app’s frame through app.info: checking at first, then the read-only reason the check found', async () => {
+    const { dataDir, file } = await closedArchive();
+    damagePagesOf(file, 'search_text_content');
+    const services = await openServices({ dataDir, checkLargeTables: 'after-open' });
+    try {
+      const first = await services.handlers['app.info']({});
+      expect(first).toMatchObject({ readOnlyReason: null, checking: true });
+      await services.archive.fileChecked;
+      const after = await services.handlers['app.info']({});
+      expect(after.checking).toBe(false);
+      expect(after.readOnlyReason).toMatch(/已损坏.*已改为只读/);
+    } finally {
+      await services.close();
+    }
+  }, 20_000);
+});
