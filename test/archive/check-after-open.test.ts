@@ -2,13 +2,16 @@
 // (revisions, the search indexes) after open in a worker, which turns a damaged file read-only when it
 // finds damage; the app's frame is told through app.info's `checking`.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openArchive } from '../../electron/services/archive/archive.ts';
+import { openArchive, withArchive } from '../../electron/services/archive/archive.ts';
+import { exportBundle } from '../../electron/services/archive/bundle.ts';
 import { createBackup } from '../../electron/services/archive/backups.ts';
+import { problemWith } from '../../electron/services/archive/backup-files.ts';
 import { isCheckedAfterOpen } from '../../electron/services/archive/file-check.ts';
-import { insertIssue, nextIssue } from '../../electron/services/archive/issues.ts';
+import { insertIssue, listIssues, nextIssue } from '../../electron/services/archive/issues.ts';
 import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import { ArchiveError } from '../../electron/services/archive/errors.ts';
 import { openServices } from '../../electron/api/services.ts';
@@ -29,6 +32,8 @@ async function closedArchive() {
   archive.close();
   return { dataDir, series, good, file: join(dataDir, 'archive.sqlite') };
 }
+
+const listNumbers = (archive: Awaited<ReturnType<typeof openArchive>>, seriesId: number) => listIssues(archive, { seriesId }).map((issue) => issue.number);
 
 function refusedWrite(action: () => unknown): ArchiveError {
   try {
@@ -70,6 +75,24 @@ describe('the check of the large tables after open', () => {
     expect(hashFile(file)).toBe(before);
   });
 
+  it('never copies into the damaged file what was written before the verdict: the log is kept beside it, also after close', async () => {
+    const { dataDir, series, file } = await closedArchive();
+    damagePagesOf(file, 'revisions', 'middle');
+    const before = hashFile(file);
+    const archive = await openArchive({ dataDir, checkLargeTables: 'after-open', checkDelayMs: 300 });
+    // a clerk's first save lands before the check has run (it goes to the write-ahead log)
+    const draft = nextIssue(archive, series.id, '2024-06-01');
+    expect(draft.issue.number).toBe(41);
+    await archive.fileChecked;
+    expect(archive.readOnlyReason).toMatch(/已改为只读/);
+    // what was saved is still read (from the log), and nothing more is written
+    expect(listNumbers(archive, series.id)).toContain(41);
+    expect(refusedWrite(() => nextIssue(archive, series.id, '2024-06-02')).code).toBe('read-only');
+    archive.close();
+    expect(hashFile(file)).toBe(before);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+  });
+
   it('still finds the same damage before opening when the large tables are checked at open (a command that writes)', async () => {
     const { dataDir, file } = await closedArchive();
     damagePagesOf(file, 'revisions');
@@ -80,6 +103,19 @@ describe('the check of the large tables after open', () => {
     } finally {
       archive.close();
     }
+  });
+
+  it('on the command line: a command that only reads checks the small tables, one that records while reading (bundle export) every table first, and leaves a damaged file unwritten', async () => {
+    const { dataDir, file } = await closedArchive();
+    damagePagesOf(file, 'search_text_content', 'middle');
+    const before = hashFile(file);
+    expect(await withArchive(dataDir, async (archive) => archive.readOnlyReason, { access: 'read' })).toBeNull();
+    const recording = await withArchive(dataDir, async (archive) => {
+      await exportBundle(archive);
+      return archive.readOnlyReason;
+    }, { access: 'read', recordsWhileReading: true });
+    expect(recording).toMatch(/已损坏.*已以只读方式打开/);
+    expect(hashFile(file)).toBe(before);
   });
 
   it('refuses at open a file whose issues table is damaged, even when the large tables wait', async () => {
@@ -133,4 +169,18 @@ describe('the check of the large tables after open', () => {
       await services.close();
     }
   }, 20_000);
+
+  it('leaves no -wal or -shm beside a damaged copy it was asked to restore from', async () => {
+    const { dataDir, file } = await closedArchive();
+    const copy = join(dataDir, 'backups', 'jianbao-20240101-000000-000-restore.sqlite');
+    copyFileSync(file, copy);
+    // kept as it was, in write-ahead-log mode
+    const db = new Database(copy);
+    db.pragma('journal_mode = WAL');
+    db.close();
+    damagePagesOf(copy, 'revisions');
+    expect(problemWith(copy, 'full')).not.toBeNull();
+    expect(existsSync(`${copy}-wal`) || existsSync(`${copy}-shm`)).toBe(false);
+  });
 });
+

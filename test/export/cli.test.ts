@@ -1,7 +1,7 @@
 // `jianbao export` run as a user runs it (a child process): .txt and .json in, .docx and .pdf out; the
 // archive form --issue ID --data DIR with the series' profiles; bad input exits 2 with one Chinese line
 // and leaves no file behind.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,22 @@ describe('jianbao export', () => {
     expectUserError(exportCli([fixture.path, '--docx', `${out}.docx`, '--layout', 'a4']), /版式方案不正确：a4/);
     expectUserError(exportCli([fixture.path, '--docx', join(dir, 'no-such-folder', 'x.docx')]), /无法写入文件.*文件夹不存在/);
     expect(new Set(readdirSync(dir))).toEqual(new Set([...before, 'broken.json']));
+  }, 60_000);
+
+  it('refuses to write an export over the file it reads (by its name, another name or a hard link) or under the wrong extension, leaving the bulletin as it was', () => {
+    const source = join(dir, 'source.txt');
+    writeFileSync(source, readFileSync(fixture.path));
+    const linked = join(dir, 'linked.docx');
+    rmSync(linked, { force: true });
+    linkSync(source, linked);
+    const original = readFileSync(source);
+    expectUserError(exportCli([source, '--docx', source]), /Word 文件的文件名应以 \.docx 结尾/);
+    expectUserError(exportCli([linked, '--docx', linked]), /不能把Word 文件写到读入的简报文件上/);
+    expectUserError(exportCli([source, '--docx', linked]), /不能把Word 文件写到读入的简报文件上/);
+    expectUserError(exportCli([source, '--docx', join(dir, 'swapped.pdf'), '--pdf', join(dir, 'swapped.docx')]), /Word 文件的文件名应以 \.docx 结尾/);
+    expect(readFileSync(source).equals(original)).toBe(true);
+    expect(existsSync(join(dir, 'swapped.pdf')) || existsSync(join(dir, 'swapped.docx'))).toBe(false);
+    rmSync(linked);
   }, 60_000);
 
   it('keeps an earlier export intact when a new one fails', () => {

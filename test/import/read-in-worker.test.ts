@@ -1,14 +1,15 @@
 // The reading worker (electron/services/import/read-in-worker.ts) for real: a file that exhausts the
 // worker's memory limit or time limit fails alone with a Chinese message, the worker is replaced, and this
 // process (the caller, as Electron's main process would be) goes on reading the next file.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { READ_LIMITS, readBulletinFileInWorker, readWorkerEntry } from '../../electron/services/import/read-in-worker.ts';
 import { UnreadableFileError } from '../../electron/services/files/read-file-bytes.ts';
-import { bulletinFixtures } from '../fixtures.ts';
+import { bulletinFixtures, repoRoot } from '../fixtures.ts';
 import { expectFacts } from '../expected-facts.ts';
 import { docxOfText, documentXml, zipOf } from '../archive/hostile-files.ts';
 import { refusal, withReader } from './reading.ts';
@@ -80,6 +81,20 @@ describe('reading in a worker with limits', () => {
       expect(await refusal(reader.readBytes(bytes, '超长简报.txt'))).toMatch(/^文件过大（1\d\.\d MB），超过 10 MB 的上限/);
     });
   });
+
+  it('refuses a named pipe and a device at once, in Chinese, instead of waiting on them for ever, and the CLI exits', async () => {
+    const pipe = join(temp, '管道.txt');
+    execFileSync('mkfifo', [pipe]);
+    const device = join(temp, '设备.txt');
+    symlinkSync('/dev/zero', device);
+    await withReader(async (reader) => {
+      expect(await refusal(reader.readFile(pipe))).toBe(`这不是普通文件（可能是管道或设备），无法读取：${pipe}`);
+      expect(await refusal(reader.readFile(device))).toBe(`这不是普通文件（可能是管道或设备），无法读取：${device}`);
+    });
+    const cli = spawnSync(process.execPath, [join(repoRoot, 'bin', 'jianbao.mjs'), 'inspect', pipe], { encoding: 'utf8', timeout: 30_000 });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr.trim()).toBe(`错误：这不是普通文件（可能是管道或设备），无法读取：${pipe}`);
+  }, 40_000);
 
   it('goes through the shared reader the app and the CLI use', async () => {
     expectFacts((await readBulletinFileInWorker(fixture.path)).issue, fixture.expected);

@@ -19,7 +19,8 @@ export const bundleCommand: Command = {
     const [action, file] = positionals;
     if ((action !== 'export' && action !== 'import') || !file) throw new CliError('用法：jianbao bundle export 文件 [--series 刊物名] 或 jianbao bundle import 文件');
     const { fileSystemError, importBundle } = await import('../../services/archive/index.ts');
-    const options = { holder: `命令 jianbao bundle ${action}`, access: action === 'export' ? 'read' : 'write' } as const;
+    // export records what it sent (the base of a later merge) when no one else holds the archive
+    const options = { holder: `命令 jianbao bundle ${action}`, access: action === 'export' ? 'read' : 'write', recordsWhileReading: true } as const;
     await withServices(values.data, options, async ({ api, archive }) => {
       if (action === 'export') {
         const seriesId = values.series === undefined ? undefined : await seriesIdByName(api, values.series as string);

@@ -112,7 +112,8 @@ export const exportCommand: Command = {
     const pdfPath = values.pdf as string | undefined;
     if (!docxPath && !pdfPath) throw new CliError('请用 --docx 或 --pdf 指定输出文件，例如：jianbao export 简报.txt --docx 简报.docx');
     if (docxPath && pdfPath && docxPath === pdfPath) throw new CliError('Word 和 PDF 不能写到同一个文件');
-    for (const [path, what] of [[docxPath, 'Word 文件'], [pdfPath, 'PDF 文件']] as const) if (path) checkOutputPath(path, { dataFlag: values.data, what });
+    const inputFile = values.issue === undefined ? positionals[0] : undefined;
+    for (const [path, what, extension] of [[docxPath, 'Word 文件', '.docx'], [pdfPath, 'PDF 文件', '.pdf']] as const) if (path) checkOutputPath(path, { dataFlag: values.data, what, extension, source: inputFile });
     const { layoutProfile, fontProfile } = await profilesOf(values.layout, values.fonts);
 
     const overridden = layoutProfile !== undefined || fontProfile !== undefined || values['colophon-even'] !== undefined;

@@ -20,6 +20,8 @@ export interface CliServiceOptions {
   holder: string;
   /** 'read' for commands that only read, which may run while the app holds the archive */
   access?: 'write' | 'read';
+  /** a reading command that records something when it can (bundle export: what it sent), so every table is checked before it opens */
+  recordsWhileReading?: boolean;
 }
 
 /** A client of the handlers that calls them through the dispatch, throwing what the dispatch would hide. */
@@ -47,7 +49,7 @@ export async function withServices<T>(dataFlag: unknown, options: CliServiceOpti
         await services.close();
       }
     },
-    { holder: { name: options.holder, kind: 'cli' }, access: options.access },
+    { holder: { name: options.holder, kind: 'cli' }, access: options.access, recordsWhileReading: options.recordsWhileReading },
   );
 }
 

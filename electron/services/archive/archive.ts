@@ -94,7 +94,8 @@ export class Archive {
       if (this.#checkAfterOpen === check) this.#checking = false;
       if (typeof verdict !== 'object' || this.#connection !== connection || this.#checkAfterOpen !== check) return;
       const advice = restoreAdvice(this.backupsDir, this.dataDir, this.holder);
-      this.#connection = { ...connection, damaged: true, readOnlyReason: `档案库文件 ${this.file} 已损坏（${verdict.damage}），已改为只读，不会再写入任何内容；${advice}` };
+      const readOnlyReason = `档案库文件 ${this.file} 已损坏（${verdict.damage}），已改为只读，不会再写入任何内容；${advice}`;
+      this.#connection = { ...connection, db: readerInPlaceOf(connection.db!, this.file), damaged: true, readOnlyReason };
     });
   }
 
@@ -305,6 +306,25 @@ function storageOrFileSystemError(error: unknown, action: string, where: string)
   return fileSystemError(error, action, where);
 }
 
+/**
+ * A read-only connection to `file` in place of the writable `db`, which is closed. The reader is opened
+ * first, so the writer is not the file's last connection when it closes and SQLite leaves the log as it is:
+ * closing the last writer would copy the log's pages into the damaged file. A read-only connection never
+ * writes the file, when it closes either. Should the reader fail to open, the writer stays (reads go on;
+ * the reason refuses every write).
+ */
+function readerInPlaceOf(db: Database.Database, file: string): Database.Database {
+  let reader: Database.Database;
+  try {
+    reader = new Database(file, { readonly: true, fileMustExist: true });
+    reader.pragma('schema_version');
+  } catch {
+    return db;
+  }
+  db.close();
+  return reader;
+}
+
 /** Refuses, without writing a byte, a file that another program made or a newer Jianbao wrote. */
 function assertOwnFile(db: Database.Database, file: string): number {
   const version = schemaVersion(db);
@@ -458,12 +478,15 @@ export interface WithArchiveOptions {
   access?: 'write' | 'read';
   /** a restore is the one thing to do with an archive that cannot be opened */
   allowUnreadable?: boolean;
+  /** a command that reads but still records something (bundle export records what it sent): every table is checked first */
+  recordsWhileReading?: boolean;
 }
 
 /** Opens the archive of `dataDir` for one piece of work (a command-line command) and closes it after. */
 export async function withArchive<T>(dataDir: string, body: (archive: Archive) => Promise<T>, options: WithArchiveOptions = {}): Promise<T> {
   // a command that only reads checks the small tables (a damaged large one fails the read that meets it); one that writes checks all first
-  const archive = await openArchive({ dataDir, holder: options.holder, access: options.access, checkLargeTables: options.access === 'read' ? 'after-open' : 'at-open' });
+  const onlyReads = options.access === 'read' && !options.recordsWhileReading;
+  const archive = await openArchive({ dataDir, holder: options.holder, access: options.access, checkLargeTables: onlyReads ? 'after-open' : 'at-open' });
   try {
     if (!archive.isReadable && !options.allowUnreadable) throw new ArchiveError('unreadable', archive.readOnlyReason ?? '档案库无法打开');
     return await body(archive);

@@ -171,6 +171,8 @@ export function pruneBackups(dir: string, retention: BackupRetention, now = new 
 /** Opens a backup read-only and checks it; null when it is a sound archive this program can open, else what is wrong, in Chinese. */
 export function problemWith(path: string, mode: 'quick' | 'full'): string | null {
   let db: Database.Database | undefined;
+  // a copy kept as it was (a damaged archive's, in write-ahead-log mode) gets a -shm and -wal when opened: not left behind
+  const sideFiles = [`${path}-wal`, `${path}-shm`].filter((side) => !existsSync(side));
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     const damage = damageOf(db, mode);
@@ -183,6 +185,7 @@ export function problemWith(path: string, mode: 'quick' | 'full'): string | null
     return `无法读取（${(error as { code?: string }).code ?? (error as Error).message}）`;
   } finally {
     db?.close();
+    for (const side of sideFiles) rmSync(side, { force: true });
   }
 }
 
