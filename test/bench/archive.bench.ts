@@ -1,7 +1,8 @@
 // `npm run bench:archive [-- --issues N]`: N generated issues (10,000 by default, about 3,000 characters
 // each) filed into a real archive in batches: import throughput over the first and the last tenth of the
 // run, peak memory, file size per 1,000 issues by table, search p50/p95 for 2-, 3-, 4- and 6-character
-// terms with and without every filter, opening an issue and opening the archive file (its check included),
+// terms with and without every filter, opening an issue, opening the archive file (as the app does, and with
+// every table checked first) and the check after open,
 // beside the same searches as a LIKE scan over an unindexed table (in a file of its own), in the same run.
 // Issues are generated batch by batch and not kept, so memory stays what the archive itself needs.
 import Database from 'better-sqlite3';
