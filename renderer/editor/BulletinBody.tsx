@@ -2,7 +2,7 @@
 // paste cleaned like import, proofreading findings highlighted, each article's and item's source units in a
 // chip (Alt+U there opens the picker). The schema lives in ./model/.
 import { memo, useCallback, useMemo, type KeyboardEvent, type ClipboardEvent, type ReactNode } from 'react';
-import { Editor as SlateEditor, Element, Node, Range, Text, Transforms, type Ancestor, type Editor, type NodeEntry } from 'slate';
+import { Node, Range, Text, Transforms, type Editor, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { handleBackspace, handleDelete, handleEnter, handleShiftEnter } from './model/commands.ts';
 import { insertPastedLines, insertPastedText } from './model/paste.ts';
@@ -20,19 +20,6 @@ import { aboveOfType } from './model/nodes.ts';
 import { imageFilesOf } from '../files/image-files.ts';
 
 export type { Highlight } from './decorations.ts';
-
-/** children per memoized group (and groups per group) in Slate's chunking */
-const BODY_CHUNK = 8;
-
-/**
- * Slate's chunking (editor.getChunkSize) for a long issue: the body's articles and sections, and each article's
- * and section's children, are rendered in memoized groups, so a keystroke re-renders the one group that
- * holds it instead of walking every sibling of what changed (a 200-page issue has some 840 paragraphs).
- */
-export function bodyChunkSize(node: Ancestor): number | null {
-  if (SlateEditor.isEditor(node)) return BODY_CHUNK;
-  return Element.isElement(node) && (node.type === 'article' || node.type === 'news-section') ? BODY_CHUNK : null;
-}
 
 function Placeholder({ element, text }: { element: Node; text: string }) {
   return Node.string(element) === '' ? (

@@ -21,7 +21,7 @@ import { useDerivedIssue } from './use-derived-issue.ts';
 import { useIssueAnalysis } from './use-issue-analysis.ts';
 import { useExport } from './use-export.ts';
 import { articleBeingStarted, findingsInView } from './findings-in-view.ts';
-import { BulletinBody, bodyChunkSize } from './BulletinBody.tsx';
+import { BulletinBody } from './BulletinBody.tsx';
 import { sameHighlights, type Highlight } from './decorations.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { FormatBar } from './FormatBar.tsx';
@@ -118,7 +118,6 @@ function IssueEditor({ session, series, editorRef }: Opened) {
   );
   const editor = useMemo(() => {
     const created = withReact(createBulletinEditor(() => sectionsRef.current));
-    created.getChunkSize = bodyChunkSize;
     // holding its value before <Slate> mounts, so the first issue read for the side panels is the whole one, not an empty body
     created.children = initialValue;
     return created;
