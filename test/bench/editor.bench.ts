@@ -176,7 +176,7 @@ try {
   const rows: (string | number)[][] = [];
   const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
   // JIANBAO_BENCH_PAGES=200 runs one size only (a profile, an A/B of one change)
-  for (const pages of process.env.JIANBAO_BENCH_PAGES ? process.env.JIANBAO_BENCH_PAGES.split(",").map(Number) : [40, 200]) {
+  for (const pages of process.env.JIANBAO_BENCH_PAGES ? process.env.JIANBAO_BENCH_PAGES.split(',').map(Number) : [40, 200]) {
     const issue = generateIssue(pages, pages);
     const paragraphs = bodyParagraphs(issue);
     const chars = paragraphs.reduce((sum, text) => sum + text.length, 0);
