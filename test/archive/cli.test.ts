@@ -109,6 +109,8 @@ describe('jianbao archive / search / backup / restore / bundle', () => {
     expect(restore.stdout).toMatch(/^已从 .* 恢复档案库；恢复前的档案库已备份为 jianbao-.*-restore\.sqlite/);
     expect(JSON.parse(runCli(['archive', 'list', '--json', '--data', data]).stdout)).toHaveLength(1);
     expectOneLineError(runCli(['restore', 'nope.sqlite', '--data', data]), '找不到备份文件：nope.sqlite');
+    // a folder named as the backup: said in words, not with SQLite's code
+    expectOneLineError(runCli(['restore', usb, '--data', data]), /不能用于恢复（这不是文件，是文件夹或设备），档案库未作改动/);
   });
 
   it('moves a series to another data folder with a bundle file', () => {

@@ -170,6 +170,11 @@ export function pruneBackups(dir: string, retention: BackupRetention, now = new 
 
 /** Opens a backup read-only and checks it; null when it is a sound archive this program can open, else what is wrong, in Chinese. */
 export function problemWith(path: string, mode: 'quick' | 'full'): string | null {
+  try {
+    if (!statSync(path).isFile()) return '这不是文件，是文件夹或设备';
+  } catch {
+    return '找不到这个文件';
+  }
   let db: Database.Database | undefined;
   // a copy kept as it was (a damaged archive's, in write-ahead-log mode) gets a -shm and -wal when opened: not left behind
   const sideFiles = [`${path}-wal`, `${path}-shm`].filter((side) => !existsSync(side));
