@@ -61,7 +61,7 @@ describe('the check of the large tables after open', () => {
     try {
       expect(archive.readOnlyReason).toBeNull();
       expect(archive.isChecking).toBe(true);
-      await archive.fileChecked;
+      await archive.fileChecked();
       expect(archive.isChecking).toBe(false);
       expect(archive.isDamaged).toBe(true);
       expect(archive.readOnlyReason).toMatch(/档案库文件 .*archive\.sqlite 已损坏（.+）.*已改为只读/);
@@ -83,7 +83,7 @@ describe('the check of the large tables after open', () => {
     // a clerk's first save lands before the check has run (it goes to the write-ahead log)
     const draft = nextIssue(archive, series.id, '2024-06-01');
     expect(draft.issue.number).toBe(41);
-    await archive.fileChecked;
+    await archive.fileChecked();
     expect(archive.readOnlyReason).toMatch(/已改为只读/);
     // what was saved is still read (from the log), and nothing more is written
     expect(listNumbers(archive, series.id)).toContain(41);
@@ -145,10 +145,10 @@ describe('the check of the large tables after open', () => {
     }
   });
 
-  it('stops with the archive: closing it before the check starts leaves no verdict and nothing running', async () => {
+  it('stops with the archive: closing it while its check waits or runs leaves no verdict and nothing running', async () => {
     const { dataDir } = await closedArchive();
     const archive = await openArchive({ dataDir, checkLargeTables: 'after-open', checkDelayMs: 60_000 });
-    const checked = archive.fileChecked;
+    const checked = archive.fileChecked();
     archive.close();
     await checked;
     expect(archive.isChecking).toBe(false);
@@ -161,7 +161,7 @@ describe('the check of the large tables after open', () => {
     try {
       const first = await services.handlers['app.info']({});
       expect(first).toMatchObject({ readOnlyReason: null, checking: true });
-      await services.archive.fileChecked;
+      await services.archive.fileChecked();
       const after = await services.handlers['app.info']({});
       expect(after.checking).toBe(false);
       expect(after.readOnlyReason).toMatch(/已损坏.*已改为只读/);

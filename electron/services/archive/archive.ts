@@ -73,7 +73,7 @@ export class Archive {
    * starting it now if it was still waiting: a backup waits for it, so a file not yet checked never goes
    * over a good backup.
    */
-  get fileChecked(): Promise<void> {
+  fileChecked(): Promise<void> {
     if (!this.#checkAfterOpen) return Promise.resolve();
     this.#checkAfterOpen.hurry();
     return this.#checkAfterOpen.verdict.then(() => undefined);

@@ -15,7 +15,7 @@ import { fileSystemError } from './fs-errors.ts';
 /** A manual or daily backup into the archive's backups folder (then pruned by the retention policy), or into `toDir`. */
 export async function createBackup(archive: Archive, reason: 'manual' | 'daily', toDir?: string): Promise<BackupInfo> {
   // a file whose large tables are still being checked is not yet known to be sound
-  await archive.fileChecked;
+  await archive.fileChecked();
   if (!archive.isReadable || archive.isDamaged) throw new ArchiveError('read-only', `档案库文件已损坏或无法打开，不再为它做备份，以免替换掉完好的备份；${archive.readOnlyReason}`);
   const info = await backupConnection(archive.db, toDir ?? archive.backupsDir, reason);
   if (toDir === undefined) pruneBackups(archive.backupsDir, backupRetention(archive.db));
@@ -27,7 +27,7 @@ export async function backupIfDue(archive: Archive, now = new Date()): Promise<B
   if (archive.readOnlyReason) return null;
   const today = backupName(now, 'daily').slice(0, 'jianbao-YYYYMMDD'.length);
   if (listBackups(archive.backupsDir).some((backup) => backup.reason === 'daily' && backup.name.startsWith(today))) return null;
-  await archive.fileChecked;
+  await archive.fileChecked();
   if (archive.readOnlyReason) return null;
   return createBackup(archive, 'daily');
 }
