@@ -2,6 +2,7 @@
 // Slate, 版记) and the side panels (导读, 校对). Saving, status and restores are the session's; what each
 // command does is editor-commands.ts'.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Editor as SlateEditor, Element as SlateElement, Transforms, type Descendant, type Editor, type Path, type RangeRef } from 'slate';
 import { ReactEditor, Slate, withReact } from 'slate-react';
 import type { Issue } from '../../shared/model/issue.ts';
@@ -223,17 +224,27 @@ function IssueEditor({ session, series, editorRef }: Opened) {
     setPicking({ path: entry[1], element: entry[0] as AttributedElement });
   }
 
+  /**
+   * Closes a modal dialog and puts the focus back in the body at once, then makes `change`: keys typed with no
+   * pause after the dialog's Enter land at the caret the change leaves (waiting a frame for the focus lost them
+   * on a loaded machine). While the modal <dialog> is open the body cannot take the focus, so it is closed first;
+   * the focus is taken before the change, with none pending, and Slate moves the page's caret when it renders.
+   */
+  function closeDialogThen(close: () => void, change?: () => void) {
+    flushSync(close);
+    ReactEditor.focus(editor);
+    change?.();
+  }
+
   // one change of the element (so one undo step), saved with the issue like any edit
   function confirmSources(picked: PickedSources) {
     if (!picking) return;
-    Transforms.setNodes(editor, { sources: picked.sources, instruction: picked.instruction === '' ? undefined : picked.instruction }, { at: picking.path });
-    closePicker();
+    const { path } = picking;
+    closeDialogThen(() => setPicking(null), () => Transforms.setNodes(editor, { sources: picked.sources, instruction: picked.instruction === '' ? undefined : picked.instruction }, { at: path }));
   }
 
-  // back to the caret once the modal picker has closed (while it is open the body cannot take the focus)
   function closePicker() {
-    setPicking(null);
-    requestAnimationFrame(() => ReactEditor.focus(editor));
+    closeDialogThen(() => setPicking(null));
   }
 
   function ignore(finding: Finding) {
@@ -346,12 +357,15 @@ function IssueEditor({ session, series, editorRef }: Opened) {
       {dialog === 'keys' && <KeysHelpDialog onClose={() => setDialog(null)} />}
       {dialog === 'table' && (
         <InsertTableDialog
-          onClose={() => { setDialog(null); requestAnimationFrame(() => ReactEditor.focus(editor)); }}
-          onInsert={(shape) => {
-            setDialog(null);
-            if (!insertTable(editor, shape)) notice('表格只能放在文章或动态条目中：请先把光标放在正文段落里');
-            requestAnimationFrame(() => ReactEditor.focus(editor));
-          }}
+          onClose={() => closeDialogThen(() => setDialog(null))}
+          onInsert={(shape) =>
+            closeDialogThen(
+              () => setDialog(null),
+              () => {
+                if (!insertTable(editor, shape)) notice('表格只能放在文章或动态条目中：请先把光标放在正文段落里');
+              },
+            )
+          }
         />
       )}
       <input ref={imageInput} type="file" accept={IMAGE_ACCEPT} multiple hidden data-testid="image-file"
