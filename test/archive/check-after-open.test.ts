@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchive, withArchive } from '../../electron/services/archive/archive.ts';
 import { exportBundle } from '../../electron/services/archive/bundle.ts';
-import { createBackup } from '../../electron/services/archive/backups.ts';
+import { createBackup, restoreBackup } from '../../electron/services/archive/backups.ts';
 import { problemWith } from '../../electron/services/archive/backup-files.ts';
 import { isCheckedAfterOpen } from '../../electron/services/archive/file-check.ts';
 import { insertIssue, listIssues, nextIssue } from '../../electron/services/archive/issues.ts';
@@ -91,6 +91,26 @@ describe('the check of the large tables after open', () => {
     archive.close();
     expect(hashFile(file)).toBe(before);
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+  });
+
+  it('restores the good backup over a file found damaged after open: writable again, and the damaged file kept with its log', async () => {
+    const { dataDir, series, good, file } = await closedArchive();
+    damagePagesOf(file, 'revisions', 'middle');
+    const archive = await openArchive({ dataDir, checkLargeTables: 'after-open', checkDelayMs: 300 });
+    try {
+      nextIssue(archive, series.id, '2024-06-01');
+      await archive.fileChecked();
+      expect(archive.readOnlyReason).toMatch(/已改为只读/);
+      const safety = await restoreBackup(archive, join(archive.backupsDir, good.name));
+      expect(archive.readOnlyReason).toBeNull();
+      expect(listNumbers(archive, series.id)).toHaveLength(40);
+      expect(nextIssue(archive, series.id, '2024-06-02').issue.number).toBe(41);
+      // the damaged file as it was, with the log that holds the draft saved before the verdict
+      expect(safety).not.toBeNull();
+      expect(statSync(join(archive.backupsDir, `${safety!.name}-wal`)).size).toBeGreaterThan(0);
+    } finally {
+      archive.close();
+    }
   });
 
   it('still finds the same damage before opening when the large tables are checked at open (a command that writes)', async () => {
