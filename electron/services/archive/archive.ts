@@ -34,7 +34,6 @@ export class Archive {
   #connection: Connection | null;
   #lock: ArchiveLock | null;
   #checkAfterOpen: CheckAfterOpen | null = null;
-  #checking = false;
 
   constructor(
     readonly dataDir: string,
@@ -89,9 +88,7 @@ export class Archive {
     if (!connection?.db || connection.readOnlyReason || this.#checkAfterOpen) return;
     const check = checkAfterOpen(this.file, { delayMs, entry });
     this.#checkAfterOpen = check;
-    this.#checking = true;
     void check.verdict.then((verdict) => {
-      if (this.#checkAfterOpen === check) this.#checking = false;
       if (typeof verdict !== 'object' || this.#connection !== connection || this.#checkAfterOpen !== check) return;
       const advice = restoreAdvice(this.backupsDir, this.dataDir, this.holder);
       const readOnlyReason = `档案库文件 ${this.file} 已损坏（${verdict.damage}），已改为只读，不会再写入任何内容；${advice}`;
@@ -101,13 +98,12 @@ export class Archive {
 
   /** Whether the check of the large tables after open is still to give its verdict. */
   get isChecking(): boolean {
-    return this.#checking;
+    return this.#checkAfterOpen?.pending ?? false;
   }
 
   #stopCheck(): void {
     this.#checkAfterOpen?.stop();
     this.#checkAfterOpen = null;
-    this.#checking = false;
   }
 
   /** Whether this process holds the data folder's lock (and so may restore into it). */

@@ -19,6 +19,8 @@ export type CheckVerdict = { damage: string } | 'sound' | 'no-verdict';
 export interface CheckAfterOpen {
   /** settles once, never rejects */
   readonly verdict: Promise<CheckVerdict>;
+  /** true until the verdict is in (or the check stopped) */
+  readonly pending: boolean;
   /** starts it now if it is still waiting, and keeps the process alive until the verdict (someone waits for it) */
   hurry(): void;
   /** stops it (the archive closes or its file is replaced): the verdict is then 'no-verdict' */
@@ -27,17 +29,18 @@ export interface CheckAfterOpen {
 
 /** Checks the large tables of `file` after `delayMs`, in a worker. */
 export function checkAfterOpen(file: string, { delayMs, entry = fileCheckWorkerEntry() }: { delayMs: number; entry?: string }): CheckAfterOpen {
-  let settle: (verdict: CheckVerdict) => void = () => {};
+  let resolveVerdict: (verdict: CheckVerdict) => void = () => {};
   const verdict = new Promise<CheckVerdict>((resolve) => {
-    settle = resolve;
+    resolveVerdict = resolve;
   });
+  let settled = false;
+  const settle = (found: CheckVerdict) => {
+    settled = true;
+    resolveVerdict(found);
+  };
   let worker: Worker | null = null;
   let stopped = false;
   let waitedFor = false;
-  let settled = false;
-  void verdict.then(() => {
-    settled = true;
-  });
   const start = () => {
     if (stopped || worker) return;
     try {
@@ -56,6 +59,9 @@ export function checkAfterOpen(file: string, { delayMs, entry = fileCheckWorkerE
   timer.unref();
   return {
     verdict,
+    get pending() {
+      return !settled;
+    },
     hurry() {
       if (stopped || settled) return;
       waitedFor = true;

@@ -5,9 +5,9 @@ import type { Document } from 'docx';
 import { Packer } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Issue } from '../../../shared/model/issue.ts';
-import { addCanonicalPart, type PackageParts } from '../import/canonical-part.ts';
+import { addCanonicalPart, partText, type PackageParts } from '../import/canonical-part.ts';
 
-export type { PackageParts };
+export { partText, type PackageParts };
 
 interface DocxCompiler {
   compile(file: Document, prettify?: unknown, overrides?: readonly unknown[]): Map<string, string | Uint8Array>;
@@ -35,12 +35,6 @@ export function unzipParts(bytes: Uint8Array): PackageParts {
   const parts: PackageParts = new Map();
   for (const [name, data] of Object.entries(unzipSync(bytes))) parts.set(name, /\.(xml|rels)$/i.test(name) ? strFromU8(data) : data);
   return parts;
-}
-
-/** A part as text, or undefined when the package has no such part. */
-export function partText(parts: PackageParts, name: string): string | undefined {
-  const data = parts.get(name);
-  return data === undefined || typeof data === 'string' ? data : strFromU8(data);
 }
 
 /** The package as a .docx: every part deflated, but those in `stored`, kept as they are (photos, compressed already). */

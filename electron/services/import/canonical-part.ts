@@ -49,12 +49,15 @@ function nextRelationshipId(rels: string): string {
 /** A package's parts by name (export/docx-package.ts makes and zips them): XML as text, media as bytes. */
 export type PackageParts = Map<string, string | Uint8Array>;
 
+/** A part as text, or undefined when the package has no such part. */
+export function partText(parts: PackageParts, name: string): string | undefined {
+  const data = parts.get(name);
+  return data === undefined || typeof data === 'string' ? data : new TextDecoder().decode(data);
+}
+
 /** Adds the canonical part to the parts of a .docx the exporter is writing (before its one zipping). */
 export function addCanonicalPart(parts: PackageParts, issue: Issue): void {
-  const read = (name: string) => {
-    const data = parts.get(name);
-    return data === undefined || typeof data === 'string' ? data : new TextDecoder().decode(data);
-  };
+  const read = (name: string) => partText(parts, name);
   const document = read('word/document.xml');
   const relsName = 'word/_rels/document.xml.rels';
   const rels = read(relsName);
