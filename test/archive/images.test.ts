@@ -227,7 +227,7 @@ describe('images in the archive', () => {
   it('adds the images table when an archive of the previous version is opened, keeping its issues', async () => {
     const dataDir = tempDir();
     const old = new Database(join(dataDir, 'archive.sqlite'));
-    migrate(old, SCHEMA_VERSION - 1);
+    migrate(old, 4); // the version before the images table
     expect(old.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'images'").pluck().get()).toBe(0);
     old.prepare("INSERT INTO series (id, uid, name, settings, created_at, updated_at) VALUES (1, 'u1', '测试工作简报', ?, 'x', 'x')").run(JSON.stringify(defaultSeriesSettings('测试工作简报')));
     old.close();
