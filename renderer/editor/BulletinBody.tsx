@@ -1,7 +1,7 @@
 // The body as one Slate editor: elements drawn in the fonts they print in, Word-like keys,
 // paste cleaned like import, proofreading findings highlighted, each article's and item's source units in a
 // chip (Alt+U there opens the picker). The schema lives in ./model/.
-import { memo, useCallback, useMemo, type KeyboardEvent, type ClipboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, type KeyboardEvent, type ClipboardEvent, type ReactNode } from 'react';
 import { Node, Range, Text, Transforms, type Editor, type NodeEntry } from 'slate';
 import { Editable, ReactEditor, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { handleBackspace, handleDelete, handleEnter, handleShiftEnter } from './model/commands.ts';
@@ -18,6 +18,7 @@ import { hasTablesOrImages } from './model/paste-content.ts';
 import { inCellLike, moveToCell, moveVertically } from './model/table-commands.ts';
 import { aboveOfType } from './model/nodes.ts';
 import { imageFilesOf } from '../files/image-files.ts';
+import { skipReactSelectionWalk } from './react-selection-walk.ts';
 
 export type { Highlight } from './decorations.ts';
 
@@ -123,6 +124,7 @@ export const BulletinBody = memo(function BulletinBody({ editor, readOnly, highl
   onPickSources: () => void;
 }) {
   const pagePlan = usePageMarks();
+  useLayoutEffect(() => skipReactSelectionWalk(ReactEditor.toDOMNode(editor, editor)), [editor]);
   // a new function only when the decorations change: each new one makes Slate decorate every node again
   const decorations = useMemo(() => decorationIndex(editor, highlights, pagePlan?.inside ?? []), [editor, highlights, pagePlan]);
   const decorate = useCallback(

@@ -118,6 +118,27 @@ describe('a 200-page issue in the editor', () => {
     await page.screenshot({ path: join(shots, 'editor-200-pages-finding.png') });
   });
 
+  it('reads only nodes near the caret at a keystroke, not the whole body: React does not walk the body at each commit', async () => {
+    const paragraph = page.locator('.bulletin-body .paragraph').nth(2);
+    await paragraph.click();
+    const before = (await paragraph.textContent())!.split('整').length;
+    const bodyNodes = await page.evaluate(`(() => {
+      const body = document.querySelector('[data-testid="bulletin-body"]');
+      const firstChild = Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild');
+      window.__bodyReads = 0;
+      Object.defineProperty(Node.prototype, 'firstChild', { configurable: true, get() { if (body.contains(this)) window.__bodyReads++; return firstChild.get.call(this); } });
+      window.__restoreFirstChild = () => Object.defineProperty(Node.prototype, 'firstChild', firstChild);
+      return document.createTreeWalker(body).nextNode() ? body.querySelectorAll('*').length : 0;
+    })()`);
+    await page.keyboard.type('整');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const reads = await page.evaluate(`(() => { window.__restoreFirstChild(); return window.__bodyReads; })()`);
+    expect((await paragraph.textContent())!.split('整').length).toBe(before + 1);
+    expect(bodyNodes).toBeGreaterThan(3000);
+    // React's walk reads the first child of every node of the body (one read per element and text: thousands)
+    expect(reads).toBeLessThan(200);
+  });
+
   it('raised no error in the page', () => {
     expect(opened.errors).toEqual([]);
   });
