@@ -1,11 +1,14 @@
 // Real archives in temporary folders for the archive tests, closed and removed after each test file,
 // and small issues whose text the tests choose.
+import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { openArchive, type Archive } from '../../electron/services/archive/archive.ts';
 import { createSeries } from '../../electron/services/archive/series.ts';
+import { migrate } from '../../electron/services/archive/schema.ts';
+import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import { defaultSeriesSettings } from '../../shared/model/series.ts';
 import { emptyIssue, type Issue, type Numbering } from '../../shared/model/issue.ts';
 import type { SeriesRecord } from '../../shared/api/records.ts';
@@ -82,4 +85,16 @@ export async function apiErrorOf(call: Promise<unknown>): Promise<ApiError> {
     throw error;
   }
   throw new Error('expected the call to fail with an ApiError');
+}
+
+/** Makes `db` an archive of schema version 1 holding `issue` (titled `firstTitle`) as its one draft, id 1 in series 1, as an old release left it. */
+export function fileAtVersionOne(db: Database.Database, issue: Issue, firstTitle: string): void {
+  const stored = storedIssue(issue);
+  migrate(db, 1);
+  db.prepare("INSERT INTO series (id, uid, name, settings, created_at, updated_at) VALUES (1, 'u1', '测试工作简报', '{}', 'x', 'x')").run();
+  db.prepare(
+    `INSERT INTO issues (id, uid, series_id, numbering, number, year, date, status, first_title, revision, content_hash, created_at, updated_at)
+     VALUES (1, 'i1', 1, 'sequential', 1, 2024, '2024-03-05', 'draft', ?, 1, ?, 'x', 'x')`,
+  ).run(firstTitle, stored.hash);
+  db.prepare("INSERT INTO revisions VALUES (1, 1, 'x', 'draft', 10, '测试', ?, ?)").run(stored.json, stored.hash);
 }

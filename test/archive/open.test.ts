@@ -13,7 +13,7 @@ import { insertIssue, listIssues, nextIssue } from '../../electron/services/arch
 import { searchIssues } from '../../electron/services/archive/search-index.ts';
 import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
 import { ArchiveError } from '../../electron/services/archive/errors.ts';
-import { issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
+import { fileAtVersionOne, issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
 
 const hashFile = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -60,16 +60,7 @@ describe('opening the archive', () => {
     const dataDir = tempDir();
     const file = join(dataDir, 'archive.sqlite');
     const old = new Database(file);
-    migrate(old, 1);
-    const issue = storedIssue(issueWith({ title: '秸秆禁烧专项督查' }));
-    old.prepare("INSERT INTO series (id, uid, name, settings, created_at, updated_at) VALUES (1, 'u1', '测试工作简报', '{}', 'x', 'x')").run();
-    old
-      .prepare(
-        `INSERT INTO issues (id, uid, series_id, numbering, number, year, date, status, first_title, revision, content_hash, created_at, updated_at)
-         VALUES (1, 'i1', 1, 'sequential', 1, 2024, '2024-03-05', 'draft', '秸秆禁烧专项督查', 1, ?, 'x', 'x')`,
-      )
-      .run(issue.hash);
-    old.prepare("INSERT INTO revisions VALUES (1, 1, 'x', 'draft', 10, '测试', ?, ?)").run(issue.json, issue.hash);
+    fileAtVersionOne(old, issueWith({ title: '秸秆禁烧专项督查' }), '秸秆禁烧专项督查');
     old.close();
 
     const archive = await tempArchive(dataDir);

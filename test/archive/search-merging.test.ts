@@ -9,8 +9,7 @@ import { importReadFiles } from '../../electron/services/archive/import-issues.t
 import { deleteIssue, insertIssue } from '../../electron/services/archive/issues.ts';
 import { migrate, SCHEMA_VERSION, SEARCH_AUTOMERGE } from '../../electron/services/archive/schema.ts';
 import { searchIssues } from '../../electron/services/archive/search-index.ts';
-import { storedIssue } from '../../electron/services/archive/stored-issue.ts';
-import { issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
+import { fileAtVersionOne, issueWith, makeSeries, tempArchive, tempDir } from './helpers.ts';
 
 const INDEXES = ['search_text', 'search_titles', 'search_pairs'] as const;
 type Archive = Awaited<ReturnType<typeof tempArchive>>;
@@ -40,16 +39,7 @@ describe('search index merging', () => {
   it('sets it when an archive of the previous version is opened, and the issues it had indexed are still found', async () => {
     const dataDir = tempDir();
     const old = new Database(join(dataDir, 'archive.sqlite'));
-    migrate(old, 1);
-    const issue = storedIssue(issueWith({ title: '秸秆禁烧专项督查', text: '赫山区开展秸秆禁烧巡查。' }));
-    old.prepare("INSERT INTO series (id, uid, name, settings, created_at, updated_at) VALUES (1, 'u1', '测试工作简报', '{}', 'x', 'x')").run();
-    old
-      .prepare(
-        `INSERT INTO issues (id, uid, series_id, numbering, number, year, date, status, first_title, revision, content_hash, created_at, updated_at)
-         VALUES (1, 'i1', 1, 'sequential', 1, 2024, '2024-03-05', 'draft', '秸秆禁烧专项督查', 1, ?, 'x', 'x')`,
-      )
-      .run(issue.hash);
-    old.prepare("INSERT INTO revisions VALUES (1, 1, 'x', 'draft', 10, '测试', ?, ?)").run(issue.json, issue.hash);
+    fileAtVersionOne(old, issueWith({ title: '秸秆禁烧专项督查', text: '赫山区开展秸秆禁烧巡查。' }), '秸秆禁烧专项督查');
     migrate(old, SCHEMA_VERSION - 1); // the search indexes are made and filled here, without the setting
     for (const table of INDEXES) expect(automergeOf(old, table)).toBeUndefined();
     old.close();
